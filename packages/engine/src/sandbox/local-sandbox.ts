@@ -1,0 +1,259 @@
+import { existsSync } from "node:fs"
+import { createRequire } from "node:module"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import type { Diagnostic } from "@studio/protocol"
+import { detectIsolation } from "./isolation"
+import type { IsolationReport, SandboxBackend, SandboxJob, SandboxResult } from "./types"
+import { VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
+import { WorkerSupply } from "./worker-supply"
+import { SandboxWorkerProcess } from "./worker-process"
+
+export interface LocalSandboxOptions {
+  /** Wall-clock limit of one job (default 20 s). */
+  timeoutMs?: number
+  /** Per-test timeout inside Vitest (default 5 s, Vitest's own). */
+  testTimeoutMs?: number
+  /** Workers kept started and warm, waiting for a job (default 1). */
+  warmWorkers?: number
+  /** Memory limit of one worker's process tree (default 768 MiB; cgroup). */
+  memoryBytes?: number
+  /** V8 old-space limit of the worker (default 512 MiB). */
+  heapMegabytes?: number
+  /** Processes + threads in one worker's tree (default 128; cgroup). */
+  maxProcesses?: number
+  /** stdout/stderr plus console output a job may produce (default 1 MiB). */
+  maxOutputBytes?: number
+  /** Folder for job files (default `.studio/sandbox` beside the node_modules the studio runs from). */
+  jobsRoot?: string
+  /** Recreate the Vitest host after this many jobs, dropping its caches (default 100). */
+  recycleAfter?: number
+  /** Node's permission model inside the worker, as defence in depth (default on). */
+  nodePermission?: boolean
+  /** For tests: pretend the machine has less isolation than it has. */
+  isolation?: IsolationReport
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const engineRoot = path.resolve(here, "../..")
+const kitSrc = path.join(engineRoot, "kit", "src")
+
+/** Every node_modules folder the engine resolves from, nearest first. */
+function nodeModulesChain(from: string): string[] {
+  const found: string[] = []
+  let dir = from
+  for (;;) {
+    const candidate = path.join(dir, "node_modules")
+    if (existsSync(candidate)) found.push(candidate)
+    const parent = path.dirname(dir)
+    if (parent === dir) return found
+    dir = parent
+  }
+}
+
+/** Runs generated tests with real Vitest, each test file in a single-use, pre-started, isolated worker. */
+export class LocalSandbox implements SandboxBackend {
+  readonly name = "local"
+  readonly isolation: IsolationReport
+  private readonly options: Required<Omit<LocalSandboxOptions, "isolation">>
+  private readonly supply: WorkerSupply
+  private readonly nodeModules: string[]
+  private host: Promise<VitestHost> | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private closed = false
+
+  constructor(options: LocalSandboxOptions = {}) {
+    this.isolation = options.isolation ?? detectIsolation()
+    this.nodeModules = nodeModulesChain(engineRoot)
+    const workspaceRoot = path.dirname(this.nodeModules.at(-1) ?? engineRoot)
+    this.options = {
+      timeoutMs: options.timeoutMs ?? 20_000,
+      testTimeoutMs: options.testTimeoutMs ?? 5_000,
+      warmWorkers: options.warmWorkers ?? 1,
+      memoryBytes: options.memoryBytes ?? 768 * 1024 * 1024,
+      heapMegabytes: options.heapMegabytes ?? 512,
+      maxProcesses: options.maxProcesses ?? 128,
+      maxOutputBytes: options.maxOutputBytes ?? 1024 * 1024,
+      jobsRoot: options.jobsRoot ?? path.join(workspaceRoot, ".studio", "sandbox"),
+      recycleAfter: options.recycleAfter ?? 100,
+      nodePermission: options.nodePermission ?? process.env.STUDIO_SANDBOX_NODE_PERMISSION !== "off",
+    }
+    const entry = path.join(here, "worker-entry.mjs")
+    this.supply = new WorkerSupply(
+      () =>
+        new SandboxWorkerProcess({
+          isolation: this.isolation,
+          entry,
+          readOnly: this.nodeModules,
+          env: workerEnvironment(),
+          memoryBytes: this.options.memoryBytes,
+          maxProcesses: this.options.maxProcesses,
+          heapMegabytes: this.options.heapMegabytes,
+          maxOutputBytes: this.options.maxOutputBytes,
+          nodePermission: this.options.nodePermission,
+          jobsRoot: this.options.jobsRoot,
+        }),
+      this.options.warmWorkers,
+    )
+  }
+
+  async warmUp(): Promise<void> {
+    this.supply.fill()
+    await Promise.all([this.getHost(), this.supply.whenWarm()])
+  }
+
+  async describeIsolation(): Promise<IsolationReport> {
+    return this.isolation
+  }
+
+  /** Jobs run one at a time per sandbox (each already uses a worker process beside the host). */
+  runTests(job: SandboxJob): Promise<SandboxResult> {
+    const run = this.queue.then(() => this.runNow(job))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.supply.close()
+    const host = await this.host?.catch(() => undefined)
+    await host?.close()
+  }
+
+  private getHost(): Promise<VitestHost> {
+    this.host ??= VitestHost.create({
+      jobsRoot: this.options.jobsRoot,
+      kitSrc,
+      setupFile: path.join(kitSrc, "test-setup.ts"),
+      nodeModules: this.nodeModules,
+      takeWorker: () => this.supply.take(),
+      testTimeoutMs: this.options.testTimeoutMs,
+      maxLogBytes: this.options.maxOutputBytes,
+    })
+    return this.host
+  }
+
+  private async runNow(job: SandboxJob): Promise<SandboxResult> {
+    const started = performance.now()
+    if (this.closed) throw new Error("the sandbox is closed")
+    const unsafe = Object.keys(job.files).filter((file) => !isSafeJobPath(file))
+    if (unsafe.length > 0) {
+      return this.result(started, [], [sandboxDiagnostic(`refused unsafe file paths: ${unsafe.join(", ")}`)])
+    }
+    const host = await this.getHost()
+    const timeoutMs = job.timeoutMs ?? this.options.timeoutMs
+    let stopReason: "timeout" | "cancelled" | undefined
+    const stop = (reason: "timeout" | "cancelled") => {
+      stopReason ??= reason
+      void host.killWorkers()
+    }
+    const timer = setTimeout(() => stop("timeout"), timeoutMs)
+    const onAbort = () => stop("cancelled")
+    job.signal?.addEventListener("abort", onAbort, { once: true })
+    if (job.signal?.aborted) onAbort()
+    let peakMemoryBytes: number | undefined
+    let memoryLimitHit = false
+    let outputLimitHit = false
+    try {
+      const outcome = await host.run({
+        ...job,
+        onTestResult: job.onTestResult,
+      })
+      for (const worker of host.lastWorkers) {
+        peakMemoryBytes = Math.max(peakMemoryBytes ?? 0, worker.peakMemoryBytes() ?? 0) || undefined
+        memoryLimitHit ||= worker.memoryLimitHit
+        outputLimitHit ||= worker.killedFor === "output-limit"
+      }
+      const diagnostics = [...outcome.diagnostics]
+      if (stopReason === "timeout")
+        diagnostics.unshift(
+          sandboxDiagnostic(
+            `the tests were stopped after ${timeoutMs / 1000} s (wall-clock limit)`,
+            "sandbox_timeout",
+          ),
+        )
+      if (stopReason === "cancelled")
+        diagnostics.unshift(sandboxDiagnostic("the run was cancelled", "cancelled"))
+      if (memoryLimitHit)
+        diagnostics.unshift(
+          sandboxDiagnostic(
+            `a test worker hit the memory limit (${Math.round(this.options.memoryBytes / 1024 / 1024)} MiB) and was killed`,
+          ),
+        )
+      if (outputLimitHit)
+        diagnostics.unshift(
+          sandboxDiagnostic(
+            `a test worker printed more than ${Math.round(this.options.maxOutputBytes / 1024)} KiB and was killed`,
+          ),
+        )
+      const tests = stopReason
+        ? outcome.tests.map((test) =>
+            test.status === "pass"
+              ? test
+              : { ...test, status: "fail" as const, error: test.error ?? diagnostics[0]?.message },
+          )
+        : outcome.tests
+      return this.result(started, tests, diagnostics, peakMemoryBytes)
+    } finally {
+      this.supply.fill()
+      clearTimeout(timer)
+      job.signal?.removeEventListener("abort", onAbort)
+      if (host.runCount >= this.options.recycleAfter) {
+        this.host = undefined
+        void host.close()
+      }
+    }
+  }
+
+  private result(
+    started: number,
+    tests: SandboxResult["tests"],
+    diagnostics: Diagnostic[],
+    peakMemoryBytes?: number,
+  ): SandboxResult {
+    return {
+      tests,
+      diagnostics,
+      durationMs: Math.round(performance.now() - started),
+      isolation: this.isolation.level,
+      ...(peakMemoryBytes ? { peakMemoryBytes } : {}),
+    }
+  }
+}
+
+/** Relative, inside the job, no parent steps, no hidden or absolute paths. */
+export function isSafeJobPath(file: string): boolean {
+  if (
+    file.length === 0 ||
+    file.length > 200 ||
+    path.isAbsolute(file) ||
+    file.includes("\\") ||
+    file.includes("\0")
+  )
+    return false
+  const parts = file.split("/")
+  return parts.every((part) => part.length > 0 && part !== "." && part !== ".." && !part.startsWith("."))
+}
+
+function sandboxDiagnostic(message: string, code = "sandbox_failed"): Diagnostic {
+  return { source: "sandbox", path: "", line: 0, column: 0, message, severity: "error", code }
+}
+
+/** The worker's whole environment: what Vitest's own workers would see, minus everything of the host. */
+function workerEnvironment(): Record<string, string> {
+  return {
+    NODE_ENV: "test",
+    TEST: "true",
+    VITEST: "true",
+    VITEST_MODE: "RUN",
+    TZ: "UTC",
+    LANG: "C.UTF-8",
+    HOME: "/tmp",
+    TMPDIR: "/tmp",
+    PATH: "/usr/bin:/bin",
+    FORCE_COLOR: "0",
+    STUDIO_WORKER_ENVIRONMENT: JSON.stringify(WORKER_ENVIRONMENT),
+  }
+}
+
+export const sandboxPaths = { engineRoot, kitSrc, resolve: createRequire(import.meta.url).resolve }

@@ -1,0 +1,47 @@
+import type { Diagnostic, TestCaseResult } from "@studio/protocol"
+
+/** One test job: a generated project's files, run once and thrown away. */
+export interface SandboxJob {
+  /** Job-relative paths (`src/components/Counter.tsx`) to contents. */
+  files: Record<string, string>
+  /** Wall-clock limit for the whole job; the worker's process tree is killed when it passes. */
+  timeoutMs?: number
+  signal?: AbortSignal
+  /** Called as each test finishes, before the job ends. */
+  onTestResult?: (result: TestCaseResult) => void
+}
+
+export interface SandboxResult {
+  tests: TestCaseResult[]
+  /** Problems that are not a single test's failure: a test file that does not load, a timeout, a limit hit. */
+  diagnostics: Diagnostic[]
+  durationMs: number
+  /** Peak memory of the worker's process tree, when the OS can tell (cgroup). */
+  peakMemoryBytes?: number
+  isolation: IsolationLevel
+}
+
+export type IsolationLevel = "namespaces+cgroup" | "namespaces" | "process"
+
+export interface IsolationReport {
+  level: IsolationLevel
+  /** What is in force, one line each (for `studio doctor`). */
+  layers: string[]
+  /** What is missing and what that means; empty at full isolation. */
+  warnings: string[]
+  bubblewrap: { path: string; version: string } | null
+  cgroup: { version: 1 | 2; memoryPath: string; pidsPath: string } | null
+}
+
+/**
+ * Where generated tests run. The local backend (bubblewrap + cgroups on this machine) is the default; a remote
+ * backend (a Firecracker / e2b-style microVM service, gVisor) implements the same three calls.
+ */
+export interface SandboxBackend {
+  readonly name: string
+  runTests(job: SandboxJob): Promise<SandboxResult>
+  /** Starts the warm workers now, so the first job does not pay for them. */
+  warmUp(): Promise<void>
+  describeIsolation(): Promise<IsolationReport>
+  close(): Promise<void>
+}

@@ -1,0 +1,219 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import {
+  requirementIdFromTestName,
+  sanitizeMessage,
+  type Diagnostic,
+  type TestCaseResult,
+} from "@studio/protocol"
+import type { TestCase, TestModule, Vitest } from "vitest/node"
+import { createVitest } from "vitest/node"
+import { sourceGuardPlugin } from "./source-guard"
+import { listTestTitles } from "./test-titles"
+import type { SandboxJob } from "./types"
+import { createSandboxPool } from "./vitest-pool"
+import type { SandboxWorkerProcess } from "./worker-process"
+
+export interface VitestHostOptions {
+  jobsRoot: string
+  kitSrc: string
+  setupFile: string
+  nodeModules: string[]
+  takeWorker: () => Promise<SandboxWorkerProcess>
+  testTimeoutMs: number
+  maxLogBytes: number
+}
+
+export interface HostRunOutcome {
+  tests: TestCaseResult[]
+  diagnostics: Diagnostic[]
+  peakMemoryBytes?: number
+}
+
+const TEST_FILE = /\.test\.(tsx|ts|jsx|js)$/
+
+/** The happy-dom options the warm workers build their window with; Vitest must ask for the same. */
+export const WORKER_ENVIRONMENT = { name: "happy-dom", options: {} }
+
+/**
+ * A long-lived Vitest instance (trusted, outside the sandbox) that transforms the job's files and drives one
+ * sandboxed worker per test file. It runs one job at a time.
+ */
+export class VitestHost {
+  private current: { root: string; job: SandboxJob; workers: SandboxWorkerProcess[] } | undefined
+  private previousWorkers: SandboxWorkerProcess[] = []
+  private runs = 0
+
+  private constructor(
+    private readonly vitest: Vitest,
+    private readonly options: VitestHostOptions,
+  ) {}
+
+  static async create(options: VitestHostOptions): Promise<VitestHost> {
+    mkdirSync(options.jobsRoot, { recursive: true })
+    // The pool, reporter and guard are made before the host exists; they reach it through this reference.
+    const ref: { host?: VitestHost } = {}
+    const currentJobRoot = () => ref.host?.current?.root
+    const source = {
+      take: options.takeWorker,
+      onWorkerStarted: (worker: SandboxWorkerProcess) => ref.host?.current?.workers.push(worker),
+      maxLogBytes: options.maxLogBytes,
+    }
+    const reporter = {
+      onTestCaseResult: (testCase: TestCase) => {
+        const current = ref.host?.current
+        if (current?.job.onTestResult) current.job.onTestResult(toTestCaseResult(testCase, current.root))
+      },
+    }
+    const vitest = await createVitest(
+      "test",
+      {
+        root: options.jobsRoot,
+        config: false,
+        watch: false,
+        reporters: [reporter],
+        pool: createSandboxPool(source),
+        isolate: true,
+        maxWorkers: 1,
+        environment: WORKER_ENVIRONMENT.name,
+        environmentOptions: WORKER_ENVIRONMENT.options,
+        setupFiles: [options.setupFile],
+        globals: false,
+        testTimeout: options.testTimeoutMs,
+        hookTimeout: options.testTimeoutMs,
+        include: ["**/*.test.{ts,tsx}"],
+        passWithNoTests: true,
+        css: false,
+        update: false,
+      },
+      {
+        cacheDir: path.join(options.jobsRoot, ".vite-cache"),
+        plugins: [
+          sourceGuardPlugin({ kitSrc: options.kitSrc, nodeModules: options.nodeModules, currentJobRoot }),
+        ],
+        logLevel: "silent",
+      },
+    )
+    ref.host = new VitestHost(vitest, options)
+    return ref.host
+  }
+
+  /** Runs every test file of the job; the caller enforces the deadline through `killWorkers`. */
+  async run(job: SandboxJob): Promise<HostRunOutcome> {
+    const root = mkdtempSync(path.join(this.options.jobsRoot, "job-"))
+    this.current = { root, job, workers: [] }
+    this.runs++
+    try {
+      for (const [relative, content] of Object.entries(job.files)) {
+        const target = path.join(root, relative)
+        mkdirSync(path.dirname(target), { recursive: true })
+        writeFileSync(target, content)
+      }
+      const testFiles = Object.keys(job.files)
+        .filter((file) => TEST_FILE.test(file))
+        .sort()
+      const project = this.vitest.getRootProject()
+      const specifications = testFiles.map((file) => project.createSpecification(path.join(root, file)))
+      const result = await this.vitest.runTestSpecifications(specifications, false)
+      return this.collect(root, job, testFiles, result.testModules, result.unhandledErrors)
+    } finally {
+      // Vitest stops its workers in the background; the job is not over until its processes are gone.
+      await Promise.all(this.current.workers.map((worker) => worker.kill()))
+      this.previousWorkers = this.current.workers
+      this.current = undefined
+      rmSync(root, { recursive: true, force: true })
+    }
+  }
+
+  /** Kills the workers of the job in progress (deadline passed or cancelled). */
+  async killWorkers(): Promise<void> {
+    await Promise.all(this.current?.workers.map((worker) => worker.kill()) ?? [])
+  }
+
+  /** The workers the last finished job used, for its measurements (peak memory, limits hit). */
+  get lastWorkers(): readonly SandboxWorkerProcess[] {
+    return this.previousWorkers
+  }
+
+  /** How many jobs this host has run; the caller recycles it after many, to drop Vite's caches. */
+  get runCount(): number {
+    return this.runs
+  }
+
+  async close(): Promise<void> {
+    await this.killWorkers()
+    await this.vitest.close()
+  }
+
+  private collect(
+    root: string,
+    job: SandboxJob,
+    testFiles: string[],
+    modules: readonly TestModule[],
+    unhandled: readonly unknown[],
+  ): HostRunOutcome {
+    const tests: TestCaseResult[] = []
+    const diagnostics: Diagnostic[] = []
+    const byFile = new Map(modules.map((module) => [path.relative(root, module.moduleId), module]))
+    for (const file of testFiles) {
+      const module = byFile.get(file)
+      const cases = module ? [...module.children.allTests()] : []
+      for (const testCase of cases) tests.push(toTestCaseResult(testCase, root))
+      const errors = module?.errors() ?? []
+      if (errors.length > 0 || !module) {
+        const message = errors[0]?.message ?? "the test file did not run"
+        diagnostics.push(vitestDiagnostic(file, `${file} failed to run: ${clean(message, root)}`))
+      }
+      if (cases.length === 0 && (errors.length > 0 || !module)) {
+        const reason = `not run: ${file} failed to load (${clean(errors[0]?.message ?? "no result", root)})`
+        for (const title of listTestTitles(job.files[file] ?? "", file)) {
+          tests.push({
+            name: title,
+            fullName: title,
+            file,
+            status: "fail",
+            durationMs: 0,
+            error: reason,
+            ...requirementOf(title),
+          })
+        }
+      }
+    }
+    for (const error of unhandled) {
+      const message =
+        typeof error === "object" && error && "message" in error ? String(error.message) : String(error)
+      diagnostics.push(vitestDiagnostic("", `unhandled error during the test run: ${clean(message, root)}`))
+    }
+    return { tests, diagnostics }
+  }
+}
+
+function toTestCaseResult(testCase: TestCase, root: string): TestCaseResult {
+  const result = testCase.result()
+  const status = result.state === "passed" ? "pass" : result.state === "failed" ? "fail" : "skip"
+  const error =
+    result.state === "failed" ? result.errors?.map((e) => clean(e.message, root)).join("\n") : undefined
+  return {
+    name: testCase.name,
+    fullName: testCase.fullName,
+    file: path.relative(root, testCase.module.moduleId),
+    status,
+    durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
+    ...(error ? { error } : {}),
+    ...requirementOf(testCase.name),
+  }
+}
+
+function requirementOf(name: string): { requirementId?: string } {
+  const id = requirementIdFromTestName(name)
+  return id ? { requirementId: id } : {}
+}
+
+function vitestDiagnostic(file: string, message: string): Diagnostic {
+  return { source: "vitest", path: file, line: 0, column: 0, message, severity: "error" }
+}
+
+/** Job paths become relative; then the protocol's sanitizer removes anything else host-specific. */
+function clean(message: string, root: string): string {
+  return sanitizeMessage(message.split(root + path.sep).join(""))
+}

@@ -1,0 +1,100 @@
+// The sandboxed test worker. It is started before a job arrives: it builds the DOM environment and loads React,
+// Testing Library and Vitest's runtime, then serves exactly one Vitest run over the IPC channel and is thrown away.
+// It is plain JavaScript so that nothing but Node itself runs inside the sandbox.
+import { Console } from "node:console"
+import { init, runBaseTests, setupEnvironment } from "vitest/worker"
+
+const processExit = process.exit.bind(process)
+const processSend = process.send.bind(process)
+const processOn = process.on.bind(process)
+const processOff = process.off.bind(process)
+const processRemoveAllListeners = process.removeAllListeners.bind(process)
+
+processOn("error", (error) => {
+  if (error?.code === "ERR_IPC_CHANNEL_CLOSED" || error?.code === "EPIPE") processExit(1)
+})
+processOn("disconnect", () => processExit(1))
+
+// The environment the host expects Vitest to ask for; built ahead of time only when it matches.
+const expected = JSON.parse(process.env.STUDIO_WORKER_ENVIRONMENT ?? '{"name":"happy-dom","options":{}}')
+delete process.env.STUDIO_WORKER_ENVIRONMENT
+
+// Modules that read the DOM when they load (react-dom checks `window` at import time, Testing Library binds
+// `screen` to `document.body`), so they are loaded only after the environment exists, as under plain Vitest.
+const WARM_MODULES = [
+  "react",
+  "react/jsx-runtime",
+  "react/jsx-dev-runtime",
+  "react-dom",
+  "react-dom/client",
+  "react-dom/test-utils",
+  "@testing-library/dom",
+  "@testing-library/react",
+  "@testing-library/user-event",
+  "@testing-library/jest-dom/matchers",
+  "lucide-react",
+  "clsx",
+  "tailwind-merge",
+  "class-variance-authority",
+  "radix-ui",
+]
+
+const untraced = { $: (_name, a, b) => (typeof a === "function" ? a() : b()) }
+
+async function prepare() {
+  const started = performance.now()
+  const teardown = await setupEnvironment({
+    environment: { name: expected.name, options: null },
+    config: { experimental: {}, environmentOptions: expected.options ?? {}, serializedDefines: "" },
+    traces: untraced,
+  })
+  // Under Vitest, tests see a `new Console(...)` (no timeStamp, createTask, profile), and React decides at import
+  // time whether to use those; so the modules are loaded while the console has the shape Vitest will give it.
+  const nodeConsole = globalThis.console
+  globalThis.console = new Console({ stdout: process.stdout, stderr: process.stderr })
+  try {
+    for (const specifier of WARM_MODULES) {
+      try {
+        await import(specifier)
+      } catch {
+        // a missing optional package just is not pre-loaded; the test reports the import error itself
+      }
+    }
+  } finally {
+    globalThis.console = nodeConsole
+  }
+  processSend({ __studio: "ready", warmupMs: Math.round(performance.now() - started) })
+  return teardown
+}
+
+const prepared = prepare()
+
+init({
+  post: (message) => processSend(message),
+  on: (callback) => processOn("message", callback),
+  off: (callback) => processOff("message", callback),
+  teardown: () => processRemoveAllListeners("message"),
+  runTests: (state, traces) => executeTests("run", state, traces),
+  collectTests: (state, traces) => executeTests("collect", state, traces),
+  async setup(context) {
+    const teardown = await prepared
+    const options = context.environment.options ?? context.config.environmentOptions ?? {}
+    const matches =
+      context.environment.name === expected.name &&
+      !context.config.serializedDefines &&
+      !context.config.chaiConfig &&
+      context.config.experimental?.viteModuleRunner !== false &&
+      JSON.stringify(options) === JSON.stringify(expected.options ?? {})
+    if (matches) return teardown
+    await teardown()
+    return setupEnvironment(context)
+  },
+})
+
+async function executeTests(method, state, traces) {
+  try {
+    await runBaseTests(method, state, traces)
+  } finally {
+    process.exit = processExit
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, it, expect } from "vitest"
+import { createPreviewEntrySource, findPreviewEntry } from "./preview-entry"
+
+describe("findPreviewEntry", () => {
+  it("picks the component no other component imports", () => {
+    const files = {
+      "src/components/PricingCard.tsx": "export default function PricingCard() { return null }",
+      "src/components/PricingTable.tsx": 'import PricingCard from "./PricingCard"\nexport default function PricingTable() { return null }',
+      "src/components/PricingTable.test.tsx": 'import PricingTable from "./PricingTable"',
+      "src/lib/format.ts": "export {}",
+    }
+    expect(findPreviewEntry(files)).toBe("src/components/PricingTable.tsx")
+  })
+
+  it("returns undefined without a component", () => {
+    expect(findPreviewEntry({ "src/lib/format.ts": "export {}" })).toBeUndefined()
+  })
+})
+
+describe("createPreviewEntrySource", () => {
+  it("imports the entry relative to the job root and renders it with the studio's props", () => {
+    const source = createPreviewEntrySource("src/components/Counter.tsx")
+    expect(source).toContain('import Component from "./src/components/Counter.tsx"')
+    expect(source).toContain("window.__STUDIO_PROPS__")
+    expect(source).toContain('getElementById("root")')
+  })
+})

@@ -1,0 +1,69 @@
+import { readFile } from "node:fs/promises"
+import path from "node:path"
+import { extensionOf } from "./job-files"
+import { collectImportedKitFiles } from "./kit-imports"
+import { ENGINE_DIR, KIT_DIR } from "./kit-paths"
+import { defineManifest } from "./manifest"
+import type { PluginInput, PluginResult, ToolchainPlugin } from "./types"
+
+export const FALLBACK_STYLESHEET = '@import "tailwindcss";\n'
+
+export const tailwindManifest = defineManifest({
+  name: "tailwind",
+  packageName: "tailwindcss",
+  description: "Compiles the CSS for the Tailwind classes the job's files and the kit components they use contain.",
+  inputs: [".ts", ".tsx", ".js", ".jsx", ".html"],
+  outputs: ["css"],
+  command: "tailwindcss --input kit/src/styles.css",
+  costEstimate: 25,
+  compatibility: ["node>=20.19", "tailwindcss@4 (@tailwindcss/node + @tailwindcss/oxide)"],
+})
+
+export interface TailwindPluginOptions {
+  kitDir?: string
+}
+
+/** Builds the preview CSS; each run uses a fresh compiler and scanner, since both accumulate candidates. */
+export function createTailwindPlugin(options: TailwindPluginOptions = {}): ToolchainPlugin {
+  const kitDir = options.kitDir ?? KIT_DIR
+  return {
+    manifest: tailwindManifest,
+    async run({ files, signal }: PluginInput): Promise<PluginResult> {
+      const started = performance.now()
+      const css = await compileTailwindCss(files, kitDir, signal)
+      return { diagnostics: [], artifacts: { css }, durationMs: performance.now() - started }
+    },
+  }
+}
+
+/** The kit's stylesheet (or plain Tailwind when the kit has none) built for the candidates found in the files. */
+export async function compileTailwindCss(
+  files: Record<string, string>,
+  kitDir: string = KIT_DIR,
+  signal?: AbortSignal,
+): Promise<string> {
+  const [{ compile }, { Scanner }] = await Promise.all([import("@tailwindcss/node"), import("@tailwindcss/oxide")])
+  const { stylesheet, base } = await readKitStylesheet(kitDir)
+  const [compiler, kitFiles] = await Promise.all([
+    compile(stylesheet, { base, onDependency: () => {} }),
+    collectImportedKitFiles(files, kitDir),
+  ])
+  signal?.throwIfAborted()
+  // The job's own CSS is not compiled: an @import in it would read files from the server's disk.
+  const sources = [
+    ...Object.entries(files).filter(([filePath]) => extensionOf(filePath) !== ".css"),
+    ...kitFiles.map((file): [string, string] => [file.path, file.content]),
+  ].map(([filePath, content]) => ({ content, extension: extensionOf(filePath).slice(1) || "html" }))
+  const candidates = new Scanner({ sources: [] }).scanFiles(sources)
+  return compiler.build(candidates)
+}
+
+/** `base` is where the stylesheet's imports (`tailwindcss`) are resolved from. */
+async function readKitStylesheet(kitDir: string): Promise<{ stylesheet: string; base: string }> {
+  const stylesheetPath = path.join(kitDir, "src", "styles.css")
+  try {
+    return { stylesheet: await readFile(stylesheetPath, "utf8"), base: path.dirname(stylesheetPath) }
+  } catch {
+    return { stylesheet: FALLBACK_STYLESHEET, base: ENGINE_DIR }
+  }
+}

@@ -1,0 +1,57 @@
+import type { Diagnostic } from "@studio/protocol"
+
+export type { Diagnostic }
+
+/** Every toolchain plugin the engine knows, in the order the execute stage runs them. */
+export const PLUGIN_IDS = ["prettier", "eslint", "typescript", "tailwind", "esbuild", "vitest"] as const
+export type PluginId = (typeof PLUGIN_IDS)[number]
+
+/** What a plugin declares about itself (the seed's `PluginManifest`), shown by `GET /plugins`. */
+export interface PluginManifest {
+  name: PluginId
+  /** The npm package whose installed version is reported. */
+  packageName: string
+  /** Read from the installed package.json; "not installed" when it cannot be found. */
+  version: string
+  description: string
+  /** File extensions the plugin reads, e.g. [".ts", ".tsx"]. */
+  inputs: string[]
+  /** What a result carries besides diagnostics: "files", "css", "bundle", "test results". */
+  outputs: string[]
+  /** The command-line equivalent of what the plugin does in memory. */
+  command: string
+  /** Estimated milliseconds of a warm run on a small component (relative cost, for scheduling and display). */
+  costEstimate: number
+  /** Runtimes and conventions the plugin works with. */
+  compatibility: string[]
+}
+
+export interface PluginInput {
+  /** The job's files keyed by job-relative path, e.g. "src/components/Counter.tsx". */
+  files: Record<string, string>
+  /** Job-relative path of the component to preview (esbuild); found from the files when omitted. */
+  entry?: string
+  signal?: AbortSignal
+}
+
+export interface PluginResult {
+  diagnostics: Diagnostic[]
+  /** The complete file set after the plugin ran (e.g. formatted), when the plugin rewrites files. */
+  files?: Record<string, string>
+  artifacts?: { css?: string; bundle?: string }
+  durationMs: number
+}
+
+export interface ToolchainPlugin {
+  manifest: PluginManifest
+  run(input: PluginInput): Promise<PluginResult>
+  /** Loads the tool and fills its caches before the first job arrives. */
+  warmUp?(): Promise<void>
+  /** Releases long-lived resources (esbuild service, language service). */
+  dispose?(): Promise<void>
+}
+
+/** Narrows a string (a URL parameter, a CLI flag) to a known plugin id. */
+export function isPluginId(value: string): value is PluginId {
+  return (PLUGIN_IDS as readonly string[]).includes(value)
+}

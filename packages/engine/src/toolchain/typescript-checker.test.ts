@@ -1,0 +1,123 @@
+import { describe, it, expect } from "vitest"
+import { createTypeScriptChecker } from "./typescript-checker"
+
+const counter = `import { useState } from "react"
+import { Minus, Plus } from "lucide-react"
+import { cn } from "@/lib/utils"
+
+export interface CounterProps {
+  initial?: number
+  label: string
+}
+
+export default function Counter({ initial = 0, label }: CounterProps) {
+  const [count, setCount] = useState(initial)
+  return (
+    <div className={cn("flex gap-2", count > 0 && "font-bold")}>
+      <button type="button" aria-label="Decrement" onClick={() => setCount((c) => c - 1)}>
+        <Minus aria-hidden="true" />
+      </button>
+      <span>
+        {label}: {count}
+      </span>
+      <button type="button" aria-label="Increment" onClick={() => setCount((c) => c + 1)}>
+        <Plus aria-hidden="true" />
+      </button>
+    </div>
+  )
+}
+`
+
+const counterTest = `import { describe, it, expect, vi } from "vitest"
+import { render, screen } from "@testing-library/react"
+import userEvent from "@testing-library/user-event"
+import Counter from "@/components/Counter"
+
+describe("Counter", () => {
+  it("R1: increments", async () => {
+    const user = userEvent.setup()
+    const spy = vi.fn()
+    render(<Counter label="Clicks" />)
+    await user.click(screen.getByRole("button", { name: "Increment" }))
+    expect(screen.getByText("Clicks: 1")).toBeInTheDocument()
+    expect(spy).not.toHaveBeenCalled()
+  })
+})
+`
+
+const checker = await createTypeScriptChecker()
+
+describe("TypeScript checker", () => {
+  it("reports nothing for a correct component and test using the kit, lucide-react and jest-dom", () => {
+    const diagnostics = checker.check({
+      "src/components/Counter.tsx": counter,
+      "src/components/Counter.test.tsx": counterTest,
+    })
+    expect(diagnostics).toEqual([])
+  })
+
+  it("reports a type error with a job-relative path and 1-based line and column", () => {
+    const broken = `export interface BadgeProps {\n  count: number\n}\n\nexport default function Badge({ count }: BadgeProps) {\n  const label: string = count\n  return <span>{label}</span>\n}\n`
+    const diagnostics = checker.check({ "src/components/Badge.tsx": broken })
+    expect(diagnostics).toEqual([
+      {
+        source: "typescript",
+        path: "src/components/Badge.tsx",
+        line: 6,
+        column: 9,
+        message: "Type 'number' is not assignable to type 'string'.",
+        severity: "error",
+        code: "TS2322",
+      },
+    ])
+  })
+
+  it("sees an edit on a warm re-check, and a fixed error disappears", () => {
+    const files = { "src/components/Counter.tsx": counter, "src/components/Counter.test.tsx": counterTest }
+    expect(checker.check(files)).toEqual([])
+    const edited = counter.replace("label: string", "label: number")
+    const afterEdit = checker.check({ ...files, "src/components/Counter.tsx": edited })
+    expect(afterEdit).toEqual([
+      expect.objectContaining({
+        path: "src/components/Counter.test.tsx",
+        line: 10,
+        message: "Type 'string' is not assignable to type 'number'.",
+      }),
+    ])
+    expect(checker.check(files)).toEqual([])
+  })
+
+  it("does not let a file of a previous job resolve in the next one", () => {
+    const helper = "export const greeting = 'hi'\n"
+    const user = `import { greeting } from "./helper"\nimport { other } from "@/lib/greetings"\nexport const text: string = greeting + String(other)\n`
+    const first = checker.check({ "src/components/helper.ts": helper, "src/components/user.ts": user, "src/lib/greetings.ts": "export const other = 1\n" })
+    // @/lib/* is the kit's, never the job's: the job's own src/lib is not reachable that way.
+    expect(first).toEqual([expect.objectContaining({ line: 2, code: "TS2307" })])
+    const next = checker.check({ "src/components/user.ts": user.replace(/\nimport \{ other \}.*\n/, "\n").replace(" + String(other)", "") })
+    expect(next).toEqual([
+      expect.objectContaining({
+        path: "src/components/user.ts",
+        line: 1,
+        column: 26,
+        code: "TS2307",
+        message: expect.stringContaining("./helper"),
+      }),
+    ])
+  })
+
+  it("reports a syntax error", () => {
+    const diagnostics = checker.check({ "src/components/Broken.tsx": "const a = 1\nlet q = ;\n" })
+    expect(diagnostics[0]).toMatchObject({ path: "src/components/Broken.tsx", line: 2, column: 9, severity: "error" })
+  })
+
+  it("rejects paths outside the job", () => {
+    const diagnostics = checker.check({ "../escape.ts": "export {}\n" })
+    expect(diagnostics).toEqual([expect.objectContaining({ path: "../escape.ts", message: expect.stringContaining("outside the job") })])
+  })
+
+  it("stops when the signal is aborted", () => {
+    const controller = new AbortController()
+    controller.abort()
+    expect(() => checker.check({ "src/a.ts": "export {}\n" }, controller.signal)).toThrow(/abort/i)
+  })
+})

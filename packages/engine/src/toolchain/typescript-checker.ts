@@ -1,0 +1,257 @@
+import { readdirSync } from "node:fs"
+import path from "node:path"
+import type ts from "typescript"
+import { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES } from "./allowed-imports"
+import { runDiagnostic } from "./diagnostic"
+import { isSafeJobPath, isScriptFile, isTestFile } from "./job-files"
+import { ENGINE_DIR, KIT_DIR } from "./kit-paths"
+import type { Diagnostic } from "./types"
+
+type TypeScript = typeof ts
+
+export interface TypeScriptCheckerOptions {
+  kitDir?: string
+  /**
+   * Where the job's files live virtually. It must not exist on disk and must sit inside the workspace, so that
+   * `react`, `lucide-react`, ... resolve from the node_modules above it.
+   */
+  jobRoot?: string
+  /**
+   * Modules kept in every program so their declaration files stay parsed between jobs, whatever each job imports.
+   * Defaults to the allowed packages, the test packages and every kit module.
+   */
+  pinnedModules?: string[]
+}
+
+/** A type checker kept warm between jobs: lib, @types and kit files are parsed once per process. */
+export interface TypeScriptChecker {
+  /** Makes `files` the whole job (files of an earlier job are gone) and returns their syntax and type errors. */
+  check(files: Record<string, string>, signal?: AbortSignal): Diagnostic[]
+  dispose(): void
+}
+
+interface JobFile {
+  text: string
+  version: string
+  snapshot: ts.IScriptSnapshot
+}
+
+/** Loads TypeScript and creates a warm checker; see {@link createTypeScriptCheckerWith}. */
+export async function createTypeScriptChecker(options: TypeScriptCheckerOptions = {}): Promise<TypeScriptChecker> {
+  const typescript = (await import("typescript")).default
+  return createTypeScriptCheckerWith(typescript, options)
+}
+
+/** A checker over one `ts.LanguageService` whose job files are in memory and everything else is read from disk. */
+export function createTypeScriptCheckerWith(
+  typescript: TypeScript,
+  options: TypeScriptCheckerOptions = {},
+): TypeScriptChecker {
+  const kitSrc = toPosix(path.join(options.kitDir ?? KIT_DIR, "src"))
+  const jobRoot = toPosix(options.jobRoot ?? path.join(ENGINE_DIR, "__job__"))
+  const compilerOptions = generatedCodeCompilerOptions(typescript, kitSrc, jobRoot)
+  // A virtual file outside the job that imports every pinned module: the document registry releases a
+  // declaration file as soon as no program uses it, so without this a job that does not import lucide-react
+  // would make the next one that does parse it again.
+  const pinFileName = `${jobRoot}-pinned-modules.ts`
+  const pinSnapshot = typescript.ScriptSnapshot.fromString(
+    (options.pinnedModules ?? defaultPinnedModules(kitSrc)).map((name) => `import ${JSON.stringify(name)}\n`).join(""),
+  )
+
+  let jobFiles = new Map<string, JobFile>()
+  let jobDirectories = new Set<string>()
+  let projectVersion = 0
+  let nextFileVersion = 0
+  let currentSignal: AbortSignal | undefined
+  const diskSnapshots = new Map<string, ts.IScriptSnapshot | undefined>()
+
+  const isJobPath = (fileName: string): boolean => fileName === jobRoot || fileName.startsWith(`${jobRoot}/`)
+  const toJobRelative = (fileName: string): string => fileName.slice(jobRoot.length + 1)
+  const jobScriptFileNames = (): string[] => [...jobFiles.keys()].filter(isScriptFile)
+
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => compilerOptions,
+    getProjectVersion: () => String(projectVersion),
+    getScriptFileNames: () => [pinFileName, ...jobScriptFileNames()],
+    getScriptVersion: (fileName) => jobFiles.get(fileName)?.version ?? "disk",
+    getScriptSnapshot(fileName) {
+      if (isJobPath(fileName)) return jobFiles.get(fileName)?.snapshot
+      if (fileName === pinFileName) return pinSnapshot
+      // Files outside the job (lib, node_modules, kit) are taken as unchanging for the life of the process.
+      if (!diskSnapshots.has(fileName)) {
+        const text = typescript.sys.readFile(fileName)
+        diskSnapshots.set(fileName, text === undefined ? undefined : typescript.ScriptSnapshot.fromString(text))
+      }
+      return diskSnapshots.get(fileName)
+    },
+    getCurrentDirectory: () => jobRoot,
+    getDefaultLibFileName: (settings) => typescript.getDefaultLibFilePath(settings),
+    fileExists: (fileName) =>
+      isJobPath(fileName) ? jobFiles.has(fileName) : fileName === pinFileName || typescript.sys.fileExists(fileName),
+    readFile: (fileName) => (isJobPath(fileName) ? jobFiles.get(fileName)?.text : typescript.sys.readFile(fileName)),
+    directoryExists: (directory) =>
+      isJobPath(directory) ? jobDirectories.has(directory) : typescript.sys.directoryExists(directory),
+    getDirectories: (directory) =>
+      isJobPath(directory)
+        ? [...jobDirectories].filter((child) => path.posix.dirname(child) === directory)
+        : typescript.sys.getDirectories(directory),
+    realpath: (fileName) => (isJobPath(fileName) ? fileName : (typescript.sys.realpath?.(fileName) ?? fileName)),
+    useCaseSensitiveFileNames: () => typescript.sys.useCaseSensitiveFileNames,
+    getCancellationToken: () => ({ isCancellationRequested: () => currentSignal?.aborted === true }),
+  }
+  const service = typescript.createLanguageService(host, typescript.createDocumentRegistry())
+
+  function replaceJobFiles(files: Record<string, string>): Diagnostic[] {
+    const rejected: Diagnostic[] = []
+    const next = new Map<string, JobFile>()
+    let changed = false
+    for (const [relativePath, text] of Object.entries(files)) {
+      if (!isSafeJobPath(relativePath)) {
+        rejected.push({ ...runDiagnostic("typescript", `Path is outside the job: ${relativePath}`), path: relativePath })
+        continue
+      }
+      const fileName = `${jobRoot}/${relativePath}`
+      const previous = jobFiles.get(fileName)
+      if (previous?.text === text) {
+        next.set(fileName, previous)
+        continue
+      }
+      changed = true
+      nextFileVersion += 1
+      next.set(fileName, {
+        text,
+        version: String(nextFileVersion),
+        snapshot: typescript.ScriptSnapshot.fromString(text),
+      })
+    }
+    if (changed || next.size !== jobFiles.size) {
+      projectVersion += 1
+      jobFiles = next
+      jobDirectories = directoriesOf(next.keys(), jobRoot)
+    }
+    return rejected
+  }
+
+  function toDiagnostic(diagnostic: ts.Diagnostic): Diagnostic {
+    const message = typescript.flattenDiagnosticMessageText(diagnostic.messageText, "\n")
+    const severity = diagnosticSeverity(typescript, diagnostic.category)
+    const code = `TS${diagnostic.code}`
+    if (diagnostic.file === undefined || diagnostic.start === undefined) {
+      return { ...runDiagnostic("typescript", message, severity), code }
+    }
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+    const filePath = isJobPath(diagnostic.file.fileName) ? toJobRelative(diagnostic.file.fileName) : ""
+    return { source: "typescript", path: filePath, line: line + 1, column: character + 1, message, severity, code }
+  }
+
+  return {
+    check(files, signal) {
+      signal?.throwIfAborted()
+      const diagnostics = replaceJobFiles(files)
+      currentSignal = signal
+      try {
+        for (const fileName of jobScriptFileNames()) {
+          for (const diagnostic of service.getSyntacticDiagnostics(fileName)) diagnostics.push(toDiagnostic(diagnostic))
+          for (const diagnostic of service.getSemanticDiagnostics(fileName)) diagnostics.push(toDiagnostic(diagnostic))
+        }
+        // Options and global problems belong to the run; problems inside the kit or libraries are never the job's.
+        for (const diagnostic of service.getCompilerOptionsDiagnostics()) {
+          if (diagnostic.file === undefined || isJobPath(diagnostic.file.fileName)) {
+            diagnostics.push(toDiagnostic(diagnostic))
+          }
+        }
+      } catch (error) {
+        if (error instanceof typescript.OperationCanceledException) signal?.throwIfAborted()
+        throw error
+      } finally {
+        currentSignal = undefined
+      }
+      return diagnostics
+    },
+    dispose() {
+      service.dispose()
+    },
+  }
+}
+
+/** What generated code and tests may import, plus each kit module (ui components and lib). */
+function defaultPinnedModules(kitSrc: string): string[] {
+  const kitModules = (folder: string): string[] =>
+    listFiles(path.join(kitSrc, folder))
+      .filter((name) => /\.tsx?$/.test(name) && !isTestFile(name))
+      .map((name) => `@/${folder}/${name.replace(/\.tsx?$/, "")}`)
+  return [
+    ...ALLOWED_PACKAGES,
+    "react-dom/client",
+    // jest-dom's root entry declares Jest globals; its matcher types come from `types` instead.
+    ...ALLOWED_TEST_PACKAGES.filter((name) => name !== "@testing-library/jest-dom"),
+    ...kitModules("lib"),
+    ...kitModules("components/ui"),
+  ]
+}
+
+function listFiles(directory: string): string[] {
+  try {
+    return readdirSync(directory)
+  } catch {
+    return []
+  }
+}
+
+/** Compiler options for generated code, with `@/` mapped to the kit (ui, lib) and the job's `src/`. */
+function generatedCodeCompilerOptions(typescript: TypeScript, kitSrc: string, jobRoot: string): ts.CompilerOptions {
+  const { options, errors } = typescript.convertCompilerOptionsFromJson(
+    {
+      strict: true,
+      target: "es2022",
+      lib: ["es2022", "dom", "dom.iterable"],
+      module: "esnext",
+      moduleResolution: "bundler",
+      moduleDetection: "force",
+      jsx: "react-jsx",
+      isolatedModules: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: ["@testing-library/jest-dom/vitest"],
+      paths: {
+        "@/components/ui/*": [`${kitSrc}/components/ui/*`],
+        "@/lib/*": [`${kitSrc}/lib/*`],
+        "@/*": [`${jobRoot}/src/*`],
+      },
+    },
+    jobRoot,
+  )
+  if (errors.length > 0) {
+    const messages = errors.map((error) => typescript.flattenDiagnosticMessageText(error.messageText, "\n"))
+    throw new Error(`Invalid compiler options for generated code: ${messages.join("; ")}`)
+  }
+  return options
+}
+
+function diagnosticSeverity(typescript: TypeScript, category: ts.DiagnosticCategory): Diagnostic["severity"] {
+  switch (category) {
+    case typescript.DiagnosticCategory.Error:
+      return "error"
+    case typescript.DiagnosticCategory.Warning:
+      return "warning"
+    default:
+      return "info"
+  }
+}
+
+function directoriesOf(fileNames: Iterable<string>, root: string): Set<string> {
+  const directories = new Set<string>([root])
+  for (const fileName of fileNames) {
+    for (let directory = path.posix.dirname(fileName); directory.startsWith(root); ) {
+      directories.add(directory)
+      if (directory === root) break
+      directory = path.posix.dirname(directory)
+    }
+  }
+  return directories
+}
+
+function toPosix(fileName: string): string {
+  return fileName.split(path.sep).join("/")
+}

@@ -1,0 +1,151 @@
+import { z } from "zod"
+import { agentStageSchema } from "./contract"
+import { diagnosticSchema } from "./diagnostics"
+import { errorCodeSchema } from "./errors"
+import { testStatusSchema } from "./exec-result"
+
+/** Fields every event carries; `seq` strictly increases within a run. */
+export const eventEnvelopeSchema = z.object({
+  runId: z.string().min(1),
+  seq: z.int().nonnegative(),
+  /** Epoch milliseconds. */
+  ts: z.number().nonnegative(),
+})
+export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>
+
+const durationMs = z.number().nonnegative()
+
+export const runStartedEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("run_started"),
+  prompt: z.string(),
+  provider: z.string(),
+  model: z.string(),
+})
+
+/** A chunk of a file the model is writing. */
+export const tokenEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("token"),
+  path: z.string(),
+  delta: z.string(),
+})
+
+/** A file the model finished writing, with its whole content. */
+export const fileClosedEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("file_closed"),
+  path: z.string(),
+  content: z.string(),
+})
+
+export const buildProgressEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("build_progress"),
+  plugin: z.string(),
+  status: z.enum(["start", "done"]),
+  percent: z.number().min(0).max(100),
+  message: z.string().optional(),
+})
+
+export const buildOkEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("build_ok"),
+  plugin: z.string().optional(),
+  diagnostics: z.array(diagnosticSchema),
+})
+
+export const buildErrorEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("build_error"),
+  plugin: z.string().optional(),
+  diagnostics: z.array(diagnosticSchema),
+})
+
+export const stageCompleteEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("stage_complete"),
+  stage: agentStageSchema,
+  durationMs,
+  summary: z.string().optional(),
+})
+
+export const testResultEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("test_result"),
+  name: z.string(),
+  requirementId: z.string().optional(),
+  status: testStatusSchema,
+  durationMs,
+  error: z.string().optional(),
+})
+
+export const reasoningStepEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("reasoning_step"),
+  stage: agentStageSchema,
+  text: z.string(),
+})
+
+export const hotReloadEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("hot_reload"),
+  versionId: z.string().optional(),
+  paths: z.array(z.string()),
+})
+
+/** An error as part of the stream; `message` is already sanitized. */
+export const errorEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("error"),
+  code: errorCodeSchema,
+  message: z.string(),
+})
+
+export const runMetricsSchema = z.object({
+  /** Milliseconds per stage that ran. */
+  durations: z.partialRecord(agentStageSchema, durationMs),
+  tokens: z.object({ prompt: z.int().nonnegative(), completion: z.int().nonnegative() }),
+  repairAttempts: z.int().nonnegative(),
+})
+export type RunMetrics = z.infer<typeof runMetricsSchema>
+
+export const runFinishedEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("run_finished"),
+  success: z.boolean(),
+  versionId: z.string().optional(),
+  metrics: runMetricsSchema,
+})
+
+/** Every event a run emits: printed as NDJSON by the CLI, sent over WebSocket and stored by the server. */
+export const studioEventSchema = z.discriminatedUnion("type", [
+  runStartedEventSchema,
+  tokenEventSchema,
+  fileClosedEventSchema,
+  buildProgressEventSchema,
+  buildOkEventSchema,
+  buildErrorEventSchema,
+  stageCompleteEventSchema,
+  testResultEventSchema,
+  reasoningStepEventSchema,
+  hotReloadEventSchema,
+  errorEventSchema,
+  runFinishedEventSchema,
+])
+export type StudioEvent = z.infer<typeof studioEventSchema>
+export type StudioEventType = StudioEvent["type"]
+export type StudioEventOf<T extends StudioEventType> = Extract<StudioEvent, { type: T }>
+
+export const STUDIO_EVENT_TYPES = [
+  "run_started",
+  "token",
+  "file_closed",
+  "build_progress",
+  "build_ok",
+  "build_error",
+  "stage_complete",
+  "test_result",
+  "reasoning_step",
+  "hot_reload",
+  "error",
+  "run_finished",
+] as const satisfies readonly StudioEventType[]
+
+export type StudioEventParseResult = { ok: true; event: StudioEvent } | { ok: false; message: string }
+
+/** Parses one received event (e.g. an NDJSON line already JSON-decoded), with a readable message on failure. */
+export function parseStudioEvent(data: unknown): StudioEventParseResult {
+  const result = studioEventSchema.safeParse(data)
+  return result.success
+    ? { ok: true, event: result.data }
+    : { ok: false, message: z.prettifyError(result.error) }
+}
