@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url"
 import type { Diagnostic } from "@studio/protocol"
 import { detectIsolation } from "./isolation"
 import type { IsolationReport, SandboxBackend, SandboxJob, SandboxResult } from "./types"
-import { VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
+import { DID_NOT_FINISH, VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
 import { WorkerSupply } from "./worker-supply"
 import { SandboxWorkerProcess } from "./worker-process"
 
@@ -186,11 +186,20 @@ export class LocalSandbox implements SandboxBackend {
             `a test worker printed more than ${Math.round(this.options.maxOutputBytes / 1024)} KiB and was killed`,
           ),
         )
-      const tests = stopReason
+      // A limit hit or a stop fails every test that did not pass, with the reason, instead of leaving it skipped.
+      const stopped = stopReason !== undefined || memoryLimitHit || outputLimitHit
+      const tests = stopped
         ? outcome.tests.map((test) =>
             test.status === "pass"
               ? test
-              : { ...test, status: "fail" as const, error: test.error ?? diagnostics[0]?.message },
+              : {
+                  ...test,
+                  status: "fail" as const,
+                  error:
+                    test.error && test.error !== DID_NOT_FINISH
+                      ? test.error
+                      : (diagnostics[0]?.message ?? DID_NOT_FINISH),
+                },
           )
         : outcome.tests
       return this.result(started, tests, diagnostics, peakMemoryBytes)

@@ -30,6 +30,9 @@ export interface HostRunOutcome {
   peakMemoryBytes?: number
 }
 
+/** The error of a test whose worker stopped under it; the sandbox replaces it with the reason when it knows it. */
+export const DID_NOT_FINISH = "did not finish: the test worker stopped"
+
 const TEST_FILE = /\.test\.(tsx|ts|jsx|js)$/
 
 /** The happy-dom options the warm workers build their window with; Vitest must ask for the same. */
@@ -117,7 +120,8 @@ export class VitestHost {
       const result = await this.vitest.runTestSpecifications(specifications, false)
       return this.collect(root, job, testFiles, result.testModules, result.unhandledErrors)
     } finally {
-      // Vitest stops its workers in the background; the job is not over until its processes are gone.
+      // The results are in; a single-use worker needs no graceful goodbye (the pool answers Vitest's on its
+      // behalf), and the job is not over until its processes are gone.
       await Promise.all(this.current.workers.map((worker) => worker.kill()))
       this.previousWorkers = this.current.workers
       this.current = undefined
@@ -190,9 +194,14 @@ export class VitestHost {
 
 function toTestCaseResult(testCase: TestCase, root: string): TestCaseResult {
   const result = testCase.result()
-  const status = result.state === "passed" ? "pass" : result.state === "failed" ? "fail" : "skip"
+  // "pending" means the test never finished: its worker was killed or crashed under it.
+  const status = result.state === "passed" ? "pass" : result.state === "skipped" ? "skip" : "fail"
   const error =
-    result.state === "failed" ? result.errors?.map((e) => clean(e.message, root)).join("\n") : undefined
+    result.state === "failed"
+      ? result.errors?.map((e) => clean(e.message, root)).join("\n")
+      : result.state === "pending"
+        ? DID_NOT_FINISH
+        : undefined
   return {
     name: testCase.name,
     fullName: testCase.fullName,

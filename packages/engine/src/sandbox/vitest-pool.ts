@@ -30,6 +30,7 @@ class SandboxPoolWorker implements PoolWorker {
   private readonly wrapped = new Map<Listener, Listener>()
   private readonly messageListeners = new Set<Listener>()
   private logBytes = 0
+  private stopPending = false
 
   constructor(
     private readonly source: WorkerSource,
@@ -39,6 +40,11 @@ class SandboxPoolWorker implements PoolWorker {
   async start(): Promise<void> {
     this.worker = await this.source.take()
     this.source.onWorkerStarted(this.worker)
+    // When the studio kills a worker (deadline, limit, cancel) while Vitest waits for its goodbye, answer on the
+    // worker's behalf so that Vitest's runner does not wait a minute for a process that is gone.
+    void this.worker.exited.then(() => {
+      if (this.stopPending) this.answerStopped()
+    })
   }
 
   async stop(): Promise<void> {
@@ -47,18 +53,24 @@ class SandboxPoolWorker implements PoolWorker {
 
   send(message: unknown): void {
     const child = this.process.child
-    if (child.connected) {
-      child.send(message as never)
-      return
-    }
-    // The studio already killed this worker (deadline, limit, cancel): answer Vitest's goodbye on its behalf so
-    // its runner does not wait a minute for a process that is gone.
-    if ((message as { type?: unknown } | null)?.type === "stop") {
-      const stopped = { type: "stopped", __vitest_worker_response__: true }
-      queueMicrotask(() => {
-        for (const listener of this.messageListeners) listener(stopped)
+    const isStop = (message as { type?: unknown } | null)?.type === "stop"
+    if (isStop) this.stopPending = true
+    // The IPC channel can still look connected for a moment after the process has exited.
+    if (child.connected && !this.process.hasExited) {
+      child.send(message as never, (error) => {
+        if (error && isStop) this.answerStopped()
       })
+    } else if (isStop) {
+      this.answerStopped()
     }
+  }
+
+  private answerStopped(): void {
+    this.stopPending = false
+    const stopped = { type: "stopped", __vitest_worker_response__: true }
+    queueMicrotask(() => {
+      for (const listener of this.messageListeners) listener(stopped)
+    })
   }
 
   on(event: string, callback: Listener): void {
@@ -66,6 +78,7 @@ class SandboxPoolWorker implements PoolWorker {
     if (event === "message") {
       listener = (message) => {
         if (isStudioMessage(message)) return
+        if ((message as { type?: unknown } | null)?.type === "stopped") this.stopPending = false
         if (this.exceedsLogBudget(message)) return
         callback(message)
       }
