@@ -26,7 +26,10 @@ export function pluginFailureDiagnostic(source: string, error: unknown, packageN
   if (isModuleNotFoundError(error)) {
     const missing = /Cannot find (?:package|module) '([^']+)'/.exec(error.message)?.[1]
     const what = missing === undefined ? "" : ` (cannot load "${sanitizeMessage(missing)}")`
-    return runDiagnostic(source, `${source} is not available: ${packageName} is not installed or incomplete${what}.`)
+    return runDiagnostic(
+      source,
+      `${source} is not available: ${packageName} is not installed or incomplete${what}.`,
+    )
   }
   const message = error instanceof Error ? error.message : String(error)
   return runDiagnostic(source, `${source} failed: ${sanitizeMessage(message) || "unknown error"}`)

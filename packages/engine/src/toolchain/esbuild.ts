@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises"
 import path from "node:path"
-import type { BuildFailure, Message, OutputFile, Plugin, PluginBuild } from "esbuild"
+import { sanitizeMessage } from "@studio/protocol"
+import type { BuildFailure, ImportKind, Message, OutputFile, Plugin, PluginBuild } from "esbuild"
 import { isAllowedImport } from "./allowed-imports"
 import { runDiagnostic } from "./diagnostic"
 import { extensionOf, findJobModule, isScriptFile } from "./job-files"
@@ -20,14 +21,32 @@ export const esbuildManifest = defineManifest({
   inputs: [".ts", ".tsx", ".js", ".jsx"],
   outputs: ["bundle"],
   command: "esbuild --bundle --format=iife --minify --jsx=automatic",
-  costEstimate: 10,
+  costEstimate: 25,
   compatibility: ["node>=20.19", "esbuild@0.28", "browser (iife, no CDN)"],
 })
 
 const JOB_NAMESPACE = "studio-job"
 const LUCIDE_NAMESPACE = "studio-lucide"
+const LOOKING_UP_LUCIDE_BARREL = Symbol("looking up the lucide-react barrel")
 const ENTRY_FILTER = new RegExp(`^${PREVIEW_ENTRY_PATH.replace(/\./g, "\\.")}$`)
-const LOADERS = { ".tsx": "tsx", ".ts": "ts", ".jsx": "jsx", ".js": "js", ".json": "json", ".css": "empty" } as const
+const LOADERS = {
+  ".tsx": "tsx",
+  ".ts": "ts",
+  ".jsx": "jsx",
+  ".js": "js",
+  ".json": "json",
+  ".css": "empty",
+} as const
+
+const WARM_UP_FILES: Record<string, string> = {
+  "src/components/WarmUp.tsx": `import { Check } from "lucide-react"
+import { Button } from "@/components/ui/button"
+
+export default function WarmUp() {
+  return <Button><Check aria-hidden="true" /> Ready</Button>
+}
+`,
+}
 
 export interface EsbuildPluginOptions {
   kitDir?: string
@@ -94,16 +113,19 @@ export function createEsbuildPlugin(options: EsbuildPluginOptions = {}): Toolcha
     }
   }
 
+  // The context reads the files of the build in progress from `state`: one build at a time.
+  function runInTurn(input: PluginInput): Promise<PluginResult> {
+    const result = queue.then(() => bundle(input))
+    queue = result.catch(() => undefined)
+    return result
+  }
+
   return {
     manifest: esbuildManifest,
-    run(input) {
-      // The context reads the files of the build in progress from `state`: one build at a time.
-      const result = queue.then(() => bundle(input))
-      queue = result.catch(() => undefined)
-      return result
-    },
+    run: runInTurn,
     async warmUp() {
-      await warmContext.get()
+      // One real build fills esbuild's caches with React, react-dom and the kit's common modules.
+      await runInTurn({ files: WARM_UP_FILES })
     },
     async dispose() {
       const context = warmContext.peek()
@@ -128,9 +150,11 @@ function jobFilesPlugin(getState: () => BuildState, kitDir: string): Plugin {
       build.onResolve({ filter: ENTRY_FILTER }, (args) =>
         args.kind === "entry-point" ? { path: PREVIEW_ENTRY_PATH, namespace: JOB_NAMESPACE } : undefined,
       )
-      build.onResolve({ filter: /^lucide-react$/ }, async () =>
-        (await lucideFacade(getState())) === undefined ? undefined : { path: "lucide-react", namespace: LUCIDE_NAMESPACE },
-      )
+      build.onResolve({ filter: /^lucide-react$/ }, async (args) => {
+        if (args.pluginData === LOOKING_UP_LUCIDE_BARREL) return undefined
+        const facade = await lucideFacade(getState())
+        return facade === undefined ? undefined : { path: "lucide-react", namespace: LUCIDE_NAMESPACE }
+      })
       build.onResolve({ filter: /.*/, namespace: JOB_NAMESPACE }, (args) =>
         resolveFromJob(build, getState().files, args.path, args.importer, kitDir, args.kind),
       )
@@ -168,16 +192,27 @@ function createLucideFacadeLoader(
   kitDir: string,
 ): (state: BuildState) => Promise<string | undefined> {
   const barrelExports = createLazy(async () => {
-    const barrel = await build.resolve("lucide-react", { kind: "import-statement", resolveDir: kitDir })
+    const barrel = await build.resolve("lucide-react", {
+      kind: "import-statement",
+      resolveDir: kitDir,
+      pluginData: LOOKING_UP_LUCIDE_BARREL,
+    })
     if (barrel.errors.length > 0 || barrel.path === "") return undefined
     return parseLucideBarrel(await readFile(barrel.path, "utf8"), barrel.path)
   })
   let memo: { state: BuildState; facade: Promise<string | undefined> } | undefined
   async function facadeFor({ files }: BuildState): Promise<string | undefined> {
-    const [exports, kitFiles] = await Promise.all([barrelExports.get(), collectImportedKitFiles(files, kitDir)])
-    const scripts = Object.entries(files).flatMap(([filePath, content]) => (isScriptFile(filePath) ? [content] : []))
+    const [exports, kitFiles] = await Promise.all([
+      barrelExports.get(),
+      collectImportedKitFiles(files, kitDir),
+    ])
+    const scripts = Object.entries(files).flatMap(([filePath, content]) =>
+      isScriptFile(filePath) ? [content] : [],
+    )
     const imports = lucideImportsOf([...scripts, ...kitFiles.map((file) => file.content)])
-    return exports === undefined || imports.needsWholePackage ? undefined : createLucideFacade(imports.names, exports)
+    return exports === undefined || imports.needsWholePackage
+      ? undefined
+      : createLucideFacade(imports.names, exports)
   }
   return (state) => {
     if (memo?.state !== state) memo = { state, facade: facadeFor(state) }
@@ -191,7 +226,7 @@ async function resolveFromJob(
   specifier: string,
   importer: string,
   kitDir: string,
-  kind: Parameters<PluginBuild["resolve"]>[1]["kind"],
+  kind: ImportKind,
 ) {
   const aliased = resolveAliasedImport(specifier, kitDir)
   if (aliased?.target === "kit") {
@@ -206,7 +241,9 @@ async function resolveFromJob(
   if (jobPath !== undefined) {
     const found = findJobModule(files, jobPath)
     if (found !== undefined) return { path: found, namespace: JOB_NAMESPACE }
-    return { errors: [{ text: `Could not resolve "${specifier}": the job has no file ${jobPath}(.tsx|.ts).` }] }
+    return {
+      errors: [{ text: `Could not resolve "${specifier}": the job has no file ${jobPath}(.tsx|.ts).` }],
+    }
   }
   if (!isAllowedImport(specifier, { inTest: false })) {
     return { errors: [{ text: `"${specifier}" may not be imported by generated components.` }] }
@@ -217,14 +254,17 @@ async function resolveFromJob(
 /** esbuild positions are 1-based lines and 0-based byte columns; job files are reported by their job path. */
 export function esbuildMessageToDiagnostic(message: Message, severity: Diagnostic["severity"]): Diagnostic {
   const location = message.location
-  if (location === null) return runDiagnostic("esbuild", message.text, severity)
+  const text = sanitizeMessage(message.text)
+  if (location === null) return runDiagnostic("esbuild", text, severity)
   // Files from a plugin namespace are reported as "<namespace>:<path>".
-  const jobPath = location.file.startsWith(`${JOB_NAMESPACE}:`) ? location.file.slice(JOB_NAMESPACE.length + 1) : undefined
+  const jobPath = location.file.startsWith(`${JOB_NAMESPACE}:`)
+    ? location.file.slice(JOB_NAMESPACE.length + 1)
+    : undefined
   if (jobPath === undefined || jobPath === PREVIEW_ENTRY_PATH) {
-    return runDiagnostic("esbuild", `${message.text} (in ${path.basename(location.file)})`, severity)
+    return runDiagnostic("esbuild", `${text} (in ${path.basename(location.file)})`, severity)
   }
   const column = Buffer.from(location.lineText).subarray(0, location.column).toString("utf8").length + 1
-  return { source: "esbuild", path: jobPath, line: location.line, column, message: message.text, severity }
+  return { source: "esbuild", path: jobPath, line: location.line, column, message: text, severity }
 }
 
 function isBuildFailure(error: unknown): error is BuildFailure {

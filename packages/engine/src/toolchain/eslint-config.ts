@@ -22,7 +22,9 @@ type ImportSource = Rule.Node & { type: "Literal" | "TemplateLiteral" | string }
 export const allowedImportsRule: Rule.RuleModule = {
   meta: {
     type: "problem",
-    docs: { description: "Generated code may import only the kit, the job's files and a fixed list of packages." },
+    docs: {
+      description: "Generated code may import only the kit, the job's files and a fixed list of packages.",
+    },
     schema: [],
     messages: {
       notAllowed: '"{{specifier}}" may not be imported by generated {{kind}}. Allowed: {{allowed}}.',
@@ -79,7 +81,10 @@ export function createGeneratedCodeLintConfig(modules: LintModules): Linter.Conf
       },
     },
     { ...js.configs.recommended, files: LINTED_FILES },
-    ...(tseslint.configs.recommended as Linter.Config[]).map((config) => ({ ...config, files: LINTED_FILES })),
+    ...(tseslint.configs.recommended as Linter.Config[]).map((config) => ({
+      ...config,
+      files: LINTED_FILES,
+    })),
     {
       files: LINTED_FILES,
       plugins: reactHooksRecommended.plugins as Linter.Config["plugins"],

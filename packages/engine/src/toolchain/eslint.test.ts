@@ -73,7 +73,12 @@ export default function Leak() {
     const { diagnostics } = await lint({ "src/components/Leak.tsx": code })
     const importErrors = diagnostics.filter((diagnostic) => diagnostic.ruleId === "studio/allowed-imports")
     expect(importErrors).toEqual([
-      expect.objectContaining({ line: 2, column: 16, severity: "error", message: expect.stringContaining('"node:fs"') }),
+      expect.objectContaining({
+        line: 2,
+        column: 16,
+        severity: "error",
+        message: expect.stringContaining('"node:fs"'),
+      }),
       expect.objectContaining({ line: 3, severity: "error", message: expect.stringContaining('"axios"') }),
     ])
   })
@@ -94,14 +99,21 @@ describe("Counter", () => {
 `
     const withTests = await lint({ "src/components/Counter.test.tsx": test })
     expect(withTests.diagnostics).toEqual([])
-    const inComponent = await lint({ "src/components/Bad.tsx": 'import { vi } from "vitest"\nexport const x = vi\n' })
+    const inComponent = await lint({
+      "src/components/Bad.tsx": 'import { vi } from "vitest"\nexport const x = vi\n',
+    })
     expect(inComponent.diagnostics).toEqual([expect.objectContaining({ ruleId: "studio/allowed-imports" })])
   })
 
   it("turns a syntax error into an error diagnostic with a 1-based position", async () => {
     const { diagnostics } = await lint({ "src/components/Broken.tsx": "const a = 1\nlet q = ;\n" })
     expect(diagnostics).toEqual([
-      expect.objectContaining({ severity: "error", line: 2, column: 9, message: expect.stringContaining("Parsing error") }),
+      expect.objectContaining({
+        severity: "error",
+        line: 2,
+        column: 9,
+        message: expect.stringContaining("Parsing error"),
+      }),
     ])
     expect(diagnostics[0]?.ruleId).toBeUndefined()
   })

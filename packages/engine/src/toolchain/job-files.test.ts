@@ -1,5 +1,12 @@
 import { describe, it, expect } from "vitest"
-import { extensionOf, findJobModule, isSafeJobPath, isScriptFile, isTestFile, moduleFileCandidates } from "./job-files"
+import {
+  extensionOf,
+  findJobModule,
+  isSafeJobPath,
+  isScriptFile,
+  isTestFile,
+  moduleFileCandidates,
+} from "./job-files"
 
 describe("job file helpers", () => {
   it("classifies files by extension", () => {

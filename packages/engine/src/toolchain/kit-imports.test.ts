@@ -46,6 +46,8 @@ describe("collectImportedKitFiles", () => {
 
   it("ignores kit imports that do not exist", async () => {
     const kitDir = await fakeKit()
-    expect(await collectImportedKitFiles({ "src/a.tsx": 'import "@/components/ui/missing"' }, kitDir)).toEqual([])
+    expect(
+      await collectImportedKitFiles({ "src/a.tsx": 'import "@/components/ui/missing"' }, kitDir),
+    ).toEqual([])
   })
 })

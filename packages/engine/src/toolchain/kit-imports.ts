@@ -32,7 +32,8 @@ export async function collectImportedKitFiles(
     }
   }
   for (const [filePath, content] of Object.entries(files)) {
-    if (isScriptFile(filePath)) for (const specifier of importSpecifiersOf(content)) enqueue(specifier, undefined)
+    if (isScriptFile(filePath))
+      for (const specifier of importSpecifiersOf(content)) enqueue(specifier, undefined)
   }
   for (let basePath = pending.pop(); basePath !== undefined; basePath = pending.pop()) {
     const file = await readFirstExisting(moduleFileCandidates(basePath).filter(isScriptFile))

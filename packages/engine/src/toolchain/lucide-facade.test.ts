@@ -14,13 +14,19 @@ describe("parseLucideBarrel", () => {
   it("maps every exported name to its module", () => {
     const exports = parseLucideBarrel(barrel, "/lucide/dist/esm/lucide-react.mjs")
     expect(exports.get("PlusIcon")).toEqual({ file: "/lucide/dist/esm/icons/plus.mjs", imported: "default" })
-    expect(exports.get("useLucideContext")).toEqual({ file: "/lucide/dist/esm/context.mjs", imported: "useLucideContext" })
+    expect(exports.get("useLucideContext")).toEqual({
+      file: "/lucide/dist/esm/context.mjs",
+      imported: "useLucideContext",
+    })
     expect(exports.has("icons")).toBe(false)
   })
 
   it("understands the installed lucide-react barrel", () => {
     const require = createRequire(import.meta.url)
-    const barrelPath = path.join(path.dirname(require.resolve("lucide-react/package.json")), "dist/esm/lucide-react.mjs")
+    const barrelPath = path.join(
+      path.dirname(require.resolve("lucide-react/package.json")),
+      "dist/esm/lucide-react.mjs",
+    )
     const exports = parseLucideBarrel(readFileSync(barrelPath, "utf8"), barrelPath)
     expect(exports.size).toBeGreaterThan(1000)
     expect(exports.get("Plus")?.file).toMatch(/icons[\\/]plus\.mjs$/)

@@ -16,7 +16,9 @@ export interface LucideImports {
 /** The barrel's `export { default as Plus, ... } from './icons/plus.mjs'` lines, as name -> file. */
 export function parseLucideBarrel(barrelSource: string, barrelPath: string): Map<string, LucideExport> {
   const exports = new Map<string, LucideExport>()
-  for (const [, list = "", from = ""] of barrelSource.matchAll(/export\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
+  for (const [, list = "", from = ""] of barrelSource.matchAll(
+    /export\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g,
+  )) {
     const file = path.resolve(path.dirname(barrelPath), from)
     for (const specifier of list.split(",")) {
       const [imported, exported = imported] = specifier.trim().split(/\s+as\s+/)
@@ -39,7 +41,10 @@ export function lucideImportsOf(sources: Iterable<string>): LucideImports {
       const named = /\{([^}]*)\}/.exec(clause)?.[1]
       if (clause.includes("*") || named === undefined) needsWholePackage = true
       for (const specifier of named?.split(",") ?? []) {
-        const imported = specifier.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]
+        const imported = specifier
+          .trim()
+          .replace(/^type\s+/, "")
+          .split(/\s+as\s+/)[0]
         if (imported !== undefined && imported !== "") names.add(imported)
       }
     }
@@ -57,7 +62,9 @@ export function createLucideFacade(names: Iterable<string>, exports: Map<string,
   for (const name of [...new Set(names)].sort()) {
     const found = exports.get(name)
     if (found === undefined) continue
-    lines.push(`export { ${found.imported === name ? name : `${found.imported} as ${name}`} } from ${JSON.stringify(found.file)}`)
+    lines.push(
+      `export { ${found.imported === name ? name : `${found.imported} as ${name}`} } from ${JSON.stringify(found.file)}`,
+    )
   }
   return `${lines.join("\n")}\n`
 }

@@ -13,13 +13,25 @@ const fields = {
 
 describe("defineManifest", () => {
   it("fills the version from the installed package", () => {
-    const manifest = defineManifest({ ...fields, inputs: [...fields.inputs], outputs: [...fields.outputs], compatibility: [...fields.compatibility], packageName: "prettier" })
+    const manifest = defineManifest({
+      ...fields,
+      inputs: [...fields.inputs],
+      outputs: [...fields.outputs],
+      compatibility: [...fields.compatibility],
+      packageName: "prettier",
+    })
     expect(manifest.version).toMatch(/^3\.\d+\.\d+/)
     expect(manifest.command).toBe("prettier --write")
   })
 
   it("says so when the package is missing", () => {
-    const manifest = defineManifest({ ...fields, inputs: [], outputs: [], compatibility: [], packageName: "not-a-real-package-xyz" })
+    const manifest = defineManifest({
+      ...fields,
+      inputs: [],
+      outputs: [],
+      compatibility: [],
+      packageName: "not-a-real-package-xyz",
+    })
     expect(manifest.version).toBe(NOT_INSTALLED)
   })
 })

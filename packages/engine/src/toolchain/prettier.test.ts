@@ -46,8 +46,16 @@ describe("prettier plugin", () => {
     const error = Object.assign(new SyntaxError("Type expected. (1:8)\n> 1 | let x: = 3"), {
       loc: { start: { line: 1, column: 8 } },
     })
-    expect(prettierErrorToDiagnostic("src/a.ts", error)).toMatchObject({ line: 1, column: 8, message: "Type expected." })
-    expect(prettierErrorToDiagnostic("src/a.ts", new Error("odd"))).toMatchObject({ line: 0, column: 0, message: "odd" })
+    expect(prettierErrorToDiagnostic("src/a.ts", error)).toMatchObject({
+      line: 1,
+      column: 8,
+      message: "Type expected.",
+    })
+    expect(prettierErrorToDiagnostic("src/a.ts", new Error("odd"))).toMatchObject({
+      line: 0,
+      column: 0,
+      message: "odd",
+    })
   })
 
   it("reports its installed version", () => {

@@ -20,7 +20,7 @@ export const prettierManifest = defineManifest({
   inputs: FORMATTED_EXTENSIONS,
   outputs: ["files"],
   command: "prettier --write",
-  costEstimate: 20,
+  costEstimate: 10,
   compatibility: ["node>=20.19", "prettier@3"],
 })
 
@@ -69,7 +69,8 @@ function locationStart(error: unknown): { line: number; column: number } | undef
   const loc = error.loc
   if (typeof loc !== "object" || loc === null || !("start" in loc)) return undefined
   const start = loc.start
-  if (typeof start !== "object" || start === null || !("line" in start) || !("column" in start)) return undefined
+  if (typeof start !== "object" || start === null || !("line" in start) || !("column" in start))
+    return undefined
   const { line, column } = start
   return typeof line === "number" && typeof column === "number" ? { line, column } : undefined
 }

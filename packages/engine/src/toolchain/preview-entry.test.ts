@@ -5,7 +5,8 @@ describe("findPreviewEntry", () => {
   it("picks the component no other component imports", () => {
     const files = {
       "src/components/PricingCard.tsx": "export default function PricingCard() { return null }",
-      "src/components/PricingTable.tsx": 'import PricingCard from "./PricingCard"\nexport default function PricingTable() { return null }',
+      "src/components/PricingTable.tsx":
+        'import PricingCard from "./PricingCard"\nexport default function PricingTable() { return null }',
       "src/components/PricingTable.test.tsx": 'import PricingTable from "./PricingTable"',
       "src/lib/format.ts": "export {}",
     }

@@ -11,7 +11,8 @@ export const FALLBACK_STYLESHEET = '@import "tailwindcss";\n'
 export const tailwindManifest = defineManifest({
   name: "tailwind",
   packageName: "tailwindcss",
-  description: "Compiles the CSS for the Tailwind classes the job's files and the kit components they use contain.",
+  description:
+    "Compiles the CSS for the Tailwind classes the job's files and the kit components they use contain.",
   inputs: [".ts", ".tsx", ".js", ".jsx", ".html"],
   outputs: ["css"],
   command: "tailwindcss --input kit/src/styles.css",
@@ -42,7 +43,10 @@ export async function compileTailwindCss(
   kitDir: string = KIT_DIR,
   signal?: AbortSignal,
 ): Promise<string> {
-  const [{ compile }, { Scanner }] = await Promise.all([import("@tailwindcss/node"), import("@tailwindcss/oxide")])
+  const [{ compile }, { Scanner }] = await Promise.all([
+    import("@tailwindcss/node"),
+    import("@tailwindcss/oxide"),
+  ])
   const { stylesheet, base } = await readKitStylesheet(kitDir)
   const [compiler, kitFiles] = await Promise.all([
     compile(stylesheet, { base, onDependency: () => {} }),

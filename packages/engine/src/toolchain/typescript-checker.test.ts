@@ -90,10 +90,18 @@ describe("TypeScript checker", () => {
   it("does not let a file of a previous job resolve in the next one", () => {
     const helper = "export const greeting = 'hi'\n"
     const user = `import { greeting } from "./helper"\nimport { other } from "@/lib/greetings"\nexport const text: string = greeting + String(other)\n`
-    const first = checker.check({ "src/components/helper.ts": helper, "src/components/user.ts": user, "src/lib/greetings.ts": "export const other = 1\n" })
+    const first = checker.check({
+      "src/components/helper.ts": helper,
+      "src/components/user.ts": user,
+      "src/lib/greetings.ts": "export const other = 1\n",
+    })
     // @/lib/* is the kit's, never the job's: the job's own src/lib is not reachable that way.
     expect(first).toEqual([expect.objectContaining({ line: 2, code: "TS2307" })])
-    const next = checker.check({ "src/components/user.ts": user.replace(/\nimport \{ other \}.*\n/, "\n").replace(" + String(other)", "") })
+    const next = checker.check({
+      "src/components/user.ts": user
+        .replace(/\nimport \{ other \}.*\n/, "\n")
+        .replace(" + String(other)", ""),
+    })
     expect(next).toEqual([
       expect.objectContaining({
         path: "src/components/user.ts",
@@ -107,17 +115,39 @@ describe("TypeScript checker", () => {
 
   it("reports a syntax error", () => {
     const diagnostics = checker.check({ "src/components/Broken.tsx": "const a = 1\nlet q = ;\n" })
-    expect(diagnostics[0]).toMatchObject({ path: "src/components/Broken.tsx", line: 2, column: 9, severity: "error" })
+    expect(diagnostics[0]).toMatchObject({
+      path: "src/components/Broken.tsx",
+      line: 2,
+      column: 9,
+      severity: "error",
+    })
   })
 
   it("rejects paths outside the job", () => {
     const diagnostics = checker.check({ "../escape.ts": "export {}\n" })
-    expect(diagnostics).toEqual([expect.objectContaining({ path: "../escape.ts", message: expect.stringContaining("outside the job") })])
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ path: "../escape.ts", message: expect.stringContaining("outside the job") }),
+    ])
   })
 
   it("stops when the signal is aborted", () => {
     const controller = new AbortController()
     controller.abort()
     expect(() => checker.check({ "src/a.ts": "export {}\n" }, controller.signal)).toThrow(/abort/i)
+  })
+})
+
+describe("TypeScript checker messages", () => {
+  it("name job modules by job path and never show host paths", () => {
+    const code = `import * as utils from "@/lib/utils"\nimport * as helper from "./helper"\nexport const a: number = utils\nexport const b: number = helper\n`
+    const diagnostics = checker.check({
+      "src/components/Uses.tsx": code,
+      "src/components/helper.ts": "export const x = 1\n",
+    })
+    expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      expect.stringMatching(/^Type 'typeof import\(".*"\)' is not assignable to type 'number'\.$/),
+      `Type 'typeof import("src/components/helper")' is not assignable to type 'number'.`,
+    ])
+    for (const { message } of diagnostics) expect(message).not.toMatch(/\/work\/|__job__/)
   })
 })

@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs"
 import path from "node:path"
+import { sanitizeMessage } from "@studio/protocol"
 import type ts from "typescript"
 import { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES } from "./allowed-imports"
 import { runDiagnostic } from "./diagnostic"
@@ -37,7 +38,9 @@ interface JobFile {
 }
 
 /** Loads TypeScript and creates a warm checker; see {@link createTypeScriptCheckerWith}. */
-export async function createTypeScriptChecker(options: TypeScriptCheckerOptions = {}): Promise<TypeScriptChecker> {
+export async function createTypeScriptChecker(
+  options: TypeScriptCheckerOptions = {},
+): Promise<TypeScriptChecker> {
   const typescript = (await import("typescript")).default
   return createTypeScriptCheckerWith(typescript, options)
 }
@@ -55,7 +58,9 @@ export function createTypeScriptCheckerWith(
   // would make the next one that does parse it again.
   const pinFileName = `${jobRoot}-pinned-modules.ts`
   const pinSnapshot = typescript.ScriptSnapshot.fromString(
-    (options.pinnedModules ?? defaultPinnedModules(kitSrc)).map((name) => `import ${JSON.stringify(name)}\n`).join(""),
+    (options.pinnedModules ?? defaultPinnedModules(kitSrc))
+      .map((name) => `import ${JSON.stringify(name)}\n`)
+      .join(""),
   )
 
   let jobFiles = new Map<string, JobFile>()
@@ -80,22 +85,29 @@ export function createTypeScriptCheckerWith(
       // Files outside the job (lib, node_modules, kit) are taken as unchanging for the life of the process.
       if (!diskSnapshots.has(fileName)) {
         const text = typescript.sys.readFile(fileName)
-        diskSnapshots.set(fileName, text === undefined ? undefined : typescript.ScriptSnapshot.fromString(text))
+        diskSnapshots.set(
+          fileName,
+          text === undefined ? undefined : typescript.ScriptSnapshot.fromString(text),
+        )
       }
       return diskSnapshots.get(fileName)
     },
     getCurrentDirectory: () => jobRoot,
     getDefaultLibFileName: (settings) => typescript.getDefaultLibFilePath(settings),
     fileExists: (fileName) =>
-      isJobPath(fileName) ? jobFiles.has(fileName) : fileName === pinFileName || typescript.sys.fileExists(fileName),
-    readFile: (fileName) => (isJobPath(fileName) ? jobFiles.get(fileName)?.text : typescript.sys.readFile(fileName)),
+      isJobPath(fileName)
+        ? jobFiles.has(fileName)
+        : fileName === pinFileName || typescript.sys.fileExists(fileName),
+    readFile: (fileName) =>
+      isJobPath(fileName) ? jobFiles.get(fileName)?.text : typescript.sys.readFile(fileName),
     directoryExists: (directory) =>
       isJobPath(directory) ? jobDirectories.has(directory) : typescript.sys.directoryExists(directory),
     getDirectories: (directory) =>
       isJobPath(directory)
         ? [...jobDirectories].filter((child) => path.posix.dirname(child) === directory)
         : typescript.sys.getDirectories(directory),
-    realpath: (fileName) => (isJobPath(fileName) ? fileName : (typescript.sys.realpath?.(fileName) ?? fileName)),
+    realpath: (fileName) =>
+      isJobPath(fileName) ? fileName : (typescript.sys.realpath?.(fileName) ?? fileName),
     useCaseSensitiveFileNames: () => typescript.sys.useCaseSensitiveFileNames,
     getCancellationToken: () => ({ isCancellationRequested: () => currentSignal?.aborted === true }),
   }
@@ -107,7 +119,10 @@ export function createTypeScriptCheckerWith(
     let changed = false
     for (const [relativePath, text] of Object.entries(files)) {
       if (!isSafeJobPath(relativePath)) {
-        rejected.push({ ...runDiagnostic("typescript", `Path is outside the job: ${relativePath}`), path: relativePath })
+        rejected.push({
+          ...runDiagnostic("typescript", `Path is outside the job: ${relativePath}`),
+          path: relativePath,
+        })
         continue
       }
       const fileName = `${jobRoot}/${relativePath}`
@@ -133,7 +148,11 @@ export function createTypeScriptCheckerWith(
   }
 
   function toDiagnostic(diagnostic: ts.Diagnostic): Diagnostic {
-    const message = typescript.flattenDiagnosticMessageText(diagnostic.messageText, "\n")
+    // Messages may name files (`import("/…/node_modules/…").X`): job files become job-relative, others lose
+    // their host path.
+    const message = sanitizeMessage(
+      typescript.flattenDiagnosticMessageText(diagnostic.messageText, "\n").replaceAll(`${jobRoot}/`, ""),
+    )
     const severity = diagnosticSeverity(typescript, diagnostic.category)
     const code = `TS${diagnostic.code}`
     if (diagnostic.file === undefined || diagnostic.start === undefined) {
@@ -141,7 +160,15 @@ export function createTypeScriptCheckerWith(
     }
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
     const filePath = isJobPath(diagnostic.file.fileName) ? toJobRelative(diagnostic.file.fileName) : ""
-    return { source: "typescript", path: filePath, line: line + 1, column: character + 1, message, severity, code }
+    return {
+      source: "typescript",
+      path: filePath,
+      line: line + 1,
+      column: character + 1,
+      message,
+      severity,
+      code,
+    }
   }
 
   return {
@@ -151,8 +178,10 @@ export function createTypeScriptCheckerWith(
       currentSignal = signal
       try {
         for (const fileName of jobScriptFileNames()) {
-          for (const diagnostic of service.getSyntacticDiagnostics(fileName)) diagnostics.push(toDiagnostic(diagnostic))
-          for (const diagnostic of service.getSemanticDiagnostics(fileName)) diagnostics.push(toDiagnostic(diagnostic))
+          for (const diagnostic of service.getSyntacticDiagnostics(fileName))
+            diagnostics.push(toDiagnostic(diagnostic))
+          for (const diagnostic of service.getSemanticDiagnostics(fileName))
+            diagnostics.push(toDiagnostic(diagnostic))
         }
         // Options and global problems belong to the run; problems inside the kit or libraries are never the job's.
         for (const diagnostic of service.getCompilerOptionsDiagnostics()) {
@@ -199,7 +228,11 @@ function listFiles(directory: string): string[] {
 }
 
 /** Compiler options for generated code, with `@/` mapped to the kit (ui, lib) and the job's `src/`. */
-function generatedCodeCompilerOptions(typescript: TypeScript, kitSrc: string, jobRoot: string): ts.CompilerOptions {
+function generatedCodeCompilerOptions(
+  typescript: TypeScript,
+  kitSrc: string,
+  jobRoot: string,
+): ts.CompilerOptions {
   const { options, errors } = typescript.convertCompilerOptionsFromJson(
     {
       strict: true,
@@ -243,9 +276,9 @@ function diagnosticSeverity(typescript: TypeScript, category: ts.DiagnosticCateg
 function directoriesOf(fileNames: Iterable<string>, root: string): Set<string> {
   const directories = new Set<string>([root])
   for (const fileName of fileNames) {
-    for (let directory = path.posix.dirname(fileName); directory.startsWith(root); ) {
+    let directory = path.posix.dirname(fileName)
+    while (directory !== root && directory.startsWith(`${root}/`)) {
       directories.add(directory)
-      if (directory === root) break
       directory = path.posix.dirname(directory)
     }
   }

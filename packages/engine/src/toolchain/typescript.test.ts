@@ -6,9 +6,17 @@ describe("typescript plugin", () => {
     const plugin = createTypeScriptPlugin()
     expect(plugin.manifest.version).toMatch(/^6\./)
     await plugin.warmUp?.()
-    const result = await plugin.run({ files: { "src/components/Box.tsx": "export const n: number = 'one'\n" } })
+    const result = await plugin.run({
+      files: { "src/components/Box.tsx": "export const n: number = 'one'\n" },
+    })
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ source: "typescript", path: "src/components/Box.tsx", line: 1, column: 14, code: "TS2322" }),
+      expect.objectContaining({
+        source: "typescript",
+        path: "src/components/Box.tsx",
+        line: 1,
+        column: 14,
+        code: "TS2322",
+      }),
     ])
     expect(result.durationMs).toBeGreaterThan(0)
     await plugin.dispose?.()

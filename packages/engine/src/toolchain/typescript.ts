@@ -12,7 +12,7 @@ export const typescriptManifest = defineManifest({
   inputs: [".ts", ".tsx"],
   outputs: ["diagnostics"],
   command: "tsc --noEmit",
-  costEstimate: 250,
+  costEstimate: 200,
   // TypeScript 7 (native) has no stable programmatic API yet and typescript-eslint needs the classic one.
   compatibility: ["node>=20.19", "typescript@6 (classic JS API)"],
 })

@@ -1,0 +1,87 @@
+import { sanitizeMessage, type Diagnostic, type ExecResult } from "@studio/protocol"
+import {
+  createSandboxVitestPlugin,
+  createToolchainRegistry,
+  executeProject,
+  LocalSandbox,
+  type ExecuteProjectResult,
+} from "@studio/engine"
+import { readProjectFiles } from "../read-project"
+import { paint } from "../terminal"
+
+/** `studio exec DIR`: lint, type-check and the tests in the sandbox; prints a summary or one JSON line. */
+export async function runExec(dir: string, options: { json: boolean }): Promise<number> {
+  const files = readProjectFiles(dir)
+  const sandbox = new LocalSandbox()
+  const toolchain = createToolchainRegistry({ vitest: createSandboxVitestPlugin(sandbox) })
+  if (!options.json) announceIsolation(sandbox)
+  let result: ExecuteProjectResult
+  try {
+    result = await executeProject(files, { toolchain, sandbox, plugins: ["eslint", "typescript", "vitest"] })
+  } catch (error) {
+    process.stderr.write(
+      `studio exec: the run failed: ${sanitizeMessage(error instanceof Error ? error.message : String(error))}\n`,
+    )
+    return 2
+  } finally {
+    await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+  }
+  const summary: ExecResult = {
+    ok: result.ok,
+    tests: result.tests,
+    diagnostics: result.diagnostics,
+    durationMs: result.durationMs,
+    ...(result.isolation ? { isolation: result.isolation } : {}),
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`)
+  else printSummary(dir, result)
+  return result.ok ? 0 : 1
+}
+
+function announceIsolation(sandbox: LocalSandbox): void {
+  const { level, warnings } = sandbox.isolation
+  if (warnings.length === 0) return
+  process.stderr.write(paint.yellow(`warning: the sandbox runs with reduced isolation (${level}):\n`))
+  for (const warning of warnings) process.stderr.write(paint.yellow(`  - ${warning}\n`))
+}
+
+function printSummary(dir: string, result: ExecuteProjectResult): void {
+  const out = (line = "") => process.stdout.write(`${line}\n`)
+  out(paint.bold(`studio exec ${dir}`) + paint.dim(`  (sandbox: ${result.isolation ?? "none"})`))
+  for (const step of ["eslint", "typescript"] as const) {
+    const found = result.diagnostics.filter((diagnostic) => diagnostic.source === step)
+    const errors = found.filter((diagnostic) => diagnostic.severity === "error").length
+    const mark = errors > 0 ? paint.red("✗") : paint.green("✓")
+    const label =
+      found.length === 0 ? "no problems" : `${errors} error(s), ${found.length - errors} warning(s)`
+    out(`  ${mark} ${step.padEnd(11)} ${label.padEnd(28)} ${paint.dim(`${result.timings[step] ?? 0} ms`)}`)
+    for (const diagnostic of found) out(`      ${formatDiagnostic(diagnostic)}`)
+  }
+  const others = result.diagnostics.filter(
+    (diagnostic) => diagnostic.source !== "eslint" && diagnostic.source !== "typescript",
+  )
+  for (const diagnostic of others) out(`  ${paint.red("✗")} ${formatDiagnostic(diagnostic)}`)
+  out(`  ${paint.bold("tests")} ${paint.dim(`${result.timings.vitest ?? 0} ms`)}`)
+  for (const test of result.tests) {
+    const mark =
+      test.status === "pass" ? paint.green("✓") : test.status === "fail" ? paint.red("✗") : paint.yellow("↓")
+    out(`    ${mark} ${test.name} ${paint.dim(`${test.durationMs} ms`)}`)
+    if (test.error) for (const line of test.error.split("\n").slice(0, 6)) out(paint.red(`        ${line}`))
+  }
+  const passed = result.tests.filter((test) => test.status === "pass").length
+  const failed = result.tests.filter((test) => test.status === "fail").length
+  const skipped = result.tests.length - passed - failed
+  out()
+  out(
+    `${result.ok ? paint.green("ok") : paint.red("failed")}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}` +
+      paint.dim(` in ${result.durationMs} ms`),
+  )
+}
+
+function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where = diagnostic.path
+    ? `${diagnostic.path}${diagnostic.line ? `:${diagnostic.line}:${diagnostic.column}` : ""} `
+    : ""
+  const colour = diagnostic.severity === "error" ? paint.red : paint.yellow
+  return `${paint.dim(where)}${colour(diagnostic.message)}${diagnostic.ruleId ? paint.dim(` (${diagnostic.ruleId})`) : ""}`
+}

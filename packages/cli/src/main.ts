@@ -1,0 +1,48 @@
+import { parseArgs } from "node:util"
+import { runDoctor } from "./commands/doctor"
+import { runExec } from "./commands/exec"
+import { UsageError } from "./read-project"
+
+const USAGE = `Usage: studio <command> [options]
+
+Commands:
+  exec DIR [--json]   lint, type-check and run DIR's tests (src/components/*.tsx + *.test.tsx) in the sandbox
+  doctor [--json]     report the sandbox's isolation level and the toolchain's versions
+
+Exit codes: 0 success, 1 failing tests or errors, 2 bad usage or an infrastructure failure.`
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case "exec": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { json: { type: "boolean" } },
+          allowPositionals: true,
+        })
+        if (positionals.length !== 1) throw new UsageError("studio exec takes exactly one directory")
+        return await runExec(positionals[0] ?? "", { json: values.json ?? false })
+      }
+      case "doctor": {
+        const { values } = parseArgs({ args: rest, options: { json: { type: "boolean" } } })
+        return await runDoctor({ json: values.json ?? false })
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(`${USAGE}\n`)
+        return command === undefined ? 2 : 0
+      default:
+        throw new UsageError(`unknown command: ${command}`)
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`studio: ${(error as Error).message}\n\n${USAGE}\n`)
+      return 2
+    }
+    throw error
+  }
+}

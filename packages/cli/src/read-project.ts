@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import path from "node:path"
+import { isSafeJobPath } from "@studio/engine"
+
+const SOURCE_FILE = /\.(tsx|ts|css)$/
+const MAX_FILE_BYTES = 256 * 1024
+const MAX_FILES = 200
+
+export class UsageError extends Error {}
+
+/** The project files under DIR/src that `studio exec` runs, keyed by their path relative to DIR. */
+export function readProjectFiles(dir: string): Record<string, string> {
+  const root = path.resolve(dir)
+  let stats
+  try {
+    stats = statSync(root)
+  } catch {
+    throw new UsageError(`${dir}: no such directory`)
+  }
+  if (!stats.isDirectory()) throw new UsageError(`${dir}: not a directory`)
+  const srcDir = path.join(root, "src")
+  try {
+    statSync(srcDir)
+  } catch {
+    throw new UsageError(
+      `${dir}: has no src/ folder (expected src/components/<Name>.tsx and <Name>.test.tsx)`,
+    )
+  }
+  const files: Record<string, string> = {}
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue
+      const full = path.join(current, entry.name)
+      if (entry.isDirectory()) {
+        walk(full)
+        continue
+      }
+      if (!entry.isFile() || !SOURCE_FILE.test(entry.name)) continue
+      const relative = path.relative(root, full).split(path.sep).join("/")
+      if (!isSafeJobPath(relative)) continue
+      if (statSync(full).size > MAX_FILE_BYTES)
+        throw new UsageError(`${relative}: larger than ${MAX_FILE_BYTES / 1024} KiB`)
+      files[relative] = readFileSync(full, "utf8")
+      if (Object.keys(files).length > MAX_FILES)
+        throw new UsageError(`${dir}: more than ${MAX_FILES} source files`)
+    }
+  }
+  walk(srcDir)
+  if (Object.keys(files).length === 0) throw new UsageError(`${dir}: no .tsx/.ts files under src/`)
+  return files
+}

@@ -1,0 +1,28 @@
+export {
+  EXECUTE_STAGE_PLUGINS,
+  executeProject,
+  type ExecuteProgress,
+  type ExecuteProjectOptions,
+  type ExecuteProjectResult,
+} from "./execute"
+export {
+  LocalSandbox,
+  detectIsolation,
+  isSafeJobPath,
+  listTestTitles,
+  type IsolationLevel,
+  type IsolationReport,
+  type LocalSandboxOptions,
+  type SandboxBackend,
+  type SandboxJob,
+  type SandboxResult,
+} from "./sandbox"
+export { createSandboxVitestPlugin } from "./sandbox/vitest-plugin"
+export {
+  PLUGIN_IDS,
+  createToolchainRegistry,
+  isPluginId,
+  type PluginId,
+  type PluginManifest,
+  type ToolchainRegistry,
+} from "./toolchain"

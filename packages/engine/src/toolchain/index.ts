@@ -1,0 +1,29 @@
+export { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES, isAllowedImport } from "./allowed-imports"
+export { isAbortError, isModuleNotFoundError, pluginFailureDiagnostic, runDiagnostic } from "./diagnostic"
+export { createEsbuildPlugin, esbuildManifest, esbuildMessageToDiagnostic } from "./esbuild"
+export type { EsbuildPluginOptions } from "./esbuild"
+export { createEslintPlugin, eslintManifest, lintMessageToDiagnostic } from "./eslint"
+export { allowedImportsRule, createGeneratedCodeLintConfig } from "./eslint-config"
+export type { LintModules } from "./eslint-config"
+export { isSafeJobPath, isTestFile } from "./job-files"
+export { ENGINE_DIR, KIT_DIR, resolveAliasedImport } from "./kit-paths"
+export type { AliasTarget } from "./kit-paths"
+export { NOT_INSTALLED, defineManifest } from "./manifest"
+export { PREVIEW_ENTRY_PATH, createPreviewEntrySource, findPreviewEntry } from "./preview-entry"
+export { GENERATED_CODE_PRETTIER_OPTIONS, createPrettierPlugin, prettierManifest } from "./prettier"
+export { createToolchainRegistry, vitestManifest } from "./registry"
+export type { ToolchainRegistry } from "./registry"
+export { compileTailwindCss, createTailwindPlugin, tailwindManifest } from "./tailwind"
+export type { TailwindPluginOptions } from "./tailwind"
+export { PLUGIN_IDS, isPluginId } from "./types"
+export type {
+  Diagnostic,
+  PluginId,
+  PluginInput,
+  PluginManifest,
+  PluginResult,
+  ToolchainPlugin,
+} from "./types"
+export { createTypeScriptPlugin, typescriptManifest } from "./typescript"
+export { createTypeScriptChecker } from "./typescript-checker"
+export type { TypeScriptChecker, TypeScriptCheckerOptions } from "./typescript-checker"
