@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path"
+import { stripVTControlCharacters } from "node:util"
 import {
   requirementIdFromTestName,
   sanitizeMessage,
@@ -224,5 +225,9 @@ function vitestDiagnostic(file: string, message: string): Diagnostic {
 
 /** Job paths become relative; then the protocol's sanitizer removes anything else host-specific. */
 function clean(message: string, root: string): string {
-  return sanitizeMessage(message.split(root + path.sep).join(""))
+  return sanitizeMessage(
+    stripVTControlCharacters(message)
+      .split(root + path.sep)
+      .join(""),
+  )
 }

@@ -1,0 +1,95 @@
+import { execFile } from "node:child_process"
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import { promisify } from "node:util"
+import { afterAll, describe, expect, it } from "vitest"
+import { execResultSchema } from "@studio/protocol"
+
+const run = promisify(execFile)
+const repoRoot = path.resolve(import.meta.dirname, "../../..")
+const bin = path.join(repoRoot, "packages/cli/bin/studio.js")
+const scratch = mkdtempSync(path.join(repoRoot, ".studio-cli-test-"))
+
+async function studio(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: "1" },
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+function lastJsonLine(stdout: string) {
+  const last = stdout.trim().split("\n").at(-1) ?? ""
+  return execResultSchema.parse(JSON.parse(last))
+}
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+describe("studio exec", () => {
+  it("exits 0 and reports every test of a passing project as JSON", async () => {
+    const result = await studio(["exec", "examples/counter", "--json"])
+    expect(result.code).toBe(0)
+    const report = lastJsonLine(result.stdout)
+    expect(report.ok).toBe(true)
+    expect(report.tests.map((test) => [test.name, test.status])).toEqual([
+      ["R1: shows the initial count", "pass"],
+      ["R2: increments", "pass"],
+      ["R3: resets", "pass"],
+    ])
+    expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([])
+  })
+
+  it("exits 1 with the failing test and the type error in a readable summary", async () => {
+    const dir = path.join(scratch, "failing")
+    cpSync(path.join(repoRoot, "examples/counter"), dir, { recursive: true })
+    const testFile = path.join(dir, "src/components/Counter.test.tsx")
+    writeFileSync(
+      testFile,
+      `import { it, expect } from "vitest"\nimport { render, screen } from "@testing-library/react"\nimport Counter from "./Counter"\n` +
+        `it("R1: shows the label", () => { render(<Counter label="Clicks" />); expect(screen.getByText("Clicks: 0")).toBeInTheDocument() })\n` +
+        `it("R2: starts at five", () => { render(<Counter />); expect(screen.getByText("Count: 5")).toBeInTheDocument() })\n` +
+        `const wrong: number = "text"\n`,
+    )
+    const result = await studio(["exec", dir])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/✓ R1: shows the label/)
+    expect(result.stdout).toMatch(/✗ R2: starts at five/)
+    expect(result.stdout).toMatch(/Counter\.test\.tsx:6:7 .*not assignable to type 'number'/)
+    expect(result.stdout).toMatch(/failed: 1 passed, 1 failed/)
+    expect(result.stdout).not.toContain("\u001b[")
+  })
+
+  it("exits 2 with a one-line reason for bad usage", async () => {
+    const missing = await studio(["exec", path.join(scratch, "does-not-exist")])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/no such directory/)
+    const unknown = await studio(["launch"])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown command: launch/)
+  })
+})
+
+describe("studio doctor", () => {
+  it("reports the isolation level and the toolchain versions", async () => {
+    const result = await studio(["doctor", "--json"])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout) as {
+      isolation: { level: string }
+      plugins: { name: string; version: string }[]
+    }
+    expect(["namespaces+cgroup", "namespaces", "process"]).toContain(report.isolation.level)
+    expect(report.plugins.map((plugin) => plugin.name)).toEqual([
+      "prettier",
+      "eslint",
+      "typescript",
+      "tailwind",
+      "esbuild",
+      "vitest",
+    ])
+  })
+})
