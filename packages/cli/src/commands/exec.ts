@@ -13,6 +13,8 @@ import { paint } from "../terminal"
 export async function runExec(dir: string, options: { json: boolean }): Promise<number> {
   const files = readProjectFiles(dir)
   const sandbox = new LocalSandbox()
+  // The worker starts warming in its own process now, on the other core, while this one loads lint and tsc.
+  const warming = sandbox.warmUp().catch(() => undefined)
   const toolchain = createToolchainRegistry({ vitest: createSandboxVitestPlugin(sandbox) })
   if (!options.json) announceIsolation(sandbox)
   let result: ExecuteProjectResult
@@ -24,6 +26,7 @@ export async function runExec(dir: string, options: { json: boolean }): Promise<
     )
     return 2
   } finally {
+    await warming
     await Promise.allSettled([sandbox.close(), toolchain.dispose()])
   }
   const summary: ExecResult = {

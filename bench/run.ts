@@ -1,0 +1,204 @@
+// `npm run bench`: the execute stage against plain Vitest + tsc, on the same 3-test component, in one run.
+// Medians of RUNS runs; ratios are against the baseline measured in this same run (machines here are noisy).
+import { execFileSync, spawnSync } from "node:child_process"
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import {
+  createSandboxVitestPlugin,
+  createToolchainRegistry,
+  executeProject,
+  LocalSandbox,
+} from "@studio/engine"
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7)
+const repoRoot = path.resolve(import.meta.dirname, "..")
+const example = path.join(repoRoot, "examples/counter")
+const workDir = path.join(repoRoot, ".studio", "bench")
+const kitSrc = path.join(repoRoot, "packages/engine/kit/src")
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+const time = (fn: () => void) => {
+  const started = performance.now()
+  fn()
+  return performance.now() - started
+}
+
+function readExample(): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const name of ["Counter.tsx", "Counter.test.tsx"]) {
+    files[`src/components/${name}`] = readFileSync(path.join(example, "src/components", name), "utf8")
+  }
+  return files
+}
+
+/** (c) an ordinary project with the same dependencies: plain `vitest run` then `tsc --noEmit`. */
+function measureBaseline(): number[] {
+  const dir = path.join(workDir, "baseline")
+  rmSync(dir, { recursive: true, force: true })
+  cpSync(example, dir, { recursive: true })
+  writeFileSync(
+    path.join(dir, "vitest.config.mjs"),
+    `import path from "node:path"
+export default {
+  resolve: { alias: [
+    { find: /^@\\/(components\\/ui|lib)\\//, replacement: ${JSON.stringify(kitSrc + "/")} + "$1/" },
+    { find: /^@\\//, replacement: path.join(import.meta.dirname, "src") + "/" },
+  ] },
+  test: { environment: "happy-dom", setupFiles: [${JSON.stringify(path.join(kitSrc, "test-setup.ts"))}], globals: false },
+}
+`,
+  )
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        jsx: "react-jsx",
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: ["@testing-library/jest-dom/vitest"],
+        paths: {
+          "@/components/ui/*": [`${kitSrc}/components/ui/*`],
+          "@/lib/*": [`${kitSrc}/lib/*`],
+          "@/*": ["./src/*"],
+        },
+      },
+      include: ["src"],
+    }),
+  )
+  const vitest = path.join(repoRoot, "node_modules/vitest/vitest.mjs")
+  const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc")
+  const samples: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    samples.push(
+      time(() => {
+        execFileSync(process.execPath, [vitest, "run"], {
+          cwd: dir,
+          stdio: "ignore",
+          env: { ...process.env, CI: "true" },
+        })
+        execFileSync(process.execPath, [tsc, "--noEmit", "-p", "."], { cwd: dir, stdio: "ignore" })
+      }),
+    )
+  }
+  return samples
+}
+
+/** (b) a cold `studio exec`: a new process each time, nothing warm. */
+function measureColdExec(): number[] {
+  const bin = path.join(repoRoot, "packages/cli/bin/studio.js")
+  const samples: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now()
+    const result = spawnSync(process.execPath, [bin, "exec", example, "--json"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    })
+    samples.push(performance.now() - started)
+    if (result.status !== 0) throw new Error(`studio exec failed: ${result.stderr || result.stdout}`)
+  }
+  return samples
+}
+
+/** (a) the warm execute stage as the server runs it: toolchain warm, a sandbox worker started and waiting. */
+async function measureWarmExecute(): Promise<{
+  samples: number[]
+  peaks: number[]
+  steps: Record<string, number[]>
+}> {
+  const sandbox = new LocalSandbox()
+  const toolchain = createToolchainRegistry({ vitest: createSandboxVitestPlugin(sandbox) })
+  const files = readExample()
+  const samples: number[] = []
+  const peaks: number[] = []
+  const steps: Record<string, number[]> = { eslint: [], typescript: [], vitest: [] }
+  try {
+    await Promise.all([sandbox.warmUp(), toolchain.warmUp(["eslint", "typescript"])])
+    for (let i = -1; i < RUNS; i++) {
+      await sandbox.warmUp() // the server keeps a worker waiting between jobs
+      // an edit per run, so lint and type-check see changed files, as after a repair
+      const edited = {
+        ...files,
+        "src/components/Counter.tsx": `${files["src/components/Counter.tsx"]}\n// run ${i}\n`,
+      }
+      const started = performance.now()
+      const result = await executeProject(edited, {
+        toolchain,
+        sandbox,
+        plugins: ["eslint", "typescript", "vitest"],
+      })
+      const elapsed = performance.now() - started
+      if (!result.ok) throw new Error(`warm execute failed: ${JSON.stringify(result.diagnostics)}`)
+      if (i < 0) continue // the first job after start-up warms Vite's transform cache
+      samples.push(elapsed)
+      for (const step of Object.keys(steps)) steps[step]?.push(result.timings[step as "eslint"] ?? 0)
+    }
+    for (let i = 0; i < RUNS; i++) {
+      await sandbox.warmUp()
+      const result = await sandbox.runTests({ files })
+      if (result.peakMemoryBytes) peaks.push(result.peakMemoryBytes)
+    }
+  } finally {
+    await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+  }
+  return { samples, peaks, steps }
+}
+
+mkdirSync(workDir, { recursive: true })
+console.log(
+  `AI Studio bench: ${RUNS} runs each, 3-test component (examples/counter), node ${process.version}\n`,
+)
+const baseline = measureBaseline()
+const warm = await measureWarmExecute()
+const cold = measureColdExec()
+rmSync(workDir, { recursive: true, force: true })
+
+const c = median(baseline)
+const a = median(warm.samples)
+const b = median(cold)
+const peak = median(warm.peaks) / 1024 / 1024
+const rows = [
+  ["(c) baseline: vitest run + tsc --noEmit", c, 1, ""],
+  ["(a) warm execute stage (lint+tsc+tests, isolated)", a, a / c, "target ≤ 0.15"],
+  ["(b) cold studio exec", b, b / c, "target ≤ 1.0"],
+] as const
+console.log("| measurement | median ms | ratio to (c) | target |")
+console.log("| --- | ---: | ---: | --- |")
+for (const [name, ms, ratio, target] of rows)
+  console.log(`| ${name} | ${ms.toFixed(0)} | ${ratio.toFixed(2)} | ${target} |`)
+console.log(
+  `\nwarm steps (median ms): eslint ${median(warm.steps.eslint ?? []).toFixed(0)}, typescript ${median(warm.steps.typescript ?? []).toFixed(0)}, tests in sandbox ${median(warm.steps.vitest ?? []).toFixed(0)}`,
+)
+console.log(
+  `peak memory per sandbox worker (cgroup, median): ${peak ? `${peak.toFixed(0)} MiB (target ≤ 300)` : "not measurable here (no cgroup)"}`,
+)
+
+const resultsDir = path.join(repoRoot, "bench", "results")
+mkdirSync(resultsDir, { recursive: true })
+const file = path.join(resultsDir, `execute-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
+writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      runs: RUNS,
+      node: process.version,
+      baselineMs: baseline,
+      warmExecuteMs: warm.samples,
+      coldExecMs: cold,
+      warmSteps: warm.steps,
+      peakMemoryBytes: warm.peaks,
+      medians: { baseline: c, warmExecute: a, coldExec: b },
+      ratios: { warmExecute: a / c, coldExec: b / c },
+    },
+    null,
+    2,
+  ),
+)
+console.log(`\nwrote ${path.relative(repoRoot, file)}`)
