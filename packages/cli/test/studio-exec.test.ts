@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process"
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { promisify } from "node:util"
 import { afterAll, describe, expect, it } from "vitest"
@@ -8,7 +8,8 @@ import { execResultSchema } from "@studio/protocol"
 const run = promisify(execFile)
 const repoRoot = path.resolve(import.meta.dirname, "../../..")
 const bin = path.join(repoRoot, "packages/cli/bin/studio.js")
-const scratch = mkdtempSync(path.join(repoRoot, ".studio-cli-test-"))
+mkdirSync(path.join(repoRoot, ".studio"), { recursive: true })
+const scratch = mkdtempSync(path.join(repoRoot, ".studio", "cli-test-"))
 
 async function studio(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -4,6 +4,9 @@ import path from "node:path"
 import { locateCgroups } from "./cgroup"
 import type { IsolationReport } from "./types"
 
+/** The sandbox's private, writable scratch folder (a tmpfs), also its working directory and TMPDIR. */
+export const SANDBOX_SCRATCH = "/scratch"
+
 /** Where bubblewrap is, or null. `STUDIO_SANDBOX_BWRAP=off` turns it off (to test the fallback). */
 export function findBubblewrap(env: NodeJS.ProcessEnv = process.env): string | null {
   if (env.STUDIO_SANDBOX_BWRAP === "off") return null
@@ -69,8 +72,10 @@ export function bubblewrapArgs(options: {
     "/proc",
     "--dev",
     "/dev",
+    // The only writable place. Not /tmp: the studio itself may live under the host's /tmp, and a tmpfs there
+    // would let a test "write into" the studio's paths (harmlessly, but a test must see writes fail).
     "--tmpfs",
-    "/tmp",
+    SANDBOX_SCRATCH,
     ...systemBinds(),
   ]
   for (const dir of options.readOnly) args.push("--ro-bind", dir, dir)
@@ -100,7 +105,7 @@ export function detectIsolation(
   if (bwrapPath) {
     const probe = spawnSync(
       bwrapPath,
-      [...bubblewrapArgs({ readOnly: [], env: {}, cwd: "/tmp" }), process.execPath, "-e", ""],
+      [...bubblewrapArgs({ readOnly: [], env: {}, cwd: SANDBOX_SCRATCH }), process.execPath, "-e", ""],
       {
         timeout: 10_000,
         stdio: "pipe",

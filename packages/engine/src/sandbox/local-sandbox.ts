@@ -3,7 +3,7 @@ import { createRequire } from "node:module"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import type { Diagnostic } from "@studio/protocol"
-import { detectIsolation } from "./isolation"
+import { detectIsolation, SANDBOX_SCRATCH } from "./isolation"
 import type { IsolationReport, SandboxBackend, SandboxJob, SandboxResult } from "./types"
 import { DID_NOT_FINISH, VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
 import { WorkerSupply } from "./worker-supply"
@@ -257,8 +257,8 @@ function workerEnvironment(): Record<string, string> {
     VITEST_MODE: "RUN",
     TZ: "UTC",
     LANG: "C.UTF-8",
-    HOME: "/tmp",
-    TMPDIR: "/tmp",
+    HOME: SANDBOX_SCRATCH,
+    TMPDIR: SANDBOX_SCRATCH,
     PATH: "/usr/bin:/bin",
     FORCE_COLOR: "0",
     STUDIO_WORKER_ENVIRONMENT: JSON.stringify(WORKER_ENVIRONMENT),

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { JobCgroup } from "./cgroup"
-import { bubblewrapArgs } from "./isolation"
+import { bubblewrapArgs, SANDBOX_SCRATCH } from "./isolation"
 import type { IsolationReport } from "./types"
 
 export interface WorkerProcessOptions {
@@ -53,7 +53,7 @@ export class SandboxWorkerProcess {
           `--allow-fs-read=${path.dirname(options.entry)}`,
           // Vitest's snapshot support looks for `__snapshots__` beside the test file, from inside the worker.
           ...(options.jobsRoot ? [`--allow-fs-read=${options.jobsRoot}`] : []),
-          "--allow-fs-write=/tmp",
+          `--allow-fs-write=${SANDBOX_SCRATCH}`,
         ]
       : []
     const nodeArgs = [
@@ -87,7 +87,7 @@ export class SandboxWorkerProcess {
         // folder to grant and the worker finds no job files there, only what the host sends it.
         emptyDirs: options.jobsRoot ? [options.jobsRoot] : [],
         env,
-        cwd: "/tmp",
+        cwd: SANDBOX_SCRATCH,
       })
       command = [bubblewrap.path, ...args, process.execPath, ...nodeArgs]
       spawnEnv = {}
@@ -98,7 +98,9 @@ export class SandboxWorkerProcess {
       const scratch = this.scratchDir
       command = [
         process.execPath,
-        ...nodeArgs.map((arg) => (arg === "--allow-fs-write=/tmp" ? `--allow-fs-write=${scratch}` : arg)),
+        ...nodeArgs.map((arg) =>
+          arg === `--allow-fs-write=${SANDBOX_SCRATCH}` ? `--allow-fs-write=${scratch}` : arg,
+        ),
       ]
       spawnEnv = { ...options.env, TMPDIR: scratch }
       cwd = scratch

@@ -177,11 +177,18 @@ export function createTypeScriptCheckerWith(
       const diagnostics = replaceJobFiles(files)
       currentSignal = signal
       try {
-        for (const fileName of jobScriptFileNames()) {
+        // As `tsc` does: while any file has syntax errors, type errors are not reported (they are mostly
+        // echoes of the broken syntax, like a missing ")" read as an extra argument).
+        const fileNames = jobScriptFileNames()
+        for (const fileName of fileNames) {
           for (const diagnostic of service.getSyntacticDiagnostics(fileName))
             diagnostics.push(toDiagnostic(diagnostic))
-          for (const diagnostic of service.getSemanticDiagnostics(fileName))
-            diagnostics.push(toDiagnostic(diagnostic))
+        }
+        if (diagnostics.length === 0) {
+          for (const fileName of fileNames) {
+            for (const diagnostic of service.getSemanticDiagnostics(fileName))
+              diagnostics.push(toDiagnostic(diagnostic))
+          }
         }
         // Options and global problems belong to the run; problems inside the kit or libraries are never the job's.
         for (const diagnostic of service.getCompilerOptionsDiagnostics()) {
