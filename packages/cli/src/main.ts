@@ -1,7 +1,5 @@
 import { parseArgs } from "node:util"
-import { runDoctor } from "./commands/doctor"
-import { runExec } from "./commands/exec"
-import { UsageError } from "./read-project"
+import { UsageError } from "./usage-error"
 
 const USAGE = `Usage: studio <command> [options]
 
@@ -23,10 +21,13 @@ export async function main(argv: string[]): Promise<number> {
           allowPositionals: true,
         })
         if (positionals.length !== 1) throw new UsageError("studio exec takes exactly one directory")
+        // Commands are loaded when used: the engine (Vitest, TypeScript) is a second of start-up on its own.
+        const { runExec } = await import("./commands/exec")
         return await runExec(positionals[0] ?? "", { json: values.json ?? false })
       }
       case "doctor": {
         const { values } = parseArgs({ args: rest, options: { json: { type: "boolean" } } })
+        const { runDoctor } = await import("./commands/doctor")
         return await runDoctor({ json: values.json ?? false })
       }
       case undefined:

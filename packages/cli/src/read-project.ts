@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import path from "node:path"
 import { isSafeJobPath } from "@studio/engine"
+import { UsageError } from "./usage-error"
 
 const SOURCE_FILE = /\.(tsx|ts|css)$/
 const MAX_FILE_BYTES = 256 * 1024
 const MAX_FILES = 200
 
-export class UsageError extends Error {}
+export { UsageError } from "./usage-error"
 
 /** The project files under DIR/src that `studio exec` runs, keyed by their path relative to DIR. */
 export function readProjectFiles(dir: string): Record<string, string> {
