@@ -8,6 +8,7 @@ import {
   createToolchainRegistry,
   executeProject,
   LocalSandbox,
+  generatedCodeCompilerOptionsJson,
 } from "@studio/engine"
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
@@ -58,21 +59,7 @@ export default {
   writeFileSync(
     path.join(dir, "tsconfig.json"),
     JSON.stringify({
-      compilerOptions: {
-        target: "ES2022",
-        module: "ESNext",
-        moduleResolution: "Bundler",
-        jsx: "react-jsx",
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        types: ["@testing-library/jest-dom/vitest"],
-        paths: {
-          "@/components/ui/*": [`${kitSrc}/components/ui/*`],
-          "@/lib/*": [`${kitSrc}/lib/*`],
-          "@/*": ["./src/*"],
-        },
-      },
+      compilerOptions: generatedCodeCompilerOptionsJson(kitSrc, "./src"),
       include: ["src"],
     }),
   )

@@ -21,6 +21,7 @@ export { createSandboxVitestPlugin } from "./sandbox/vitest-plugin"
 export {
   PLUGIN_IDS,
   createToolchainRegistry,
+  generatedCodeCompilerOptionsJson,
   isPluginId,
   type PluginId,
   type PluginManifest,

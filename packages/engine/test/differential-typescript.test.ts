@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createTypeScriptPlugin } from "../src/toolchain"
+import { createTypeScriptPlugin, generatedCodeCompilerOptionsJson } from "../src/toolchain"
 import type { ToolchainPlugin } from "../src/toolchain"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -50,25 +50,7 @@ function caseFiles(name: string): Record<string, string> {
 function tsconfig(): string {
   return JSON.stringify(
     {
-      compilerOptions: {
-        strict: true,
-        target: "ES2022",
-        lib: ["ES2022", "DOM", "DOM.Iterable"],
-        module: "ESNext",
-        moduleResolution: "Bundler",
-        moduleDetection: "force",
-        jsx: "react-jsx",
-        isolatedModules: true,
-        esModuleInterop: true,
-        skipLibCheck: true,
-        noEmit: true,
-        types: ["@testing-library/jest-dom/vitest"],
-        paths: {
-          "@/components/ui/*": [`${kitSrc}/components/ui/*`],
-          "@/lib/*": [`${kitSrc}/lib/*`],
-          "@/*": ["./src/*"],
-        },
-      },
+      compilerOptions: generatedCodeCompilerOptionsJson(kitSrc, "./src"),
       include: ["src"],
     },
     null,

@@ -4,16 +4,16 @@
 import { Console } from "node:console"
 import { init, runBaseTests, setupEnvironment } from "vitest/worker"
 
-const processExit = process.exit.bind(process)
+const exitWorker = process.exit.bind(process)
 const processSend = process.send.bind(process)
 const processOn = process.on.bind(process)
 const processOff = process.off.bind(process)
 const processRemoveAllListeners = process.removeAllListeners.bind(process)
 
 processOn("error", (error) => {
-  if (error?.code === "ERR_IPC_CHANNEL_CLOSED" || error?.code === "EPIPE") processExit(1)
+  if (error?.code === "ERR_IPC_CHANNEL_CLOSED" || error?.code === "EPIPE") exitWorker(1)
 })
-processOn("disconnect", () => processExit(1))
+processOn("disconnect", () => exitWorker(1))
 
 // The environment the host expects Vitest to ask for; built ahead of time only when it matches.
 const expected = JSON.parse(process.env.STUDIO_WORKER_ENVIRONMENT ?? '{"name":"happy-dom","options":{}}')
@@ -95,6 +95,6 @@ async function executeTests(method, state, traces) {
   try {
     await runBaseTests(method, state, traces)
   } finally {
-    process.exit = processExit
+    process.exit = exitWorker
   }
 }

@@ -24,6 +24,7 @@ export type {
   PluginResult,
   ToolchainPlugin,
 } from "./types"
+export { generatedCodeCompilerOptionsJson } from "./compiler-options"
 export { createTypeScriptPlugin, typescriptManifest } from "./typescript"
 export { createTypeScriptChecker } from "./typescript-checker"
 export type { TypeScriptChecker, TypeScriptCheckerOptions } from "./typescript-checker"

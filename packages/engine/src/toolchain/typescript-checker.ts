@@ -3,6 +3,7 @@ import path from "node:path"
 import { sanitizeMessage } from "@studio/protocol"
 import type ts from "typescript"
 import { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES } from "./allowed-imports"
+import { generatedCodeCompilerOptionsJson } from "./compiler-options"
 import { runDiagnostic } from "./diagnostic"
 import { isSafeJobPath, isScriptFile, isTestFile } from "./job-files"
 import { ENGINE_DIR, KIT_DIR } from "./kit-paths"
@@ -241,25 +242,7 @@ function generatedCodeCompilerOptions(
   jobRoot: string,
 ): ts.CompilerOptions {
   const { options, errors } = typescript.convertCompilerOptionsFromJson(
-    {
-      strict: true,
-      target: "es2022",
-      lib: ["es2022", "dom", "dom.iterable"],
-      module: "esnext",
-      moduleResolution: "bundler",
-      moduleDetection: "force",
-      jsx: "react-jsx",
-      isolatedModules: true,
-      esModuleInterop: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: ["@testing-library/jest-dom/vitest"],
-      paths: {
-        "@/components/ui/*": [`${kitSrc}/components/ui/*`],
-        "@/lib/*": [`${kitSrc}/lib/*`],
-        "@/*": [`${jobRoot}/src/*`],
-      },
-    },
+    generatedCodeCompilerOptionsJson(kitSrc, `${jobRoot}/src`),
     jobRoot,
   )
   if (errors.length > 0) {
