@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// The `studio` command. The workspace ships TypeScript sources; tsx's loader compiles them as they load.
-import { register } from "tsx/esm/api"
+// The `studio` command. It runs the bundle in dist/ (built by `npm ci`, rebuilt here when a source is newer), and
+// falls back to compiling the TypeScript sources on the fly with tsx if the bundle cannot be built.
+import { buildCli, distEntry, isDistStale } from "../build.mjs"
 
-register()
-const { main } = await import("../src/main.ts")
+let main
+try {
+  if (isDistStale()) await buildCli()
+  ;({ main } = await import(distEntry))
+} catch {
+  const { register } = await import("tsx/esm/api")
+  register()
+  ;({ main } = await import("../src/main.ts"))
+}
 process.exitCode = await main(process.argv.slice(2))

@@ -20,6 +20,7 @@ export {
 export { createSandboxVitestPlugin } from "./sandbox/vitest-plugin"
 export {
   PLUGIN_IDS,
+  createThreadedPlugins,
   createToolchainRegistry,
   generatedCodeCompilerOptionsJson,
   isPluginId,

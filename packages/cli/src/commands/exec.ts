@@ -1,6 +1,7 @@
 import { sanitizeMessage, type Diagnostic, type ExecResult } from "@studio/protocol"
 import {
   createSandboxVitestPlugin,
+  createThreadedPlugins,
   createToolchainRegistry,
   executeProject,
   LocalSandbox,
@@ -12,10 +13,16 @@ import { paint } from "../terminal"
 /** `studio exec DIR`: lint, type-check and the tests in the sandbox; prints a summary or one JSON line. */
 export async function runExec(dir: string, options: { json: boolean }): Promise<number> {
   const files = readProjectFiles(dir)
-  const sandbox = new LocalSandbox()
-  // The worker starts warming in its own process now, on the other core, while this one loads lint and tsc.
+  // One project, then exit: no replacement workers, and each worker loads only what its tests import.
+  const sandbox = new LocalSandbox({ preloadModules: false, replaceWorkers: false })
+  // The worker starts warming in its own process now, while the threads below load lint and tsc.
   const warming = sandbox.warmUp().catch(() => undefined)
-  const toolchain = createToolchainRegistry({ vitest: createSandboxVitestPlugin(sandbox) })
+  // Lint and type-check load and run in a thread each, beside the sandbox; nothing is pre-warmed or pinned,
+  // since this process checks one project and exits.
+  const toolchain = createToolchainRegistry({
+    ...createThreadedPlugins({ typescript: { pinnedModules: [] }, warm: false, threadPerPlugin: true }),
+    vitest: createSandboxVitestPlugin(sandbox),
+  })
   if (!options.json) announceIsolation(sandbox)
   let result: ExecuteProjectResult
   try {

@@ -73,9 +73,12 @@ export async function executeProject(
   let tests: TestCaseResult[] = []
   const testsDone = enabled("vitest") ? runTests(files, options, timings) : Promise.resolve(undefined)
 
-  for (const id of ["eslint", "typescript", "tailwind"] as const) {
-    if (!enabled(id)) continue
-    const result = await runStep(id)
+  // The checks read the same final files and are independent: started together, they run in parallel where the
+  // plugins run off this thread (lint and type-check in worker threads), and one after another where they do not.
+  const checks = await Promise.all(
+    (["eslint", "typescript", "tailwind"] as const).filter(enabled).map(runStep),
+  )
+  for (const result of checks) {
     diagnostics.push(...result.diagnostics)
     if (result.artifacts?.css !== undefined) css = result.artifacts.css
   }

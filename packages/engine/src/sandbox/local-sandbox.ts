@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs"
-import { createRequire } from "node:module"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
 import type { Diagnostic } from "@studio/protocol"
+import { ENGINE_ROOT } from "../engine-root"
 import { detectIsolation, SANDBOX_SCRATCH } from "./isolation"
 import type { IsolationReport, SandboxBackend, SandboxJob, SandboxResult } from "./types"
 import { DID_NOT_FINISH, VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
@@ -28,14 +27,20 @@ export interface LocalSandboxOptions {
   jobsRoot?: string
   /** Recreate the Vitest host after this many jobs, dropping its caches (default 100). */
   recycleAfter?: number
+  /**
+   * Load React, Testing Library, Radix and lucide in each worker before its job (default true). A server wants this;
+   * a one-shot run whose job arrives at once does better loading only what its tests import.
+   */
+  preloadModules?: boolean
+  /** Start a replacement worker after each job (default true); a one-shot run has no next job to wait for. */
+  replaceWorkers?: boolean
   /** Node's permission model inside the worker, as defence in depth (default on). */
   nodePermission?: boolean
   /** For tests: pretend the machine has less isolation than it has. */
   isolation?: IsolationReport
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const engineRoot = path.resolve(here, "../..")
+const engineRoot = ENGINE_ROOT
 const kitSrc = path.join(engineRoot, "kit", "src")
 
 /** Every node_modules folder the engine resolves from, nearest first. */
@@ -77,15 +82,17 @@ export class LocalSandbox implements SandboxBackend {
       jobsRoot: options.jobsRoot ?? path.join(workspaceRoot, ".studio", "sandbox"),
       recycleAfter: options.recycleAfter ?? 100,
       nodePermission: options.nodePermission ?? process.env.STUDIO_SANDBOX_NODE_PERMISSION !== "off",
+      preloadModules: options.preloadModules ?? true,
+      replaceWorkers: options.replaceWorkers ?? true,
     }
-    const entry = path.join(here, "worker-entry.mjs")
+    const entry = path.join(engineRoot, "src", "sandbox", "worker-entry.mjs")
     this.supply = new WorkerSupply(
       () =>
         new SandboxWorkerProcess({
           isolation: this.isolation,
           entry,
           readOnly: this.nodeModules,
-          env: workerEnvironment(),
+          env: { ...workerEnvironment(), STUDIO_WORKER_PRELOAD: this.options.preloadModules ? "1" : "0" },
           memoryBytes: this.options.memoryBytes,
           maxProcesses: this.options.maxProcesses,
           heapMegabytes: this.options.heapMegabytes,
@@ -204,7 +211,7 @@ export class LocalSandbox implements SandboxBackend {
         : outcome.tests
       return this.result(started, tests, diagnostics, peakMemoryBytes)
     } finally {
-      this.supply.fill()
+      if (this.options.replaceWorkers) this.supply.fill()
       clearTimeout(timer)
       job.signal?.removeEventListener("abort", onAbort)
       if (host.runCount >= this.options.recycleAfter) {
@@ -264,5 +271,3 @@ function workerEnvironment(): Record<string, string> {
     STUDIO_WORKER_ENVIRONMENT: JSON.stringify(WORKER_ENVIRONMENT),
   }
 }
-
-export const sandboxPaths = { engineRoot, kitSrc, resolve: createRequire(import.meta.url).resolve }

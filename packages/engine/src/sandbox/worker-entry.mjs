@@ -17,7 +17,10 @@ processOn("disconnect", () => exitWorker(1))
 
 // The environment the host expects Vitest to ask for; built ahead of time only when it matches.
 const expected = JSON.parse(process.env.STUDIO_WORKER_ENVIRONMENT ?? '{"name":"happy-dom","options":{}}')
+// Off for one-shot runs, where the job arrives at once and loading modules it may not use only costs CPU.
+const preload = process.env.STUDIO_WORKER_PRELOAD !== "0"
 delete process.env.STUDIO_WORKER_ENVIRONMENT
+delete process.env.STUDIO_WORKER_PRELOAD
 
 // Modules that read the DOM when they load (react-dom checks `window` at import time, Testing Library binds
 // `screen` to `document.body`), so they are loaded only after the environment exists, as under plain Vitest.
@@ -53,7 +56,7 @@ async function prepare() {
   const nodeConsole = globalThis.console
   globalThis.console = new Console({ stdout: process.stdout, stderr: process.stderr })
   try {
-    for (const specifier of WARM_MODULES) {
+    for (const specifier of preload ? WARM_MODULES : []) {
       try {
         await import(specifier)
       } catch {

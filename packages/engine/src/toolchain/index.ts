@@ -25,6 +25,7 @@ export type {
   ToolchainPlugin,
 } from "./types"
 export { generatedCodeCompilerOptionsJson } from "./compiler-options"
+export { createThreadedPlugins, type ThreadedPluginId, type ThreadedPluginsOptions } from "./thread"
 export { createTypeScriptPlugin, typescriptManifest } from "./typescript"
 export { createTypeScriptChecker } from "./typescript-checker"
 export type { TypeScriptChecker, TypeScriptCheckerOptions } from "./typescript-checker"

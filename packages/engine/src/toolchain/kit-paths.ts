@@ -1,8 +1,8 @@
 import path from "node:path"
-import { fileURLToPath } from "node:url"
+import { ENGINE_ROOT } from "../engine-root"
 
 /** packages/engine: node_modules are resolved upward from here. */
-export const ENGINE_DIR = path.resolve(fileURLToPath(new URL("../../", import.meta.url)))
+export const ENGINE_DIR = ENGINE_ROOT
 /** packages/engine/kit: what generated code may import through `@/components/ui/*` and `@/lib/*`. */
 export const KIT_DIR = path.join(ENGINE_DIR, "kit")
 

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs"
 import path from "node:path"
 import { sanitizeMessage } from "@studio/protocol"
 import type ts from "typescript"
+import { loadTypeScript } from "./load-typescript"
 import { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES } from "./allowed-imports"
 import { generatedCodeCompilerOptionsJson } from "./compiler-options"
 import { runDiagnostic } from "./diagnostic"
@@ -42,8 +43,7 @@ interface JobFile {
 export async function createTypeScriptChecker(
   options: TypeScriptCheckerOptions = {},
 ): Promise<TypeScriptChecker> {
-  const typescript = (await import("typescript")).default
-  return createTypeScriptCheckerWith(typescript, options)
+  return createTypeScriptCheckerWith(loadTypeScript(), options)
 }
 
 /** A checker over one `ts.LanguageService` whose job files are in memory and everything else is read from disk. */
@@ -76,6 +76,8 @@ export function createTypeScriptCheckerWith(
   const jobScriptFileNames = (): string[] => [...jobFiles.keys()].filter(isScriptFile)
 
   const host: ts.LanguageServiceHost = {
+    // As tsc does: JSDoc is parsed only where it can carry types (JS files); editor features need no more here.
+    jsDocParsingMode: typescript.JSDocParsingMode.ParseForTypeErrors,
     getCompilationSettings: () => compilerOptions,
     getProjectVersion: () => String(projectVersion),
     getScriptFileNames: () => [pinFileName, ...jobScriptFileNames()],
@@ -112,7 +114,14 @@ export function createTypeScriptCheckerWith(
     useCaseSensitiveFileNames: () => typescript.sys.useCaseSensitiveFileNames,
     getCancellationToken: () => ({ isCancellationRequested: () => currentSignal?.aborted === true }),
   }
-  const service = typescript.createLanguageService(host, typescript.createDocumentRegistry())
+  const service = typescript.createLanguageService(
+    host,
+    typescript.createDocumentRegistry(
+      typescript.sys.useCaseSensitiveFileNames,
+      undefined,
+      typescript.JSDocParsingMode.ParseForTypeErrors,
+    ),
+  )
 
   function replaceJobFiles(files: Record<string, string>): Diagnostic[] {
     const rejected: Diagnostic[] = []

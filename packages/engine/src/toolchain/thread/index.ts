@@ -1,0 +1,2 @@
+export { createThreadedPlugins, type ThreadedPluginsOptions } from "./threaded-plugins"
+export type { ThreadedPluginId } from "./protocol"
