@@ -26,8 +26,7 @@ export interface PreviousVersion {
  * fenced blocks with a `file="src/..."` attribute for the others), plus usage once known.
  */
 export type GeneratorChunk =
-  | { type: "text"; delta: string }
-  | { type: "usage"; promptTokens: number; completionTokens: number }
+  { type: "text"; delta: string } | { type: "usage"; promptTokens: number; completionTokens: number }
 
 export interface GenerateContext {
   signal?: AbortSignal

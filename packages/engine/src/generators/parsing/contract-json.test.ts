@@ -1,0 +1,87 @@
+import { describe, it, expect } from "vitest"
+import type { Contract } from "@studio/protocol"
+import { findJsonObjects, parseContractAnswer } from "./contract-json"
+
+const contract: Contract = {
+  name: "Counter",
+  summary: "A button that counts clicks {and shows them}.",
+  props: [{ name: "initial", type: "number", required: false, default: "0", control: "number" }],
+  requirements: [{ id: "R1", text: 'Shows "Count: {n}" with a \\ backslash.' }],
+}
+const json = JSON.stringify(contract, null, 2)
+
+describe("parseContractAnswer", () => {
+  it("parses bare JSON", () => {
+    expect(parseContractAnswer(json)).toEqual({ ok: true, contract })
+  })
+
+  it("parses a ```json fenced block", () => {
+    expect(parseContractAnswer("```json\n" + json + "\n```")).toEqual({ ok: true, contract })
+  })
+
+  it("parses JSON with prose before and after", () => {
+    const text = `Here is the contract:\n\n${json}\n\nLet me know if {anything} should change.`
+    expect(parseContractAnswer(text)).toEqual({ ok: true, contract })
+  })
+
+  it("skips brace-y prose that is not JSON before the object", () => {
+    const text = `I read {the prompt} as follows:\n\`\`\`json\n${json}\n\`\`\``
+    expect(parseContractAnswer(text)).toEqual({ ok: true, contract })
+  })
+
+  it("respects braces, quotes and escapes inside strings", () => {
+    const tricky = { ...contract, summary: 'Ends with a quote \\" and braces }}} {{' }
+    expect(parseContractAnswer(`x ${JSON.stringify(tricky)} y`)).toEqual({ ok: true, contract: tricky })
+  })
+
+  it("reports invalid JSON", () => {
+    const result = parseContractAnswer('{ "name": "Counter", summary: oops }')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(/not valid JSON/)
+  })
+
+  it("reports a schema failure naming the field", () => {
+    const result = parseContractAnswer(JSON.stringify({ ...contract, name: "counter" }))
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.message).toMatch(/contract is not valid/)
+      expect(result.message).toMatch(/name/)
+      expect(result.message).toMatch(/PascalCase/)
+    }
+    const nested = parseContractAnswer(
+      JSON.stringify({ ...contract, requirements: [{ id: "1", text: "x" }] }),
+    )
+    expect(nested.ok).toBe(false)
+    if (!nested.ok) expect(nested.message).toMatch(/requirements\[0\]\.id|requirements\.0\.id/)
+  })
+
+  it("reports prose without JSON", () => {
+    expect(parseContractAnswer("I could not understand the prompt.")).toEqual({
+      ok: false,
+      message: "the answer contains no JSON object",
+    })
+  })
+
+  it("reports an unbalanced object", () => {
+    expect(parseContractAnswer('{"name": "Counter"').ok).toBe(false)
+  })
+})
+
+describe("findJsonObjects", () => {
+  it("returns top-level objects only, in order", () => {
+    expect(findJsonObjects('a {"x": {"y": "}"}} b {} c {')).toEqual(['{"x": {"y": "}"}}', "{}"])
+  })
+})
+
+describe("parseContractAnswer with several objects", () => {
+  it("skips a valid-JSON object in prose that is not a contract", () => {
+    const contract = {
+      name: "Toggle",
+      summary: "A switch.",
+      props: [],
+      requirements: [{ id: "R1", text: "Clicking flips it" }],
+    }
+    const answer = parseContractAnswer(`Settings: {} — and the contract:\n${JSON.stringify(contract)}`)
+    expect(answer).toEqual({ ok: true, contract })
+  })
+})

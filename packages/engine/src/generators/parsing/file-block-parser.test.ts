@@ -1,0 +1,415 @@
+import { describe, it, expect } from "vitest"
+import fc from "fast-check"
+import { createFileBlockParser, validateGeneratedPath } from "./file-block-parser"
+import type { FileBlockEvent, FileBlockParserOptions } from "./file-block-parser"
+
+const FENCE = "```"
+
+function parseChunks(chunks: string[], options?: FileBlockParserOptions): FileBlockEvent[] {
+  const parser = createFileBlockParser(options)
+  const events: FileBlockEvent[] = []
+  for (const chunk of chunks) events.push(...parser.push(chunk))
+  events.push(...parser.end())
+  return events
+}
+
+function parse(text: string, options?: FileBlockParserOptions): FileBlockEvent[] {
+  return parseChunks([text], options)
+}
+
+/** Everything but the deltas, which depend on where the stream was cut. */
+function structural(events: FileBlockEvent[]): FileBlockEvent[] {
+  return events.filter((event) => event.type !== "token" && event.type !== "prose")
+}
+
+function closedFiles(events: FileBlockEvent[]): { path: string; content: string }[] {
+  return events.flatMap((event) =>
+    event.type === "file_closed" ? [{ path: event.path, content: event.content }] : [],
+  )
+}
+
+function proseOf(events: FileBlockEvent[]): string {
+  return events.map((event) => (event.type === "prose" ? event.text : "")).join("")
+}
+
+function cutAt(text: string, cuts: number[]): string[] {
+  const positions = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b)
+  const chunks: string[] = []
+  let previous = 0
+  for (const position of positions) {
+    chunks.push(text.slice(previous, position))
+    previous = position
+  }
+  chunks.push(text.slice(previous))
+  return chunks
+}
+
+function chunksOfSize(text: string, size: number): string[] {
+  const chunks: string[] = []
+  for (let index = 0; index < text.length; index += size) chunks.push(text.slice(index, index + size))
+  return chunks
+}
+
+/** Checks the streaming invariants of one cut against the unsplit parse. */
+function expectSameAsWhole(chunks: string[], whole: FileBlockEvent[]): void {
+  const events = parseChunks(chunks)
+  expect(structural(events)).toEqual(structural(whole))
+  expect(proseOf(events)).toBe(proseOf(whole))
+  // Tokens of a file add up to its content, block by block (a repeated path restarts at file_open).
+  let current = new Map<string, string>()
+  for (const event of events) {
+    if (event.type === "file_open") current.set(event.path, "")
+    if (event.type === "token") current.set(event.path, (current.get(event.path) ?? "") + event.delta)
+    if (event.type === "file_closed") {
+      expect(current.get(event.path)).toBe(event.content)
+      current = new Map()
+    }
+  }
+}
+
+describe("createFileBlockParser", () => {
+  it("parses a block, streaming its content and closing it", () => {
+    const text = `Here is the component.\n${FENCE}tsx file="src/components/Counter.tsx"\nexport const a = 1\n\nexport const b = 2\n${FENCE}\nDone.\n`
+    const events = parse(text)
+    expect(events).toEqual([
+      { type: "prose", text: "Here is the component.\n" },
+      { type: "file_open", path: "src/components/Counter.tsx" },
+      {
+        type: "token",
+        path: "src/components/Counter.tsx",
+        delta: "export const a = 1\n\nexport const b = 2\n",
+      },
+      {
+        type: "file_closed",
+        path: "src/components/Counter.tsx",
+        content: "export const a = 1\n\nexport const b = 2\n",
+      },
+      { type: "prose", text: "Done.\n" },
+    ])
+  })
+
+  it("accepts single quotes, path= and filename=, and no language word", () => {
+    const text = [
+      `${FENCE}tsx file='src/a.tsx'`,
+      "a",
+      FENCE,
+      `${FENCE}ts path="src/b.ts"`,
+      "b",
+      FENCE,
+      `${FENCE}css filename="src/c.css"`,
+      "c",
+      FENCE,
+      `${FENCE} file="src/d.ts"`,
+      "d",
+      FENCE,
+    ].join("\n")
+    expect(closedFiles(parse(text))).toEqual([
+      { path: "src/a.tsx", content: "a\n" },
+      { path: "src/b.ts", content: "b\n" },
+      { path: "src/c.css", content: "c\n" },
+      { path: "src/d.ts", content: "d\n" },
+    ])
+  })
+
+  it("closes on the last line without a newline and on a fence with trailing spaces", () => {
+    expect(closedFiles(parse(`${FENCE}ts file="src/a.ts"\nx\n${FENCE}`))).toEqual([
+      { path: "src/a.ts", content: "x\n" },
+    ])
+    expect(closedFiles(parse(`${FENCE}ts file="src/a.ts"\nx\n${FENCE}  \t\nafter`))).toEqual([
+      { path: "src/a.ts", content: "x\n" },
+    ])
+  })
+
+  it("keeps backticks that do not form a closing fence line", () => {
+    const content = [
+      "const s = `template ${x}`",
+      "``",
+      "`` `",
+      'const md = "```"',
+      "  ```",
+      "```ts",
+      "```x",
+      "",
+    ].join("\n")
+    const text = `${FENCE}tsx file="src/a.tsx"\n${content}${FENCE}\n`
+    expect(closedFiles(parse(text))).toEqual([{ path: "src/a.tsx", content }])
+  })
+
+  it("needs at least as many backticks as the opener to close", () => {
+    const text = '````md file="src/a.ts"\n```\ninner\n```\n`````\n'
+    expect(closedFiles(parse(text))).toEqual([{ path: "src/a.ts", content: "```\ninner\n```\n" }])
+  })
+
+  it("closes an empty block with empty content", () => {
+    expect(closedFiles(parse(`${FENCE}ts file="src/a.ts"\n${FENCE}\n`))).toEqual([
+      { path: "src/a.ts", content: "" },
+    ])
+  })
+
+  it("treats fences without a file attribute as prose", () => {
+    const text = `${FENCE}bash\nnpm test\n${FENCE}\n`
+    const events = parse(text)
+    expect(events).toEqual([{ type: "prose", text }])
+  })
+
+  it("normalizes CRLF to LF, also when split between chunks", () => {
+    const text = `intro\r\n${FENCE}ts file="src/a.ts"\r\nx\r\ny\rz\r\n${FENCE}\r\n`
+    const expected = [{ path: "src/a.ts", content: "x\ny\rz\n" }]
+    expect(closedFiles(parse(text))).toEqual(expected)
+    for (let cut = 0; cut <= text.length; cut++) {
+      expect(closedFiles(parseChunks([text.slice(0, cut), text.slice(cut)]))).toEqual(expected)
+    }
+    expect(proseOf(parse(text))).toBe("intro\n")
+  })
+
+  it("rejects an unsafe path with one error and discards the block", () => {
+    const text = `${FENCE}ts file="../etc/passwd.ts"\nsecret\n${FENCE}\n${FENCE}ts file="src/ok.ts"\nok\n${FENCE}\n`
+    const events = parse(text)
+    const errors = events.filter((event) => event.type === "error")
+    expect(errors).toEqual([
+      expect.objectContaining({ type: "error", code: "unsafe_path", path: "../etc/passwd.ts" }),
+    ])
+    expect(events.some((event) => event.type === "token" && event.delta.includes("secret"))).toBe(false)
+    expect(closedFiles(events)).toEqual([{ path: "src/ok.ts", content: "ok\n" }])
+    expect(proseOf(events)).toBe("")
+  })
+
+  it("rejects an empty path", () => {
+    const events = parse(`${FENCE}ts file=""\nx\n${FENCE}\n`)
+    expect(structural(events)).toEqual([expect.objectContaining({ code: "unsafe_path" })])
+  })
+
+  it("discards a block larger than maxFileBytes from that point on", () => {
+    const text = `${FENCE}ts file="src/big.ts"\n${"x".repeat(20)}\n${"y".repeat(20)}\n${FENCE}\n${FENCE}ts file="src/small.ts"\nok\n${FENCE}\n`
+    const events = parse(text, { maxFileBytes: 30 })
+    expect(structural(events)).toEqual([
+      { type: "file_open", path: "src/big.ts" },
+      expect.objectContaining({ type: "error", code: "file_too_large", path: "src/big.ts" }),
+      { type: "file_open", path: "src/small.ts" },
+      { type: "file_closed", path: "src/small.ts", content: "ok\n" },
+    ])
+  })
+
+  it("counts the size in UTF-8 bytes", () => {
+    const text = `${FENCE}ts file="src/a.ts"\n${"é".repeat(5)}\n${FENCE}\n`
+    expect(closedFiles(parse(text, { maxFileBytes: 11 }))).toHaveLength(1)
+    expect(closedFiles(parse(text, { maxFileBytes: 10 }))).toHaveLength(0)
+  })
+
+  it("rejects files beyond maxFiles, counting distinct paths", () => {
+    const block = (path: string) => `${FENCE}ts file="${path}"\n${path}\n${FENCE}\n`
+    const text = block("src/a.ts") + block("src/b.ts") + block("src/a.ts") + block("src/c.ts")
+    const events = parse(text, { maxFiles: 2 })
+    expect(closedFiles(events).map((file) => file.path)).toEqual(["src/a.ts", "src/b.ts", "src/a.ts"])
+    expect(events.filter((event) => event.type === "error")).toEqual([
+      expect.objectContaining({ code: "too_many_files", path: "src/c.ts" }),
+    ])
+  })
+
+  it("reports a stream that ends inside a block, without file_closed", () => {
+    const events = parse(`${FENCE}ts file="src/a.ts"\nconst a = 1\n`)
+    expect(structural(events)).toEqual([
+      { type: "file_open", path: "src/a.ts" },
+      expect.objectContaining({ type: "error", code: "unterminated_block", path: "src/a.ts" }),
+    ])
+    expect(structural(parse(`${FENCE}ts file="src/a.ts"`))).toEqual([
+      { type: "file_open", path: "src/a.ts" },
+      expect.objectContaining({ code: "unterminated_block" }),
+    ])
+  })
+
+  it("does not report a rejected block twice when the stream ends inside it", () => {
+    const events = parse(`${FENCE}ts file="/abs.ts"\nx\n`)
+    expect(structural(events)).toEqual([expect.objectContaining({ code: "unsafe_path" })])
+  })
+
+  it("emits both file_closed events for a repeated path; the later one wins", () => {
+    const text = `${FENCE}ts file="src/a.ts"\none\n${FENCE}\n${FENCE}ts file="src/a.ts"\ntwo\n${FENCE}\n`
+    expect(closedFiles(parse(text))).toEqual([
+      { path: "src/a.ts", content: "one\n" },
+      { path: "src/a.ts", content: "two\n" },
+    ])
+  })
+
+  it("holds back only a partial line that could still be a closing fence", () => {
+    const parser = createFileBlockParser()
+    parser.push(`${FENCE}ts file="src/a.ts"\n`)
+    expect(parser.push("const a")).toEqual([{ type: "token", path: "src/a.ts", delta: "const a" }])
+    expect(parser.push(" = 1\n``")).toEqual([{ type: "token", path: "src/a.ts", delta: " = 1\n" }])
+    expect(parser.push("`  ")).toEqual([])
+    expect(parser.push("x")).toEqual([{ type: "token", path: "src/a.ts", delta: "```  x" }])
+    expect(parser.push(`\n${FENCE}`)).toEqual([{ type: "token", path: "src/a.ts", delta: "\n" }])
+    expect(parser.end()).toEqual([
+      { type: "file_closed", path: "src/a.ts", content: "const a = 1\n```  x\n" },
+    ])
+  })
+
+  it("throws on push after end", () => {
+    const parser = createFileBlockParser()
+    parser.end()
+    expect(() => parser.push("x")).toThrow(/after end/)
+  })
+
+  const realistic = [
+    "I'll build a counter with an accessible button.",
+    "",
+    '```tsx file="src/components/Counter.tsx"',
+    'import { useState } from "react"',
+    "",
+    "export interface CounterProps {",
+    "  initial?: number",
+    "}",
+    "",
+    "export default function Counter({ initial = 0 }: CounterProps) {",
+    "  const [count, setCount] = useState(initial)",
+    "  const label = `Count: ${count}`",
+    "  return <button onClick={() => setCount(count + 1)}>{label}</button>",
+    "}",
+    "```",
+    "And its tests:",
+    "````ts file='src/components/Counter.test.ts'",
+    'const doc = "```md\\n```"',
+    "```",
+    "``",
+    "````",
+    '```css file="src/../x.css"',
+    "bad",
+    "```",
+    "That's all.",
+  ].join("\r\n")
+
+  it("gives the same result for every 2-chunk cut and every chunk size 1..7 of a realistic document", () => {
+    const whole = parse(realistic)
+    expect(closedFiles(whole).map((file) => file.path)).toEqual([
+      "src/components/Counter.tsx",
+      "src/components/Counter.test.ts",
+    ])
+    expect(closedFiles(whole)[1]?.content).toBe('const doc = "```md\\n```"\n```\n``\n')
+    expect(structural(whole).filter((event) => event.type === "error")).toEqual([
+      expect.objectContaining({ code: "unsafe_path" }),
+    ])
+    for (let cut = 0; cut <= realistic.length; cut++) {
+      expectSameAsWhole([realistic.slice(0, cut), realistic.slice(cut)], whole)
+    }
+    for (let size = 1; size <= 7; size++) expectSameAsWhole(chunksOfSize(realistic, size), whole)
+  })
+
+  it("property: any chunking yields the same files, and tokens add up to each file's content", () => {
+    const lineChar = fc.constantFrom("a", "b", " ", "`", "{", "}", '"', "'", "=", "\t", "é", "😀", "\r")
+    const line = fc.string({ unit: lineChar, maxLength: 12 })
+    const tickLine = fc
+      .tuple(fc.integer({ min: 0, max: 2 }), line)
+      .map(([ticks, rest]) => "`".repeat(ticks) + rest)
+    // Content lines never close a 3-backtick block: fewer backticks, or backticks followed by other text.
+    const contentLine = fc.oneof(
+      line,
+      tickLine,
+      line.map((rest) => "```" + rest + "x"),
+    )
+    const proseLine = fc.oneof(line, tickLine)
+    const path = fc.constantFrom(
+      "src/a.tsx",
+      "src/b/c.ts",
+      "src/d.css",
+      "src/a.tsx",
+      "../x.ts",
+      "src/.env.ts",
+    )
+    const block = fc.record({
+      path,
+      quote: fc.constantFrom('"', "'"),
+      attribute: fc.constantFrom("file", "path", "filename"),
+      lines: fc.array(contentLine, { maxLength: 6 }),
+      closer: fc.constantFrom("```", "````", "```  "),
+    })
+    const document = fc.record({
+      parts: fc.array(fc.tuple(fc.array(proseLine, { maxLength: 3 }), block), { minLength: 1, maxLength: 3 }),
+      tail: fc.array(proseLine, { maxLength: 3 }),
+      newline: fc.constantFrom("\n", "\r\n"),
+      finalNewline: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(document, fc.array(fc.nat(), { maxLength: 12 }), (doc, cuts) => {
+        const lines: string[] = []
+        const intended: { path: string; content: string }[] = []
+        let intact = true
+        for (const [prose, spec] of doc.parts) {
+          lines.push(...prose)
+          lines.push(
+            `${FENCE}tsx ${spec.attribute}=${spec.quote}${spec.path}${spec.quote}`,
+            ...spec.lines,
+            spec.closer,
+          )
+          const content = spec.lines.map((contentLine) => contentLine + doc.newline).join("")
+          const normalized = content.replaceAll("\r\n", "\n")
+          // A generated line may still form a closing fence once CRLF is normalized ("``" + "` \r"): then the
+          // block ends early and only the reference oracle below applies.
+          if (normalized.split("\n").some((contentLine) => /^`{3,}[ \t]*$/.test(contentLine))) intact = false
+          if (validateGeneratedPath(spec.path).ok) intended.push({ path: spec.path, content: normalized })
+        }
+        lines.push(...doc.tail)
+        const text = lines.join(doc.newline) + (doc.finalNewline ? doc.newline : "")
+        const whole = parse(text)
+        expect(closedFiles(whole)).toEqual(referenceFiles(text))
+        if (intact) expect(closedFiles(whole)).toEqual(intended)
+        expectSameAsWhole(cutAt(text, cuts), whole)
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
+
+/** Reference oracle for the property test: the files of a whole document, computed line by line. */
+function referenceFiles(text: string): { path: string; content: string }[] {
+  const files: { path: string; content: string }[] = []
+  const lines = text.replaceAll("\r\n", "\n").split("\n")
+  let open: { path: string; fence: number; lines: string[] } | null = null
+  for (const line of lines) {
+    if (open === null) {
+      const match = /^(`{3,})[^`]*?(?:^|\s)(?:file|path|filename)\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(line)
+      if (match) open = { path: match[2] ?? match[3] ?? "", fence: match[1]?.length ?? 3, lines: [] }
+    } else if (new RegExp(`^\`{${open.fence},}[ \\t]*$`).test(line)) {
+      if (validateGeneratedPath(open.path).ok) {
+        files.push({ path: open.path, content: open.lines.map((l) => `${l}\n`).join("") })
+      }
+      open = null
+    } else {
+      open.lines.push(line)
+    }
+  }
+  return files
+}
+
+describe("validateGeneratedPath", () => {
+  it.each([
+    "src/a.tsx",
+    "src/components/Counter.tsx",
+    "src/components/Counter.test.ts",
+    "src/styles/app-1_x.css",
+  ])("accepts %s", (path) => {
+    expect(validateGeneratedPath(path)).toEqual({ ok: true, path })
+  })
+
+  it.each([
+    ["", /empty/],
+    ["src/../x.ts", /"\.\." segments/],
+    ["src/./x.ts", /"\." segments/],
+    ["src//x.ts", /empty path segments/],
+    ["/src/x.ts", /relative/],
+    ["C:/src/x.ts", /drive letters/],
+    ["src\\x.ts", /backslashes/],
+    ["lib/x.ts", /under "src\/"/],
+    ["src/.hidden/x.ts", /hidden/],
+    ["src/.x.ts", /hidden/],
+    ["src/x.js", /extension/],
+    ["src/x.tsx.exe", /extension/],
+    ["src/x", /extension/],
+    ["src/my file.ts", /only letters/],
+    ["src/ä.ts", /only letters/],
+    [`src/${"a".repeat(200)}.ts`, /longer than 200/],
+  ])("rejects %j", (path, reason) => {
+    const result = validateGeneratedPath(path)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(reason)
+  })
+})

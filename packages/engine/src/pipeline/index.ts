@@ -1,0 +1,2 @@
+export { extractPublicInterface } from "./public-interface"
+export { run, type RunDependencies, type RunOutcome, type RunRequest } from "./run"

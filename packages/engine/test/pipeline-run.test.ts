@@ -1,0 +1,211 @@
+import path from "node:path"
+import { rmSync } from "node:fs"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { StudioEvent } from "@studio/protocol"
+import { run, type RunOutcome } from "../src/pipeline"
+import { LocalSandbox } from "../src/sandbox"
+import { createSandboxVitestPlugin } from "../src/sandbox/vitest-plugin"
+import { createToolchainRegistry, type ToolchainRegistry } from "../src/toolchain"
+import { createScriptedGenerator } from "./support/scripted-generator"
+
+const repoRoot = path.resolve(import.meta.dirname, "../../..")
+const jobsRoot = path.join(repoRoot, ".studio", `test-pipeline-${process.pid}`)
+
+const contract = {
+  name: "Counter",
+  summary: "A counter with an increment button.",
+  props: [{ name: "initial", type: "number", required: false, default: "0", control: "number" }],
+  requirements: [
+    { id: "R1", text: "Shows the initial count" },
+    { id: "R2", text: "The Increment button adds one" },
+  ],
+}
+const fence = "```"
+const component = (step: number) => `Here is the component.
+${fence}tsx file="src/components/Counter.tsx"
+import { useState } from "react"
+
+export interface CounterProps {
+  initial?: number
+}
+
+export default function Counter({ initial = 0 }: CounterProps) {
+  const [count, setCount] = useState(initial)
+  return (
+    <div>
+      <p>Count: {count}</p>
+      <button type="button" onClick={() => setCount(count + ${step})}>
+        Increment
+      </button>
+    </div>
+  )
+}
+${fence}
+`
+const tests = `${fence}tsx file="src/components/Counter.test.tsx"
+import { describe, it, expect } from "vitest"
+import { render, screen } from "@testing-library/react"
+import userEvent from "@testing-library/user-event"
+import Counter from "./Counter"
+
+describe("Counter", () => {
+  it("R1: shows the initial count", () => {
+    render(<Counter initial={3} />)
+    expect(screen.getByText("Count: 3")).toBeInTheDocument()
+  })
+  it("R2: the Increment button adds one", async () => {
+    const user = userEvent.setup()
+    render(<Counter />)
+    await user.click(screen.getByRole("button", { name: "Increment" }))
+    expect(screen.getByText("Count: 1")).toBeInTheDocument()
+  })
+})
+${fence}
+`
+
+let sandbox: LocalSandbox
+let toolchain: ToolchainRegistry
+
+beforeAll(async () => {
+  sandbox = new LocalSandbox({ jobsRoot })
+  toolchain = createToolchainRegistry({ vitest: createSandboxVitestPlugin(sandbox) })
+  await sandbox.warmUp()
+})
+
+afterAll(async () => {
+  await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+  rmSync(jobsRoot, { recursive: true, force: true })
+})
+
+async function collect(script: Parameters<typeof createScriptedGenerator>[0], maxRepairs?: number) {
+  const { generator, calls } = createScriptedGenerator(script)
+  const outcome: RunOutcome = { files: {}, tests: [] }
+  const events: StudioEvent[] = []
+  for await (const event of run(
+    { prompt: "a counter", maxRepairs },
+    { generator, toolchain, sandbox },
+    outcome,
+  ))
+    events.push(event)
+  return { events, calls, outcome, finished: events.at(-1) }
+}
+
+const ofType = <T extends StudioEvent["type"]>(events: StudioEvent[], type: T) =>
+  events.filter((event): event is Extract<StudioEvent, { type: T }> => event.type === type)
+
+describe("run()", () => {
+  it("right first time: every stage in order, strictly increasing seq, no repair asked", async () => {
+    const { events, calls, finished } = await collect({
+      interpret: [JSON.stringify(contract)],
+      scaffold: [component(1)],
+      unit_test: [tests],
+    })
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index))
+    expect(ofType(events, "stage_complete").map((event) => event.stage)).toEqual([
+      "interpret",
+      "scaffold",
+      "unit_test",
+      "execute",
+      "report",
+    ])
+    expect(
+      ofType(events, "test_result").map((event) => [event.name, event.status, event.requirementId]),
+    ).toEqual([
+      ["R1: shows the initial count", "pass", "R1"],
+      ["R2: the Increment button adds one", "pass", "R2"],
+    ])
+    expect(ofType(events, "file_closed").map((event) => event.path)).toEqual([
+      "src/components/Counter.tsx",
+      "src/components/Counter.test.tsx",
+    ])
+    expect(calls.map((call) => call.input.stage)).toEqual(["interpret", "scaffold", "unit_test"])
+    // the test writer sees the interface, not the body
+    const unitTest = calls[2]?.input
+    expect(unitTest?.stage === "unit_test" && unitTest.publicInterface).toContain(
+      "export interface CounterProps",
+    )
+    expect(unitTest?.stage === "unit_test" && unitTest.publicInterface).not.toContain("setCount")
+    expect(finished).toMatchObject({ type: "run_finished", success: true, metrics: { repairAttempts: 0 } })
+  })
+
+  it("a bug fixed by one repair", async () => {
+    const { events, calls, finished, outcome } = await collect({
+      interpret: [JSON.stringify(contract)],
+      scaffold: [component(2)],
+      unit_test: [tests],
+      repair: [component(1)],
+    })
+    expect(calls.map((call) => call.input.stage)).toEqual(["interpret", "scaffold", "unit_test", "repair"])
+    const repair = calls[3]?.input
+    expect(repair?.stage === "repair" && repair.failingTests.map((test) => test.name)).toEqual([
+      "R2: the Increment button adds one",
+    ])
+    const results = ofType(events, "test_result").map((event) => `${event.name}=${event.status}`)
+    expect(results).toEqual([
+      "R1: shows the initial count=pass",
+      "R2: the Increment button adds one=fail",
+      "R1: shows the initial count=pass",
+      "R2: the Increment button adds one=pass",
+    ])
+    expect(outcome.files["src/components/Counter.tsx"]).toContain("count + 1")
+    expect(finished).toMatchObject({ success: true, metrics: { repairAttempts: 1 } })
+  })
+
+  it("never fixed: exactly two repairs, then an honest failed report", async () => {
+    const { events, calls, finished } = await collect({
+      interpret: [JSON.stringify(contract)],
+      scaffold: [component(2)],
+      unit_test: [tests],
+      repair: [component(3), component(5)],
+    })
+    expect(calls.filter((call) => call.input.stage === "repair")).toHaveLength(2)
+    expect(ofType(events, "stage_complete").at(-1)).toMatchObject({
+      stage: "report",
+      summary: expect.stringMatching(/1\/2 requirements met.*Still failing: R2/),
+    })
+    expect(finished).toMatchObject({ success: false, metrics: { repairAttempts: 2 } })
+  })
+
+  it("a repair that breaks a passing test is discarded, and a repair may not touch the tests", async () => {
+    const breaksR1 = component(1).replace("Count: {count}", "Total: {count}")
+    const rewritesTests = `${component(2)}\n${tests.replace("Count: 1", "Count: 2")}`
+    const { events, outcome, finished } = await collect(
+      {
+        interpret: [JSON.stringify(contract)],
+        scaffold: [component(2)],
+        unit_test: [tests],
+        repair: [breaksR1, rewritesTests],
+      },
+      2,
+    )
+    const reasoning = ofType(events, "reasoning_step")
+      .map((event) => event.text)
+      .join("\n")
+    expect(reasoning).toMatch(/broke test\(s\) that passed before \(R1: shows the initial count\)/)
+    expect(reasoning).toMatch(/Ignored changes to test files \(src\/components\/Counter\.test\.tsx\)/)
+    expect(outcome.files["src/components/Counter.test.tsx"]).toContain("Count: 1")
+    expect(finished).toMatchObject({ success: false })
+  })
+
+  it("a traversal path is refused with an error event and never becomes a file", async () => {
+    const hostile = `${component(1)}\n${fence}ts file="../../etc/evil.ts"\nexport const x = 1\n${fence}\n`
+    const { events, outcome } = await collect({
+      interpret: [JSON.stringify(contract)],
+      scaffold: [hostile],
+      unit_test: [tests],
+    })
+    expect(ofType(events, "error")).toEqual([expect.objectContaining({ code: "unsafe_path" })])
+    expect(Object.keys(outcome.files).some((file) => file.includes("evil"))).toBe(false)
+    expect(ofType(events, "file_closed").map((event) => event.path)).not.toContain("../../etc/evil.ts")
+  })
+
+  it("a model that answers prose instead of a contract is asked once more, then the run ends clearly", async () => {
+    const { events, calls, finished } = await collect({
+      interpret: ["Sure! I'd love to build a counter.", "A counter, coming up."],
+    })
+    expect(calls.map((call) => call.input.stage)).toEqual(["interpret", "interpret"])
+    expect(calls[1]?.context.retryReason).toBeTruthy()
+    expect(ofType(events, "error")).toEqual([expect.objectContaining({ code: "model_output_invalid" })])
+    expect(finished).toMatchObject({ type: "run_finished", success: false })
+  })
+})
