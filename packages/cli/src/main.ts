@@ -4,6 +4,9 @@ import { UsageError } from "./usage-error"
 const USAGE = `Usage: studio <command> [options]
 
 Commands:
+  generate "<prompt>" [--out DIR] [--provider offline|openai|ollama] [--model M] [--max-repairs N] [--json]
+                      describe a component; get it with tests traced to each requirement, run and repaired
+                      (models: OPENAI_BASE_URL, OPENAI_API_KEY, STUDIO_MODEL; or Ollama on 127.0.0.1:11434)
   exec DIR [--json]   lint, type-check and run DIR's tests (src/components/*.tsx + *.test.tsx) in the sandbox
   doctor [--json]     report the sandbox's isolation level and the toolchain's versions
 
@@ -24,6 +27,29 @@ export async function main(argv: string[]): Promise<number> {
         // Commands are loaded when used: the engine (Vitest, TypeScript) is a second of start-up on its own.
         const { runExec } = await import("./commands/exec")
         return await runExec(positionals[0] ?? "", { json: values.json ?? false })
+      }
+      case "generate": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            out: { type: "string" },
+            provider: { type: "string" },
+            model: { type: "string" },
+            "max-repairs": { type: "string" },
+            json: { type: "boolean" },
+          },
+          allowPositionals: true,
+        })
+        if (positionals.length !== 1) throw new UsageError("studio generate takes one prompt, in quotes")
+        const { runGenerate } = await import("./commands/generate")
+        return await runGenerate({
+          prompt: positionals[0] ?? "",
+          out: values.out,
+          provider: values.provider,
+          model: values.model,
+          maxRepairs: values["max-repairs"],
+          json: values.json ?? false,
+        })
       }
       case "doctor": {
         const { values } = parseArgs({ args: rest, options: { json: { type: "boolean" } } })

@@ -28,3 +28,13 @@ export {
   type PluginManifest,
   type ToolchainRegistry,
 } from "./toolchain"
+export { buildPreviewHtml, type PreviewPage } from "./preview"
+export {
+  run,
+  extractPublicInterface,
+  type RunDependencies,
+  type RunOutcome,
+  type RunRequest,
+} from "./pipeline"
+export { createOpenAiGenerator, detectOllama, type OpenAiGeneratorOptions } from "./generators/llm"
+export type { Generator, GeneratorChunk, StageInput, PreviousVersion } from "./generators/types"

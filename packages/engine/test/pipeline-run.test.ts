@@ -6,62 +6,11 @@ import { run, type RunOutcome } from "../src/pipeline"
 import { LocalSandbox } from "../src/sandbox"
 import { createSandboxVitestPlugin } from "../src/sandbox/vitest-plugin"
 import { createToolchainRegistry, type ToolchainRegistry } from "../src/toolchain"
+import { component, contract, fence, tests } from "./support/counter-answers"
 import { createScriptedGenerator } from "./support/scripted-generator"
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..")
 const jobsRoot = path.join(repoRoot, ".studio", `test-pipeline-${process.pid}`)
-
-const contract = {
-  name: "Counter",
-  summary: "A counter with an increment button.",
-  props: [{ name: "initial", type: "number", required: false, default: "0", control: "number" }],
-  requirements: [
-    { id: "R1", text: "Shows the initial count" },
-    { id: "R2", text: "The Increment button adds one" },
-  ],
-}
-const fence = "```"
-const component = (step: number) => `Here is the component.
-${fence}tsx file="src/components/Counter.tsx"
-import { useState } from "react"
-
-export interface CounterProps {
-  initial?: number
-}
-
-export default function Counter({ initial = 0 }: CounterProps) {
-  const [count, setCount] = useState(initial)
-  return (
-    <div>
-      <p>Count: {count}</p>
-      <button type="button" onClick={() => setCount(count + ${step})}>
-        Increment
-      </button>
-    </div>
-  )
-}
-${fence}
-`
-const tests = `${fence}tsx file="src/components/Counter.test.tsx"
-import { describe, it, expect } from "vitest"
-import { render, screen } from "@testing-library/react"
-import userEvent from "@testing-library/user-event"
-import Counter from "./Counter"
-
-describe("Counter", () => {
-  it("R1: shows the initial count", () => {
-    render(<Counter initial={3} />)
-    expect(screen.getByText("Count: 3")).toBeInTheDocument()
-  })
-  it("R2: the Increment button adds one", async () => {
-    const user = userEvent.setup()
-    render(<Counter />)
-    await user.click(screen.getByRole("button", { name: "Increment" }))
-    expect(screen.getByText("Count: 1")).toBeInTheDocument()
-  })
-})
-${fence}
-`
 
 let sandbox: LocalSandbox
 let toolchain: ToolchainRegistry

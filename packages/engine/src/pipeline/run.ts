@@ -70,14 +70,11 @@ export async function* run(
       success,
       metrics: { durations, tokens, repairAttempts },
     } as StudioEventInput)
+  // stage_complete carries this occurrence's duration; the run's metrics add up every occurrence (repairs repeat).
   const stageDone = (stage: AgentStage, started: number, summary?: string) => {
-    durations[stage] = (durations[stage] ?? 0) + Math.round(performance.now() - started)
-    return emit({
-      type: "stage_complete",
-      stage,
-      durationMs: durations[stage] ?? 0,
-      ...(summary ? { summary } : {}),
-    })
+    const durationMs = Math.round(performance.now() - started)
+    durations[stage] = (durations[stage] ?? 0) + durationMs
+    return emit({ type: "stage_complete", stage, durationMs, ...(summary ? { summary } : {}) })
   }
 
   yield emit({
@@ -394,12 +391,13 @@ async function* executeStage(
     wake = undefined
   }
   const result = await execution
-  durations.execute = (durations.execute ?? 0) + Math.round(performance.now() - started)
+  const durationMs = Math.round(performance.now() - started)
+  durations.execute = (durations.execute ?? 0) + durationMs
   const passed = result.tests.filter((test) => test.status === "pass").length
   yield emit({
     type: "stage_complete",
     stage: "execute",
-    durationMs: durations.execute,
+    durationMs,
     summary: `${passed}/${result.tests.length} tests pass`,
   })
   return result

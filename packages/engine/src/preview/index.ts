@@ -1,0 +1,1 @@
+export { buildPreviewHtml, type PreviewPage } from "./preview-html"
