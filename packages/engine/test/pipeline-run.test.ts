@@ -158,3 +158,40 @@ describe("run()", () => {
     expect(finished).toMatchObject({ type: "run_finished", success: false })
   })
 })
+
+describe("run() as a follow-up", () => {
+  it("starts from the previous version: the model sees its contract and files, untouched files carry over", async () => {
+    const { generator, calls } = createScriptedGenerator({
+      interpret: [JSON.stringify({ ...contract, summary: "A counter with a red increment button." })],
+      scaffold: [component(1).replace('type="button"', 'type="button" className="bg-red-500"')],
+      unit_test: [tests],
+    })
+    const previous = {
+      prompt: "a counter",
+      contract,
+      files: {
+        "src/components/Counter.tsx": component(1),
+        "src/components/counter-format.ts": "export const format = (n: number) => `Count: ${n}`\n",
+        "src/components/Counter.test.tsx": "stale tests",
+      },
+    }
+    const outcome: RunOutcome = { files: {}, tests: [] }
+    const events: StudioEvent[] = []
+    for await (const event of run(
+      { prompt: "make the button red", previous },
+      { generator, toolchain, sandbox },
+      outcome,
+    )) {
+      events.push(event)
+    }
+    expect(events.at(-1)).toMatchObject({ type: "run_finished", success: true })
+    const interpret = calls[0]?.input
+    expect(interpret?.stage === "interpret" && interpret.previous?.contract.name).toBe("Counter")
+    expect(
+      calls[1]?.input.stage === "scaffold" && calls[1].input.previous?.files["src/components/Counter.tsx"],
+    ).toContain("count + 1")
+    expect(outcome.files["src/components/Counter.tsx"]).toContain("bg-red-500")
+    expect(outcome.files["src/components/counter-format.ts"]).toContain("export const format")
+    expect(outcome.files["src/components/Counter.test.tsx"]).toContain("R2: the Increment button adds one")
+  })
+})

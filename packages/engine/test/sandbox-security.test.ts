@@ -190,6 +190,19 @@ describe("the sandbox contains hostile generated tests", () => {
     expect(messages).toMatch(/memory limit|heap out of memory|Worker exited unexpectedly|did not finish/i)
   })
 
+  it("stops at once when the run is cancelled, with the tests reported as failed", async () => {
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 1_000)
+    const started = performance.now()
+    const result = await sandbox.runTests({
+      files: job(`it("spins", () => { for (;;) {} })`),
+      signal: controller.signal,
+    })
+    expect(performance.now() - started).toBeLessThan(TIMEOUT_MS - 1_000)
+    expect(result.diagnostics[0]?.code).toBe("cancelled")
+    expect(result.tests.map((test) => test.status)).toEqual(["fail"])
+  })
+
   it("leaves no worker process behind once closed", async () => {
     const probe = new LocalSandbox({ jobsRoot: `${jobsRoot}-probe`, timeoutMs: 2_000 })
     await probe.warmUp()

@@ -132,7 +132,11 @@ export async function* run(
 
     // scaffold: the implementation
     started = performance.now()
-    const files: Record<string, string> = {}
+    // A follow-up keeps the previous version's implementation files unless the scaffold rewrites them; its tests
+    // are written anew from the new contract.
+    const files: Record<string, string> = Object.fromEntries(
+      Object.entries(request.previous?.files ?? {}).filter(([path]) => !TEST_FILE.test(path)),
+    )
     yield* streamFiles(
       deps,
       { stage: "scaffold", contract, previous: request.previous },

@@ -1,6 +1,8 @@
 // Recorded model answers for a small Counter: the contract, the component (with a step that can be made wrong) and
 // its tests, in the model output format of DESIGN.md. Shared by the pipeline and the CLI tests.
-export const contract = {
+import type { Contract } from "@studio/protocol"
+
+export const contract: Contract = {
   name: "Counter",
   summary: "A counter with an increment button.",
   props: [{ name: "initial", type: "number", required: false, default: "0", control: "number" }],
