@@ -44,7 +44,10 @@ export async function measureGenerateOverhead(runs: number, repoRoot: string): P
   const jobsRoot = path.join(repoRoot, ".studio", "bench-generate")
   const sandbox = new LocalSandbox({ jobsRoot })
   // As the server runs it: lint and type-check in a worker thread, so this thread serves the sandbox's Vitest host.
-  const toolchain = createToolchainRegistry({ ...createThreadedPlugins(), vitest: createSandboxVitestPlugin(sandbox) })
+  const toolchain = createToolchainRegistry({
+    ...createThreadedPlugins(),
+    vitest: createSandboxVitestPlugin(sandbox),
+  })
   const results: OverheadRun[] = []
   try {
     await Promise.all([sandbox.warmUp(), toolchain.warmUp()])
