@@ -201,6 +201,18 @@ describe("the sandbox contains hostile generated tests", () => {
     expect(performance.now() - started).toBeLessThan(TIMEOUT_MS - 1_000)
     expect(result.diagnostics[0]?.code).toBe("cancelled")
     expect(result.tests.map((test) => test.status)).toEqual(["fail"])
+    // cancelled before any worker has started: the worker that starts next must not run the job
+    const early = new AbortController()
+    const earlyStarted = performance.now()
+    const pending = sandbox.runTests({
+      files: job(`it("spins", () => { for (;;) {} })`),
+      signal: early.signal,
+    })
+    early.abort()
+    const stoppedEarly = await pending
+    expect(performance.now() - earlyStarted).toBeLessThan(TIMEOUT_MS - 1_000)
+    expect(stoppedEarly.diagnostics[0]?.code).toBe("cancelled")
+    expect(stoppedEarly.tests.map((test) => [test.name, test.status])).toEqual([["spins", "fail"]])
   })
 
   it("leaves no worker process behind once closed", async () => {

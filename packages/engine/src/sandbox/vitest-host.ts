@@ -43,7 +43,8 @@ export const WORKER_ENVIRONMENT = { name: "happy-dom", options: {} }
  * sandboxed worker per test file. It runs one job at a time.
  */
 export class VitestHost {
-  private current: { root: string; job: SandboxJob; workers: SandboxWorkerProcess[] } | undefined
+  private current:
+    { root: string; job: SandboxJob; workers: SandboxWorkerProcess[]; stopped: boolean } | undefined
   private previousWorkers: SandboxWorkerProcess[] = []
   private runs = 0
 
@@ -59,7 +60,15 @@ export class VitestHost {
     const currentJobRoot = () => ref.host?.current?.root
     const source = {
       take: options.takeWorker,
-      onWorkerStarted: (worker: SandboxWorkerProcess) => ref.host?.current?.workers.push(worker),
+      onWorkerStarted: (worker: SandboxWorkerProcess) => {
+        const current = ref.host?.current
+        current?.workers.push(worker)
+        // A worker that starts after the job was stopped (deadline, cancel) must not run it.
+        if (current && (current.stopped || current.job.signal?.aborted)) {
+          current.stopped = true
+          void worker.kill()
+        }
+      },
       maxLogBytes: options.maxLogBytes,
     }
     const reporter = {
@@ -106,7 +115,7 @@ export class VitestHost {
   /** Runs every test file of the job; the caller enforces the deadline through `killWorkers`. */
   async run(job: SandboxJob): Promise<HostRunOutcome> {
     const root = mkdtempSync(path.join(this.options.jobsRoot, "job-"))
-    this.current = { root, job, workers: [] }
+    this.current = { root, job, workers: [], stopped: false }
     this.runs++
     try {
       for (const [relative, content] of Object.entries(job.files)) {
@@ -120,7 +129,14 @@ export class VitestHost {
       const project = this.vitest.getRootProject()
       const specifications = testFiles.map((file) => project.createSpecification(path.join(root, file)))
       const result = await this.vitest.runTestSpecifications(specifications, false)
-      return this.collect(root, job, testFiles, result.testModules, result.unhandledErrors)
+      return this.collect(
+        root,
+        job,
+        testFiles,
+        result.testModules,
+        result.unhandledErrors,
+        this.current.stopped,
+      )
     } finally {
       // The results are in; a single-use worker needs no graceful goodbye (the pool answers Vitest's on its
       // behalf), and the job is not over until its processes are gone.
@@ -133,6 +149,7 @@ export class VitestHost {
 
   /** Kills the workers of the job in progress (deadline passed or cancelled). */
   async killWorkers(): Promise<void> {
+    if (this.current) this.current.stopped = true
     await Promise.all(this.current?.workers.map((worker) => worker.kill()) ?? [])
   }
 
@@ -157,6 +174,7 @@ export class VitestHost {
     testFiles: string[],
     modules: readonly TestModule[],
     unhandled: readonly unknown[],
+    stopped: boolean,
   ): HostRunOutcome {
     const tests: TestCaseResult[] = []
     const diagnostics: Diagnostic[] = []
@@ -170,8 +188,11 @@ export class VitestHost {
         const message = errors[0]?.message ?? "the test file did not run"
         diagnostics.push(vitestDiagnostic(file, `${file} failed to run: ${clean(message, root)}`))
       }
-      if (cases.length === 0 && (errors.length > 0 || !module)) {
-        const reason = `not run: ${file} failed to load (${clean(errors[0]?.message ?? "no result", root)})`
+      if (cases.length === 0 && (errors.length > 0 || !module || stopped)) {
+        const reason =
+          errors.length > 0 || !module
+            ? `not run: ${file} failed to load (${clean(errors[0]?.message ?? "no result", root)})`
+            : `not run: ${file} was stopped before its tests were collected`
         for (const title of listTestTitles(job.files[file] ?? "", file)) {
           tests.push({
             name: title,

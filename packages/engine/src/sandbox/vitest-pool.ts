@@ -30,7 +30,7 @@ class SandboxPoolWorker implements PoolWorker {
   private readonly wrapped = new Map<Listener, Listener>()
   private readonly messageListeners = new Set<Listener>()
   private logBytes = 0
-  private stopPending = false
+  private readonly awaiting = new Set<"start" | "stop">()
 
   constructor(
     private readonly source: WorkerSource,
@@ -40,11 +40,9 @@ class SandboxPoolWorker implements PoolWorker {
   async start(): Promise<void> {
     this.worker = await this.source.take()
     this.source.onWorkerStarted(this.worker)
-    // When the studio kills a worker (deadline, limit, cancel) while Vitest waits for its goodbye, answer on the
-    // worker's behalf so that Vitest's runner does not wait a minute for a process that is gone.
-    void this.worker.exited.then(() => {
-      if (this.stopPending) this.answerStopped()
-    })
+    // When the studio kills a worker (deadline, limit, cancel) while Vitest waits for its hello or its goodbye,
+    // answer on the worker's behalf so that Vitest's runner does not wait a minute for a process that is gone.
+    void this.worker.exited.then(() => this.answerForGoneWorker())
   }
 
   async stop(): Promise<void> {
@@ -53,23 +51,33 @@ class SandboxPoolWorker implements PoolWorker {
 
   send(message: unknown): void {
     const child = this.process.child
-    const isStop = (message as { type?: unknown } | null)?.type === "stop"
-    if (isStop) this.stopPending = true
+    const type = (message as { type?: unknown } | null)?.type
+    if (type === "start" || type === "stop") this.awaiting.add(type)
     // The IPC channel can still look connected for a moment after the process has exited.
     if (child.connected && !this.process.hasExited) {
       child.send(message as never, (error) => {
-        if (error && isStop) this.answerStopped()
+        if (error) this.answerForGoneWorker()
       })
-    } else if (isStop) {
-      this.answerStopped()
+    } else {
+      this.answerForGoneWorker()
     }
   }
 
-  private answerStopped(): void {
-    this.stopPending = false
-    const stopped = { type: "stopped", __vitest_worker_response__: true }
+  /** Vitest's start and stop wait for a reply; a killed worker gets them answered here (start as a failure). */
+  private answerForGoneWorker(): void {
+    const replies: unknown[] = []
+    if (this.awaiting.has("start")) {
+      replies.push({
+        type: "started",
+        __vitest_worker_response__: true,
+        error: { name: "Error", message: "the sandbox worker stopped before it started" },
+      })
+    }
+    if (this.awaiting.has("stop")) replies.push({ type: "stopped", __vitest_worker_response__: true })
+    this.awaiting.clear()
+    if (replies.length === 0) return
     queueMicrotask(() => {
-      for (const listener of this.messageListeners) listener(stopped)
+      for (const reply of replies) for (const listener of this.messageListeners) listener(reply)
     })
   }
 
@@ -78,7 +86,9 @@ class SandboxPoolWorker implements PoolWorker {
     if (event === "message") {
       listener = (message) => {
         if (isStudioMessage(message)) return
-        if ((message as { type?: unknown } | null)?.type === "stopped") this.stopPending = false
+        const type = (message as { type?: unknown } | null)?.type
+        if (type === "started") this.awaiting.delete("start")
+        if (type === "stopped") this.awaiting.delete("stop")
         if (this.exceedsLogBudget(message)) return
         callback(message)
       }
