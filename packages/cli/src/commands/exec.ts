@@ -14,7 +14,7 @@ import { paint } from "../terminal"
 export async function runExec(dir: string, options: { json: boolean }): Promise<number> {
   const files = readProjectFiles(dir)
   // One project, then exit: no replacement workers, and each worker loads only what its tests import.
-  const sandbox = new LocalSandbox({ preloadModules: false, replaceWorkers: false })
+  const sandbox = new LocalSandbox({ warmWorkers: 1, preloadModules: false, replaceWorkers: false })
   // The worker starts warming in its own process now, while the threads below load lint and tsc.
   const warming = sandbox.warmUp().catch(() => undefined)
   // Lint and type-check load and run in a thread each, beside the sandbox; nothing is pre-warmed or pinned,

@@ -122,9 +122,13 @@ export class JobCgroup {
     return Number(readOptional(path.join(this.memoryDir, "memory.failcnt")) ?? 0) > 0
   }
 
+  /** Every process in the group, from both hierarchies on v1 (a process may be in one for a moment). */
   processIds(): number[] {
-    const text = readOptional(path.join(this.pidsDir, "cgroup.procs")) ?? ""
-    return text.split("\n").filter(Boolean).map(Number)
+    const dirs = this.pidsDir === this.memoryDir ? [this.memoryDir] : [this.memoryDir, this.pidsDir]
+    const ids = dirs.flatMap((dir) =>
+      (readOptional(path.join(dir, "cgroup.procs")) ?? "").split("\n").filter(Boolean),
+    )
+    return [...new Set(ids.map(Number))]
   }
 
   /** Kills every process in the group, including any that escaped the worker's process group. */
@@ -141,13 +145,17 @@ export class JobCgroup {
 
   /** Removes the group; returns false while processes are still leaving it. */
   destroy(): boolean {
-    try {
-      if (this.pidsDir !== this.memoryDir) rmdirSync(this.pidsDir)
-      rmdirSync(this.memoryDir)
-      return true
-    } catch {
-      return false
+    const removed = (dir: string) => {
+      try {
+        rmdirSync(dir)
+        return true
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === "ENOENT"
+      }
     }
+    // Each hierarchy on its own: one may empty before the other, and a folder already gone counts as done.
+    const pidsGone = this.pidsDir === this.memoryDir || removed(this.pidsDir)
+    return removed(this.memoryDir) && pidsGone
   }
 }
 

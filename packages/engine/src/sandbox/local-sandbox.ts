@@ -13,7 +13,10 @@ export interface LocalSandboxOptions {
   timeoutMs?: number
   /** Per-test timeout inside Vitest (default 5 s, Vitest's own). */
   testTimeoutMs?: number
-  /** Workers kept started and warm, waiting for a job (default 1). */
+  /**
+   * Workers kept started and warm, waiting for a job (default 2: a repair's execute often follows the first within
+   * a second, before a single replacement has finished warming; ~95 MiB each).
+   */
   warmWorkers?: number
   /** Memory limit of one worker's process tree (default 768 MiB; cgroup). */
   memoryBytes?: number
@@ -66,6 +69,7 @@ export class LocalSandbox implements SandboxBackend {
   private host: Promise<VitestHost> | undefined
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
+  private readonly workers = new Set<SandboxWorkerProcess>()
 
   constructor(options: LocalSandboxOptions = {}) {
     this.isolation = options.isolation ?? detectIsolation()
@@ -74,7 +78,7 @@ export class LocalSandbox implements SandboxBackend {
     this.options = {
       timeoutMs: options.timeoutMs ?? 20_000,
       testTimeoutMs: options.testTimeoutMs ?? 5_000,
-      warmWorkers: options.warmWorkers ?? 1,
+      warmWorkers: options.warmWorkers ?? 2,
       memoryBytes: options.memoryBytes ?? 768 * 1024 * 1024,
       heapMegabytes: options.heapMegabytes ?? 512,
       maxProcesses: options.maxProcesses ?? 128,
@@ -88,18 +92,20 @@ export class LocalSandbox implements SandboxBackend {
     const entry = path.join(engineRoot, "src", "sandbox", "worker-entry.mjs")
     this.supply = new WorkerSupply(
       () =>
-        new SandboxWorkerProcess({
-          isolation: this.isolation,
-          entry,
-          readOnly: this.nodeModules,
-          env: { ...workerEnvironment(), STUDIO_WORKER_PRELOAD: this.options.preloadModules ? "1" : "0" },
-          memoryBytes: this.options.memoryBytes,
-          maxProcesses: this.options.maxProcesses,
-          heapMegabytes: this.options.heapMegabytes,
-          maxOutputBytes: this.options.maxOutputBytes,
-          nodePermission: this.options.nodePermission,
-          jobsRoot: this.options.jobsRoot,
-        }),
+        this.track(
+          new SandboxWorkerProcess({
+            isolation: this.isolation,
+            entry,
+            readOnly: this.nodeModules,
+            env: { ...workerEnvironment(), STUDIO_WORKER_PRELOAD: this.options.preloadModules ? "1" : "0" },
+            memoryBytes: this.options.memoryBytes,
+            maxProcesses: this.options.maxProcesses,
+            heapMegabytes: this.options.heapMegabytes,
+            maxOutputBytes: this.options.maxOutputBytes,
+            nodePermission: this.options.nodePermission,
+            jobsRoot: this.options.jobsRoot,
+          }),
+        ),
       this.options.warmWorkers,
     )
   }
@@ -125,6 +131,14 @@ export class LocalSandbox implements SandboxBackend {
     await this.supply.close()
     const host = await this.host?.catch(() => undefined)
     await host?.close()
+    await Promise.all([...this.workers].map((worker) => worker.kill().then(() => worker.cleanedUp)))
+  }
+
+  /** Every worker this sandbox started, until its cgroup and scratch folder are gone. */
+  private track(worker: SandboxWorkerProcess): SandboxWorkerProcess {
+    this.workers.add(worker)
+    void worker.exited.then(() => worker.cleanedUp).then(() => this.workers.delete(worker))
+    return worker
   }
 
   private getHost(): Promise<VitestHost> {

@@ -42,6 +42,7 @@ export class SandboxWorkerProcess {
   private exitInfo: WorkerExit | undefined
   private killReason: WorkerExit["reason"]
   private finalStats: { peakMemoryBytes?: number; memoryLimitHit: boolean } | undefined
+  private cleanup: Promise<void> | undefined
   private outputBytes = 0
   private output = ""
 
@@ -199,13 +200,21 @@ export class SandboxWorkerProcess {
       peakMemoryBytes: this.cgroup?.peakMemoryBytes(),
       memoryLimitHit: this.cgroup?.hitMemoryLimit() ?? false,
     }
-    await this.cleanUp()
+    // Removing the cgroup can take up to a second while the kernel finishes tearing the tree down; the job's
+    // result does not wait for it. `cleanedUp` tells a closing sandbox when it is done.
+    this.cleanup ??= this.cleanUp().catch(() => undefined)
     return exit
+  }
+
+  /** Resolves when the worker's cgroup and scratch folder are gone (after `kill`). */
+  get cleanedUp(): Promise<void> {
+    return this.cleanup ?? Promise.resolve()
   }
 
   private async cleanUp(): Promise<void> {
     if (this.cgroup) {
-      for (let attempt = 0; attempt < 50 && !this.cgroup.destroy(); attempt++) {
+      // Up to 5 s: under load the kernel can take a while to let go of a killed tree (this runs in the background).
+      for (let attempt = 0; attempt < 250 && !this.cgroup.destroy(); attempt++) {
         this.cgroup.killAll()
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
