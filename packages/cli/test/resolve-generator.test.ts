@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { startFakeChatServer, type FakeChatServer } from "../../engine/test/support/fake-chat-server"
+import { readEnvironment } from "../src/config"
+import { resolveGenerator } from "../src/resolve-generator"
+
+let ollama: FakeChatServer
+beforeAll(async () => {
+  ollama = await startFakeChatServer([], { models: ["llama3.2:3b"] })
+})
+afterAll(() => ollama.close())
+
+// A port nothing listens on, standing in for "no Ollama here".
+const NOBODY = "http://127.0.0.1:9"
+
+describe("choosing the generator", () => {
+  it("uses an OpenAI-compatible server when one is configured", async () => {
+    const env = readEnvironment({
+      OPENAI_BASE_URL: ollama.baseURL,
+      OPENAI_API_KEY: "sk-x",
+      STUDIO_MODEL: "m",
+    })
+    const generator = await resolveGenerator({}, env)
+    expect([generator.provider, generator.model]).toEqual(["openai", "m"])
+  })
+
+  it("uses Ollama, with the first model it has, when it answers and nothing else is configured", async () => {
+    const generator = await resolveGenerator({}, readEnvironment({ OLLAMA_HOST: ollama.origin }))
+    expect([generator.provider, generator.model]).toEqual(["ollama", "llama3.2:3b"])
+  })
+
+  it("says plainly that no model is configured when neither is there", async () => {
+    await expect(resolveGenerator({}, readEnvironment({ OLLAMA_HOST: NOBODY }))).rejects.toThrow(
+      /offline generator .* not built yet/,
+    )
+    await expect(
+      resolveGenerator({ provider: "ollama" }, readEnvironment({ OLLAMA_HOST: NOBODY })),
+    ).rejects.toThrow(/Ollama does not answer/)
+  })
+
+  it("refuses an unknown provider, a bad URL, and the official API without a key", async () => {
+    await expect(resolveGenerator({ provider: "acme" }, readEnvironment({}))).rejects.toThrow(
+      /unknown provider: acme/,
+    )
+    expect(() => readEnvironment({ OPENAI_BASE_URL: "ftp://example" })).toThrow(/OPENAI_BASE_URL/)
+    await expect(resolveGenerator({ provider: "openai", model: "m" }, readEnvironment({}))).rejects.toThrow(
+      /OPENAI_API_KEY/,
+    )
+  })
+})
