@@ -136,6 +136,9 @@ describe("renderStageMessages", () => {
     expect(unitTest).toContain('file="src/components/Counter.test.tsx"')
     expect(unitTest).toContain("export interface CounterProps { start?: number }")
     expect(unitTest).toContain('"./Counter"')
+    // plain fake timers hang userEvent (seen in both plain Vitest and the sandbox): the prompt must say how
+    expect(unitTest).toContain("vi.useFakeTimers({ shouldAdvanceTime: true })")
+    expect(unitTest).toContain("advanceTimers: vi.advanceTimersByTime")
   })
 
   it("renders repair with the files, the failing tests and diagnostics, fencing files that contain fences", () => {
