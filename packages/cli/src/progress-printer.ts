@@ -1,5 +1,5 @@
 import type { RunOutcome } from "@studio/engine"
-import { requirementIdFromTestName, type AgentStage, type StudioEvent } from "@studio/protocol"
+import { evaluateRequirements, type AgentStage, type StudioEvent } from "@studio/protocol"
 import { paint } from "./terminal"
 
 const STAGE_LABELS: Record<AgentStage, string> = {
@@ -118,13 +118,12 @@ export function createProgressPrinter(out: NodeJS.WriteStream) {
       clear()
       if (outcome.contract) {
         out.write(`\n${paint.bold("Requirements")}\n`)
-        for (const requirement of outcome.contract.requirements) {
-          const tests = outcome.tests.filter(
-            (test) => (test.requirementId ?? requirementIdFromTestName(test.name)) === requirement.id,
-          )
-          const met = tests.length > 0 && tests.every((test) => test.status === "pass")
+        for (const { id, text, met, tests } of evaluateRequirements(
+          outcome.contract.requirements,
+          outcome.tests,
+        )) {
           out.write(
-            `  ${met ? paint.green("✓") : paint.red("✗")} ${requirement.id} ${requirement.text} ${paint.dim(`(${tests.length} test${tests.length === 1 ? "" : "s"})`)}\n`,
+            `  ${met ? paint.green("✓") : paint.red("✗")} ${id} ${text} ${paint.dim(`(${tests.length} test${tests.length === 1 ? "" : "s"})`)}\n`,
           )
         }
       }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest"
-import { execResultSchema, requirementIdFromTestName } from "./exec-result"
+import { evaluateRequirements, execResultSchema, requirementIdFromTestName } from "./exec-result"
 import type { ExecResult } from "./exec-result"
 
 const result: ExecResult = {
@@ -70,4 +70,26 @@ describe("requirementIdFromTestName", () => {
       expect(requirementIdFromTestName(name)).toBeNull()
     },
   )
+})
+
+describe("evaluateRequirements", () => {
+  it("traces tests by id and meets a requirement only when it has tests and all pass", () => {
+    const statuses = evaluateRequirements(
+      [
+        { id: "R1", text: "shows" },
+        { id: "R2", text: "adds" },
+        { id: "R3", text: "resets" },
+      ],
+      [
+        { name: "R1: shows the count", status: "pass", durationMs: 1 },
+        { name: "adds one", requirementId: "R2", status: "pass", durationMs: 1 },
+        { name: "R2: adds two", status: "fail", durationMs: 1 },
+      ],
+    )
+    expect(statuses.map((status) => [status.id, status.met, status.tests.length])).toEqual([
+      ["R1", true, 1],
+      ["R2", false, 2],
+      ["R3", false, 0],
+    ])
+  })
 })

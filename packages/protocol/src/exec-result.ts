@@ -38,3 +38,28 @@ const LEADING_REQUIREMENT_ID = /^\s*\[?(R\d+)\]?(?=\s|[:.)\-–—]|$)/
 export function requirementIdFromTestName(name: string): string | null {
   return LEADING_REQUIREMENT_ID.exec(name)?.[1] ?? null
 }
+
+/** A requirement with the tests traced to it; met when it has at least one test and all of them pass. */
+export interface RequirementStatus {
+  id: string
+  text: string
+  met: boolean
+  tests: TestCaseResult[]
+}
+
+/** Traces tests to requirements by their id (the test's `requirementId`, or the id its name starts with). */
+export function evaluateRequirements(
+  requirements: readonly { id: string; text: string }[],
+  tests: readonly TestCaseResult[],
+): RequirementStatus[] {
+  return requirements.map((requirement) => {
+    const traced = tests.filter(
+      (test) => (test.requirementId ?? requirementIdFromTestName(test.name)) === requirement.id,
+    )
+    return {
+      ...requirement,
+      met: traced.length > 0 && traced.every((test) => test.status === "pass"),
+      tests: traced,
+    }
+  })
+}

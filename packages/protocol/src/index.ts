@@ -46,11 +46,12 @@ export type { EmitStudioEvent, StudioEventInput } from "./event-sequencer"
 export {
   TEST_STATUSES,
   execResultSchema,
+  evaluateRequirements,
   requirementIdFromTestName,
   testCaseResultSchema,
   testStatusSchema,
 } from "./exec-result"
-export type { ExecResult, TestCaseResult, TestStatus } from "./exec-result"
+export type { ExecResult, RequirementStatus, TestCaseResult, TestStatus } from "./exec-result"
 
 export { ERROR_CODES, StudioError, errorCodeSchema, toStudioError } from "./errors"
 export type { ErrorCode, PublicError, StudioErrorOptions } from "./errors"

@@ -9,7 +9,7 @@ import {
   run,
   type RunOutcome,
 } from "@studio/engine"
-import { requirementIdFromTestName, type StudioEvent } from "@studio/protocol"
+import { evaluateRequirements, type StudioEvent } from "@studio/protocol"
 import { readEnvironment } from "../config"
 import { resolveGenerator } from "../resolve-generator"
 import { UsageError } from "../usage-error"
@@ -117,16 +117,12 @@ export function buildReport(
   meta: { prompt: string; provider: string; model: string },
 ) {
   const finished = events.findLast((event) => event.type === "run_finished")
-  const requirements = (outcome.contract?.requirements ?? []).map((requirement) => {
-    const tests = outcome.tests.filter(
-      (test) => (test.requirementId ?? requirementIdFromTestName(test.name)) === requirement.id,
-    )
-    return {
-      ...requirement,
-      met: tests.length > 0 && tests.every((test) => test.status === "pass"),
-      tests: tests.map((test) => ({ name: test.name, status: test.status })),
-    }
-  })
+  const requirements = evaluateRequirements(outcome.contract?.requirements ?? [], outcome.tests).map(
+    (status) => ({
+      ...status,
+      tests: status.tests.map((test) => ({ name: test.name, status: test.status })),
+    }),
+  )
   return {
     runId: events[0]?.runId,
     ...meta,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import {
   createEventSequencer,
-  requirementIdFromTestName,
+  evaluateRequirements,
   sanitizeMessage,
   StudioError,
   toStudioError,
@@ -416,12 +416,7 @@ function brokenTests(before: TestCaseResult[], after: TestCaseResult[]): string[
 }
 
 function summarize(contract: Contract, result: ExecuteProjectResult): { text: string } {
-  const met = contract.requirements.filter((requirement) => {
-    const tests = result.tests.filter(
-      (test) => (test.requirementId ?? requirementIdFromTestName(test.name)) === requirement.id,
-    )
-    return tests.length > 0 && tests.every((test) => test.status === "pass")
-  })
+  const met = evaluateRequirements(contract.requirements, result.tests).filter((status) => status.met)
   const passed = result.tests.filter((test) => test.status === "pass").length
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length
   return {
