@@ -26,7 +26,10 @@ export interface PreviousVersion {
  * fenced blocks with a `file="src/..."` attribute for the others), plus usage once known.
  */
 export type GeneratorChunk =
-  { type: "text"; delta: string } | { type: "usage"; promptTokens: number; completionTokens: number }
+  | { type: "text"; delta: string }
+  | { type: "usage"; promptTokens: number; completionTokens: number }
+  /** Something the generator wants the person to know about this stage (a `reasoning_step`). */
+  | { type: "reasoning"; text: string }
 
 export interface GenerateContext {
   signal?: AbortSignal

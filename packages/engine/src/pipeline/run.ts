@@ -89,12 +89,17 @@ export async function* run(
     let contract: Contract | undefined
     let retryReason: string | undefined
     for (let attempt = 0; attempt < 2 && !contract; attempt++) {
+      const notes: string[] = []
       const text = await collectText(
         deps,
         { stage: "interpret", prompt: request.prompt, previous: request.previous },
         tokens,
+        notes,
         retryReason,
       )
+      for (const note of notes) {
+        yield emit({ type: "reasoning_step", stage: "interpret", text: sanitizeMessage(note) })
+      }
       const parsed = parseContractAnswer(text)
       if (parsed.ok) contract = parsed.contract
       else {
@@ -263,12 +268,14 @@ async function collectText(
   deps: RunDependencies,
   input: StageInput,
   tokens: { prompt: number; completion: number },
+  notes: string[],
   retryReason?: string,
 ): Promise<string> {
   let text = ""
   for await (const chunk of deps.generator.generate(input, { signal: deps.signal, retryReason })) {
     if (deps.signal?.aborted) throw new StudioError("cancelled")
     if (chunk.type === "text") text += chunk.delta
+    else if (chunk.type === "reasoning") notes.push(chunk.text)
     else {
       tokens.prompt += chunk.promptTokens
       tokens.completion += chunk.completionTokens
@@ -304,7 +311,9 @@ async function* streamFiles(
   for await (const chunk of deps.generator.generate(input, { signal: deps.signal })) {
     if (deps.signal?.aborted) throw new StudioError("cancelled")
     if (chunk.type === "text") yield* translate(parser.push(chunk.delta))
-    else {
+    else if (chunk.type === "reasoning") {
+      yield emit({ type: "reasoning_step", stage: input.stage, text: sanitizeMessage(chunk.text) })
+    } else {
       tokens.prompt += chunk.promptTokens
       tokens.completion += chunk.completionTokens
     }

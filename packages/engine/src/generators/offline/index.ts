@@ -1,0 +1,5 @@
+export { createOfflineGenerator, interpret, OFFLINE_MODEL, OFFLINE_PROVIDER } from "./offline-generator"
+export type { OfflineGeneratorOptions } from "./offline-generator"
+export { CATALOGUE, FALLBACK_RECIPE } from "./catalogue"
+export { readPrompt, type PromptFacts } from "./facts"
+export type { Recipe, Param, RenderContext } from "./recipe"

@@ -1,0 +1,4 @@
+import type { Recipe } from "../recipe"
+
+/** Recipes of group d. */
+export const GROUP_D: Recipe[] = []
