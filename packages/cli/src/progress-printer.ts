@@ -50,7 +50,13 @@ export function createProgressPrinter(out: NodeJS.WriteStream) {
     handle(event: StudioEvent) {
       switch (event.type) {
         case "run_started":
-          print(`${paint.bold("AI Studio")} ${paint.dim(`· ${event.provider} · ${event.model}`)}`)
+          print(
+            `${paint.bold("AI Studio")} ${paint.dim(
+              event.provider === "offline"
+                ? `· offline generator (no model: a recipe catalogue) · ${event.model}`
+                : `· ${event.provider} · ${event.model}`,
+            )}`,
+          )
           begin("interpret")
           break
         case "reasoning_step":

@@ -1,4 +1,4 @@
-import { createOpenAiGenerator, detectOllama, type Generator } from "@studio/engine"
+import { createOfflineGenerator, createOpenAiGenerator, detectOllama, type Generator } from "@studio/engine"
 import type { StudioEnvironment } from "./config"
 import { UsageError } from "./usage-error"
 
@@ -7,10 +7,6 @@ export type Provider = (typeof PROVIDERS)[number]
 
 const OPENAI_API = "https://api.openai.com/v1"
 const OLLAMA_DEFAULT = "http://127.0.0.1:11434"
-
-const NO_OFFLINE =
-  "the offline generator (the no-model default) is not built yet; configure a model: " +
-  "OPENAI_BASE_URL + OPENAI_API_KEY + STUDIO_MODEL for any OpenAI-compatible server, or run Ollama on 127.0.0.1:11434"
 
 /**
  * The generator for `--provider` (or, without it: an OpenAI-compatible server when one is configured, else Ollama
@@ -25,6 +21,7 @@ export async function resolveGenerator(
   if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) {
     throw new UsageError(`unknown provider: ${provider} (expected ${PROVIDERS.join(", ")})`)
   }
+  if (provider === "offline") return createOfflineGenerator()
   const model = options.model ?? env.STUDIO_MODEL
   if (provider === "openai" || (provider === undefined && (env.OPENAI_BASE_URL || env.OPENAI_API_KEY))) {
     const baseURL = env.OPENAI_BASE_URL ?? OPENAI_API
@@ -46,5 +43,5 @@ export async function resolveGenerator(
       })
     }
   }
-  throw new UsageError(NO_OFFLINE)
+  return createOfflineGenerator()
 }

@@ -28,10 +28,18 @@ describe("choosing the generator", () => {
     expect([generator.provider, generator.model]).toEqual(["ollama", "llama3.2:3b"])
   })
 
-  it("says plainly that no model is configured when neither is there", async () => {
-    await expect(resolveGenerator({}, readEnvironment({ OLLAMA_HOST: NOBODY }))).rejects.toThrow(
-      /offline generator .* not built yet/,
+  it("falls back to the offline generator when no model is configured, and uses it when asked", async () => {
+    const fallback = await resolveGenerator({}, readEnvironment({ OLLAMA_HOST: NOBODY }))
+    expect(fallback.provider).toBe("offline")
+    // --provider offline wins over a configured server: no request is made to it.
+    const asked = await resolveGenerator(
+      { provider: "offline" },
+      readEnvironment({ OPENAI_BASE_URL: ollama.baseURL, OPENAI_API_KEY: "sk-x", STUDIO_MODEL: "m" }),
     )
+    expect(asked.provider).toBe("offline")
+  })
+
+  it("says plainly when the Ollama that was asked for does not answer", async () => {
     await expect(
       resolveGenerator({ provider: "ollama" }, readEnvironment({ OLLAMA_HOST: NOBODY })),
     ).rejects.toThrow(/Ollama does not answer/)

@@ -191,3 +191,34 @@ describe("studio generate against an OpenAI-compatible server", () => {
     })
   })
 })
+
+describe("studio generate with no model configured", () => {
+  it("uses the offline generator, says so, and writes a passing component with its preview", async () => {
+    const out = mkdtempSync(path.join(scratch, "offline-"))
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !/^(OPENAI_|STUDIO_MODEL|OLLAMA_HOST)/.test(name)),
+    )
+    const child = spawn(
+      process.execPath,
+      [bin, "generate", "a pricing table with three tiers and a monthly/yearly toggle", "--out", out],
+      { cwd: repoRoot, env: { ...env, OLLAMA_HOST: "http://127.0.0.1:9", NO_COLOR: "1" } },
+    )
+    let stdout = ""
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk))
+    child.stderr.on("data", (chunk: Buffer) => (stdout += chunk))
+    const code = await new Promise<number>((resolve) => child.on("close", (exitCode) => resolve(exitCode ?? -1)))
+    expect(stdout).toContain("offline generator (no model")
+    expect(stdout).toMatch(/I chose the pricing table recipe/)
+    expect(code).toBe(0)
+    const report = JSON.parse(readFileSync(path.join(out, "report.json"), "utf8")) as {
+      provider: string
+      success: boolean
+      requirements: { met: boolean }[]
+    }
+    expect(report.provider).toBe("offline")
+    expect(report.success).toBe(true)
+    expect(report.requirements.length).toBeGreaterThanOrEqual(3)
+    expect(report.requirements.every((requirement) => requirement.met)).toBe(true)
+    expect(readFileSync(path.join(out, "preview.html"), "utf8")).toMatch(/monthly/i)
+  })
+})

@@ -37,4 +37,13 @@ export {
   type RunRequest,
 } from "./pipeline"
 export { createOpenAiGenerator, detectOllama, type OpenAiGeneratorOptions } from "./generators/llm"
+export {
+  CATALOGUE,
+  OFFLINE_MODEL,
+  OFFLINE_PROVIDER,
+  createOfflineGenerator,
+  readPrompt,
+  type OfflineGeneratorOptions,
+  type Recipe,
+} from "./generators/offline"
 export type { Generator, GeneratorChunk, StageInput, PreviousVersion } from "./generators/types"
