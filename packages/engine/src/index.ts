@@ -46,4 +46,10 @@ export {
   type OfflineGeneratorOptions,
   type Recipe,
 } from "./generators/offline"
+export {
+  GeneratorSetupError,
+  readModelEnvironment,
+  type ModelEnvironment,
+} from "./generators/model-environment"
+export { PROVIDERS, resolveGenerator, type Provider } from "./generators/resolve-generator"
 export type { Generator, GeneratorChunk, StageInput, PreviousVersion } from "./generators/types"

@@ -57,3 +57,35 @@ export { ERROR_CODES, StudioError, errorCodeSchema, toStudioError } from "./erro
 export type { ErrorCode, PublicError, StudioErrorOptions } from "./errors"
 
 export { sanitizeMessage } from "./sanitize-message"
+
+export {
+  API_LIMITS,
+  WS_PROTOCOL,
+  apiErrorSchema,
+  authResponseSchema,
+  clientMessageSchema,
+  createProjectSchema,
+  credentialsSchema,
+  feedbackSchema,
+  generateMessageSchema,
+  projectSchema,
+  requirementReportSchema,
+  serverControlMessageSchema,
+  userSchema,
+  versionReportSchema,
+  versionSchema,
+  versionSummarySchema,
+} from "./api"
+export type {
+  ApiError,
+  AuthResponse,
+  ClientMessage,
+  Credentials,
+  GenerateMessage,
+  Project,
+  ServerControlMessage,
+  User,
+  Version,
+  VersionReport,
+  VersionSummary,
+} from "./api"
