@@ -151,12 +151,14 @@ const TEST_IMPORTS: [module: string, names: string[]][] = [
 export function testFile(composition: Composition): string {
   const { recipe, name, context } = composition
   const body = [recipe.tests(context), appearanceTests(context)].filter(Boolean).join("\n\n")
-  const uses = (identifier: string) => new RegExp(`\\b${identifier}\\b`).test(body)
+  // What the code uses, not what its strings say ("reply within 48 hours" is not a use of `within`).
+  const code = body.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""')
+  const uses = (identifier: string) => new RegExp(`\\b${identifier}\\b`).test(code)
   const lines = TEST_IMPORTS.flatMap(([module, names]) => {
     const used = names.filter((identifier) => identifier === "describe" || uses(identifier))
     return used.length > 0 ? [`import { ${used.join(", ")} } from "${module}"`] : []
   })
-  if (/\buserEvent\b/.test(body)) lines.push('import userEvent from "@testing-library/user-event"')
+  if (/\buserEvent\b/.test(code)) lines.push('import userEvent from "@testing-library/user-event"')
   lines.push(`import ${name} from "./${name}"`)
   return `${lines.join("\n")}\n\ndescribe("${name}", () => {\n${indent(body)}\n})\n`
 }

@@ -33,12 +33,14 @@ describe("reading a prompt", () => {
     expect(readPrompt("A quiz with 4 questions about space").counts).toMatchObject({ question: 4 })
     expect(readPrompt("a pricing table with three tiers").counts).toMatchObject({ tier: 3 })
     expect(readPrompt("pagination for 10 pages").counts).toMatchObject({ page: 10 })
+    expect(readPrompt("a 6-digit code input").counts).toMatchObject({ digit: 6 })
   })
 
   it("reads limits, character limits and durations", () => {
     expect(readPrompt("quantity picker, min 1 and max 10")).toMatchObject({ min: 1, max: 10 })
     expect(readPrompt("a volume slider between 0 and 100")).toMatchObject({ min: 0, max: 100 })
     expect(readPrompt("a tweet box limited to 280 characters").maxChars).toBe(280)
+    expect(readPrompt("a password of at least 8 characters").maxChars).toBeUndefined()
     expect(readPrompt("a toast that disappears after 3 seconds").durationsMs).toEqual([3000])
     expect(readPrompt("a 5 minute countdown, then 90s break and a 1500ms flash").durationsMs).toEqual([
       300_000, 90_000, 1500,

@@ -112,12 +112,14 @@ export function readPrompt(prompt: string): PromptFacts {
     lists: readLists(text),
     counts: readCounts(lower),
     durationsMs: readDurations(lower),
-    amounts: [...text.matchAll(/[$€£¥₹]\s?(\d+(?:[.,]\d+)?)/g)].map((match) =>
-      Number(match[1]!.replace(",", ".")),
+    // "$1,299" is 1299 (a thousands separator); "€9,99" is 9.99 (a decimal comma).
+    amounts: [...text.matchAll(/[$€£¥₹]\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)/g)].map((match) =>
+      Number(/,\d{3}/.test(match[1]!) ? match[1]!.replace(/,/g, "") : match[1]!.replace(",", ".")),
     ),
   }
   Object.assign(facts, readLimits(lower))
-  const chars = /(\d+)\s*(?:-\s*)?(?:characters?|chars?|letters?)\b/.exec(lower)
+  // A limit, not a minimum: "at least 8 characters" is a password rule, not a character limit.
+  const chars = /(?<!(?:at least|min(?:imum)?(?: of)?|no less than)\s+)\b(\d+)\s*(?:-\s*)?(?:characters?|chars?|letters?)\b/.exec(lower)
   if (chars) facts.maxChars = Number(chars[1])
 
   const hex = /#(?:[0-9a-f]{6}|[0-9a-f]{3})\b/i.exec(text)
@@ -175,8 +177,10 @@ function readLists(text: string): string[][] {
       covered.push([match.index, match.index + match[0].length])
     }
   }
-  const item = String.raw`[A-Za-z0-9$€£¥₹][\w'’&+.#$€£¥₹-]*(?: [A-Za-z0-9$€£¥₹][\w'’&+.#$€£¥₹-]*){0,3}`
-  const sep = String.raw`\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*\/\s*|\s*\|\s*|\s*→\s*|\s*->\s*)`
+  // An item is up to four words, none of them "and"/"or" (those separate items).
+  const word = String.raw`[A-Za-z0-9$€£¥₹](?:[\w'’&+.#$€£¥₹-]|,\d{3}\b)*`
+  const item = String.raw`${word}(?: (?!(?:and|or)\b)${word}){0,3}`
+  const sep = String.raw`\s*(?:,(?!\d{3}\b)\s*(?:and\s+|or\s+|&\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*\/\s*|\s*\|\s*|\s*→\s*|\s*->\s*)`
   const pattern = new RegExp(`${item}(?:${sep}${item})+`, "g")
   for (const clause of text.split(/[.;!?()\n]/)) {
     const offset = text.indexOf(clause)
@@ -229,7 +233,7 @@ function splitList(run: string, sep: string): { items: string[]; led: boolean } 
 function readCounts(lower: string): Record<string, number> {
   const counts: Record<string, number> = {}
   const number = `(\\d+|${Object.keys(NUMBER_WORDS).join("|")})`
-  for (const match of lower.matchAll(new RegExp(`\\b${number}\\s+(?:[a-z]+[- ]){0,2}?([a-z]+)\\b`, "g"))) {
+  for (const match of lower.matchAll(new RegExp(`\\b${number}[\\s-]+(?:[a-z]+[- ]){0,2}?([a-z]+)\\b`, "g"))) {
     const n = /^\d+$/.test(match[1]!) ? Number(match[1]) : NUMBER_WORDS[match[1]!]!
     const noun = singular(match[2]!)
     if (

@@ -161,6 +161,10 @@ export function renderContext(
 ): RenderContext {
   const values: Values = Object.fromEntries(params.map((param) => [param.name, param.value]))
   const ids = new Map(requirements.map(([key], index) => [key, `R${index + 1}`]))
+  if (ids.size !== requirements.length) {
+    const keys = requirements.map(([key]) => key)
+    throw new Error(`recipe bug: requirement keys repeat (${keys.join(", ")}); appearance keys are reserved`)
+  }
   const constantName = (param: Param) =>
     `DEFAULT_${param.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`
   const listParams = params.filter((param) => typeof param.value === "object")
