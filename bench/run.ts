@@ -12,6 +12,7 @@ import {
 } from "@studio/engine"
 import { measureGenerateOverhead } from "./generate-overhead"
 import { measureColdOfflineGenerate, measureOfflineRuns, OFFLINE_PROMPTS } from "./offline-generate"
+import { measureServerLoad } from "./server-load"
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const repoRoot = path.resolve(import.meta.dirname, "..")
@@ -264,3 +265,23 @@ writeFileSync(
   ),
 )
 console.log(`wrote ${path.relative(repoRoot, offlineFile)}`)
+
+// --- the server under load (issue 5) ---
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+}
+const load = await measureServerLoad(repoRoot)
+console.log(
+  `\nServer under load: ${load.users} users, ${load.runs} offline runs over WebSocket from a second process\n\n` +
+    `| measure | value |\n| --- | ---: |\n` +
+    `| runs succeeded | ${load.succeeded}/${load.runs} |\n` +
+    `| runs per minute | ${load.runsPerMinute.toFixed(1)} |\n` +
+    `| time to first event p50 / p95 | ${percentile(load.firstEventMs, 50).toFixed(0)} / ${percentile(load.firstEventMs, 95).toFixed(0)} ms |\n` +
+    `| time to run_finished p50 / p95 | ${percentile(load.finishedMs, 50).toFixed(0)} / ${percentile(load.finishedMs, 95).toFixed(0)} ms |\n` +
+    `| events lost / duplicated | ${load.eventsLost} / ${load.eventsDuplicated} (target 0) |\n` +
+    `| server RSS idle / peak | ${load.idleRssMb.toFixed(0)} / ${load.peakRssMb.toFixed(0)} MB (idle target ≤ 250) |`,
+)
+const loadFile = path.join(resultsDir, `server-load-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
+writeFileSync(loadFile, JSON.stringify(load, null, 2))
+console.log(`wrote ${path.relative(repoRoot, loadFile)}`)

@@ -9,6 +9,7 @@ Commands:
                       (models: OPENAI_BASE_URL, OPENAI_API_KEY, STUDIO_MODEL; or Ollama on 127.0.0.1:11434)
   exec DIR [--json]   lint, type-check and run DIR's tests (src/components/*.tsx + *.test.tsx) in the sandbox
   doctor [--json]     report the sandbox's isolation level and the toolchain's versions
+  serve [--port N]    start the studio server: the API and WebSocket on http://127.0.0.1:8000 (PORT)
 
 Exit codes: 0 success, 1 failing tests or errors, 2 bad usage or an infrastructure failure.`
 
@@ -50,6 +51,16 @@ export async function main(argv: string[]): Promise<number> {
           maxRepairs: values["max-repairs"],
           json: values.json ?? false,
         })
+      }
+      case "serve": {
+        const { values } = parseArgs({ args: rest, options: { port: { type: "string" } } })
+        const port = values.port === undefined ? undefined : Number(values.port)
+        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
+          throw new UsageError("--port takes a port number from 0 to 65535")
+        const { serve } = await import("@studio/server")
+        // The server keeps the process alive; SIGINT/SIGTERM shut it down gracefully.
+        await serve({ port })
+        return typeof process.exitCode === "number" ? process.exitCode : 0
       }
       case "doctor": {
         const { values } = parseArgs({ args: rest, options: { json: { type: "boolean" } } })

@@ -31,6 +31,7 @@ export {
 export { buildPreviewHtml, type PreviewPage } from "./preview"
 export {
   run,
+  buildVersionReport,
   extractPublicInterface,
   type RunDependencies,
   type RunOutcome,

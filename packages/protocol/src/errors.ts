@@ -148,6 +148,13 @@ export const ERROR_CODES = {
     retryable: false,
     defaultMessage: "The run was interrupted.",
   },
+  lagging: {
+    httpStatus: 503,
+    wsCloseCode: 4503,
+    userVisible: true,
+    retryable: true,
+    defaultMessage: "This connection fell behind the run; subscribe again with the last seq you have.",
+  },
   internal: {
     httpStatus: 500,
     wsCloseCode: 1011,

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import {
   buildPreviewHtml,
+  buildVersionReport,
   createSandboxVitestPlugin,
   createThreadedPlugins,
   createToolchainRegistry,
@@ -9,7 +10,7 @@ import {
   run,
   type RunOutcome,
 } from "@studio/engine"
-import { evaluateRequirements, type StudioEvent } from "@studio/protocol"
+import type { StudioEvent } from "@studio/protocol"
 import { readEnvironment } from "../config"
 import { resolveGenerator } from "../resolve-generator"
 import { UsageError } from "../usage-error"
@@ -110,29 +111,16 @@ function writeOutput(
   writeFileSync(path.join(outDir, "preview.html"), previewHtml)
 }
 
-/** What the run proved: each requirement with its tests, plus timings, tokens and repairs. */
+/** report.json: the version report of the protocol, with the run id, prompt and component name. */
 export function buildReport(
   outcome: RunOutcome,
   events: StudioEvent[],
   meta: { prompt: string; provider: string; model: string },
 ) {
-  const finished = events.findLast((event) => event.type === "run_finished")
-  const requirements = evaluateRequirements(outcome.contract?.requirements ?? [], outcome.tests).map(
-    (status) => ({
-      ...status,
-      tests: status.tests.map((test) => ({ name: test.name, status: test.status })),
-    }),
-  )
   return {
     runId: events[0]?.runId,
-    ...meta,
-    success: finished?.type === "run_finished" ? finished.success : false,
+    prompt: meta.prompt,
     component: outcome.contract?.name,
-    requirements,
-    tests: outcome.tests,
-    metrics: finished?.type === "run_finished" ? finished.metrics : undefined,
-    errors: events
-      .filter((event) => event.type === "error")
-      .map((event) => (event.type === "error" ? { code: event.code, message: event.message } : undefined)),
+    ...buildVersionReport(outcome, events, meta),
   }
 }

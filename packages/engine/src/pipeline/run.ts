@@ -256,7 +256,12 @@ export async function* run(
     yield stageDone("report", started, summary.text)
     yield finish(current.ok)
   } catch (thrown) {
-    const error = deps.signal?.aborted ? new StudioError("cancelled") : toStudioError(thrown)
+    const reason: unknown = deps.signal?.reason
+    const error = deps.signal?.aborted
+      ? StudioError.isInstance(reason)
+        ? reason
+        : new StudioError("cancelled")
+      : toStudioError(thrown)
     const visible = error.toPublic()
     yield emit({ type: "error", code: visible.code, message: sanitizeMessage(visible.message) })
     yield finish(false)

@@ -1,0 +1,15 @@
+export {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  checkPasswordPolicy,
+  hashPassword,
+  verifyPassword,
+} from "./passwords"
+export { JWT_SECRET_FILE_NAME, loadJwtSecret, type JwtSecret } from "./secret"
+export {
+  createTokenService,
+  type TokenService,
+  type TokenServiceOptions,
+  type TokenUser,
+  type VerifiedToken,
+} from "./tokens"

@@ -1,0 +1,34 @@
+import { and, asc, eq, gt, max } from "drizzle-orm"
+import type { StudioDb } from "../database"
+import { runEvents, type StoredEvent } from "../schema"
+
+export type RunEvent = typeof runEvents.$inferSelect
+
+/** A run's events. No ownership check here: callers look the run up with runs.get(userId, runId) first. */
+export function createEventRepository(db: StudioDb) {
+  return {
+    /** Stores one event (one insert); a repeated (runId, seq) is rejected by the primary key. */
+    async append(runId: string, seq: number, event: StoredEvent): Promise<void> {
+      await db.insert(runEvents).values({ runId, seq, type: event.type, event })
+    },
+
+    /** The events with seq > afterSeq, in order, at most `limit` (page on with the last seq returned). */
+    list(runId: string, afterSeq: number, limit = 1000): Promise<RunEvent[]> {
+      return db
+        .select()
+        .from(runEvents)
+        .where(and(eq(runEvents.runId, runId), gt(runEvents.seq, afterSeq)))
+        .orderBy(asc(runEvents.seq))
+        .limit(limit)
+    },
+
+    /** The highest stored seq of the run; undefined when it has no events. */
+    async lastSeq(runId: string): Promise<number | undefined> {
+      const [row] = await db
+        .select({ seq: max(runEvents.seq) })
+        .from(runEvents)
+        .where(eq(runEvents.runId, runId))
+      return row?.seq ?? undefined
+    },
+  }
+}

@@ -1,0 +1,163 @@
+// The studio's tables. After changing them, run `npx drizzle-kit generate` in packages/server to add a migration.
+import type { Contract, TestCaseResult } from "@studio/protocol"
+import { sql } from "drizzle-orm"
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core"
+
+export const RUN_STATUSES = ["running", "succeeded", "failed", "cancelled", "interrupted"] as const
+export type RunStatus = (typeof RUN_STATUSES)[number]
+
+/** A file tree: path -> contents. */
+export type FileMap = Record<string, string>
+/** One stored run event: any object with a `type`. */
+export type StoredEvent = { type: string; [key: string]: unknown }
+export type PluginManifest = { id: string; [key: string]: unknown }
+
+const id = () => uuid("id").primaryKey().defaultRandom()
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow()
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  // Emails are stored lower-cased so the unique constraint is case-insensitive.
+  (t) => [check("users_email_lower_case", sql`${t.email} = lower(${t.email})`)],
+)
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("projects_user_updated_idx").on(t.userId, t.updatedAt.desc())],
+)
+
+export const versions = pgTable(
+  "versions",
+  {
+    id: id(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    parentVersionId: uuid("parent_version_id").references((): AnyPgColumn => versions.id, {
+      onDelete: "set null",
+    }),
+    prompt: text("prompt").notNull(),
+    files: jsonb("files").$type<FileMap>().notNull(),
+    contract: jsonb("contract").$type<Contract>(),
+    report: jsonb("report").$type<Record<string, unknown>>(),
+    runId: uuid("run_id").references((): AnyPgColumn => testRuns.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  // The unique constraint's index also serves list-by-project and latest.
+  (t) => [unique("versions_project_number_unique").on(t.projectId, t.number)],
+)
+
+export const testRuns = pgTable(
+  "testrun",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    parentVersionId: uuid("parent_version_id").references((): AnyPgColumn => versions.id, {
+      onDelete: "set null",
+    }),
+    versionId: uuid("version_id").references((): AnyPgColumn => versions.id, { onDelete: "set null" }),
+    prompt: text("prompt").notNull(),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    status: text("status", { enum: RUN_STATUSES }).notNull().default("running"),
+    contract: jsonb("contract").$type<Contract>(),
+    scaffoldFiles: jsonb("scaffold_files").$type<FileMap>(),
+    testFiles: jsonb("test_files").$type<FileMap>(),
+    testResults: jsonb("test_results").$type<TestCaseResult[]>(),
+    repairAttempts: integer("repair_attempts").notNull().default(0),
+    success: boolean("success"),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    check(
+      "testrun_status_known",
+      sql.raw(`"status" in (${RUN_STATUSES.map((status) => `'${status}'`).join(", ")})`),
+    ),
+    index("testrun_project_idx").on(t.projectId),
+    // Only running runs are looked up by status (at start and shutdown), so the index stays tiny.
+    index("testrun_running_idx")
+      .on(t.status)
+      .where(sql`${t.status} = 'running'`),
+  ],
+)
+
+export const runEvents = pgTable(
+  "run_events",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => testRuns.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    event: jsonb("event").$type<StoredEvent>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.seq] })],
+)
+
+export const pluginManifests = pgTable("pluginmanifest", {
+  id: text("id").primaryKey(),
+  manifest: jsonb("manifest").$type<PluginManifest>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const studioObservations = pgTable(
+  "studioobservation",
+  {
+    id: id(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => testRuns.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    promptHash: text("prompt_hash").notNull(),
+    diffPatch: text("diff_patch").notNull(),
+    testMetrics: jsonb("test_metrics").$type<Record<string, number>>().notNull(),
+    latencyMs: integer("latency_ms").notNull(),
+    userSatisfaction: integer("user_satisfaction"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("studioobservation_satisfaction_vote", sql`${t.userSatisfaction} in (-1, 1)`),
+    index("studioobservation_user_created_idx").on(t.userId, t.createdAt.desc()),
+  ],
+)

@@ -1,0 +1,281 @@
+import { randomUUID } from "node:crypto"
+import { StudioError } from "@studio/protocol"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { DuplicateEmailError } from "./errors"
+import { createStore, type Store } from "./store"
+import { INITDB_TIMEOUT_MS, createTestDatabase, testDialects, type TestDatabase } from "./test-databases"
+
+describe.each(testDialects())("store on %s", (dialect) => {
+  let testDatabase: TestDatabase
+  let store: Store
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase(dialect)
+    store = createStore(await testDatabase.open())
+  }, INITDB_TIMEOUT_MS)
+  afterAll(() => testDatabase.dispose())
+
+  const newUser = () => store.users.create({ email: `${randomUUID()}@example.com`, passwordHash: "hash" })
+
+  async function newProject() {
+    const user = await newUser()
+    return { user, project: await store.projects.create(user.id, "Pricing table") }
+  }
+
+  async function newRun(userId: string, projectId: string) {
+    const id = randomUUID()
+    await store.runs.create({ id, userId, projectId, prompt: "a counter", provider: "offline", model: "m" })
+    return id
+  }
+
+  describe("users", () => {
+    it("stores the email lower-cased and finds it in any case", async () => {
+      const user = await store.users.create({ email: "Ada@Example.COM", passwordHash: "h" })
+      expect(user.email).toBe("ada@example.com")
+      expect(user.createdAt).toBeInstanceOf(Date)
+      expect((await store.users.byEmail("ADA@example.com"))?.id).toBe(user.id)
+      expect((await store.users.byId(user.id))?.email).toBe("ada@example.com")
+    })
+
+    it("refuses a registered email in another case with DuplicateEmailError", async () => {
+      await store.users.create({ email: "grace@example.com", passwordHash: "h" })
+      const duplicate = store.users.create({ email: "Grace@EXAMPLE.com", passwordHash: "h" })
+      await expect(duplicate).rejects.toBeInstanceOf(DuplicateEmailError)
+      await expect(duplicate).rejects.toSatisfy(
+        (error) => StudioError.isInstance(error) && error.code === "conflict",
+      )
+    })
+
+    it("finds nothing for unknown or malformed ids and emails", async () => {
+      expect(await store.users.byId(randomUUID())).toBeUndefined()
+      expect(await store.users.byId("not-a-uuid")).toBeUndefined()
+      expect(await store.users.byEmail("nobody@example.com")).toBeUndefined()
+    })
+  })
+
+  describe("projects", () => {
+    it("lists a user's projects, most recently updated first", async () => {
+      const user = await newUser()
+      const first = await store.projects.create(user.id, "First")
+      const second = await store.projects.create(user.id, "Second")
+      expect((await store.projects.list(user.id)).map((p) => p.name)).toEqual(["Second", "First"])
+
+      const renamed = await store.projects.rename(user.id, first.id, "First, renamed")
+      expect(renamed?.name).toBe("First, renamed")
+      expect((await store.projects.list(user.id)).map((p) => p.id)).toEqual([first.id, second.id])
+    })
+
+    it("hides another user's project as if it did not exist", async () => {
+      const { project } = await newProject()
+      const stranger = await newUser()
+      expect(await store.projects.get(stranger.id, project.id)).toBeUndefined()
+      expect(await store.projects.rename(stranger.id, project.id, "Mine now")).toBeUndefined()
+      expect(await store.projects.list(stranger.id)).toEqual([])
+      expect(await store.projects.get(stranger.id, "not-a-uuid")).toBeUndefined()
+    })
+  })
+
+  describe("versions", () => {
+    it("numbers a project's versions v1..vN and keeps the parent", async () => {
+      const { user, project } = await newProject()
+      const v1 = await store.versions.create({ projectId: project.id, prompt: "p1", files: { "a.tsx": "1" } })
+      const v2 = await store.versions.create({
+        projectId: project.id,
+        parentVersionId: v1.id,
+        prompt: "p2",
+        files: { "a.tsx": "2" },
+        report: { passed: 3 },
+      })
+      expect([v1.number, v2.number]).toEqual([1, 2])
+      expect(v2.parentVersionId).toBe(v1.id)
+
+      expect((await store.versions.list(user.id, project.id)).map((v) => v.number)).toEqual([1, 2])
+      expect((await store.versions.latest(user.id, project.id))?.id).toBe(v2.id)
+      expect(await store.versions.get(user.id, v2.id)).toMatchObject({
+        files: { "a.tsx": "2" },
+        report: { passed: 3 },
+      })
+    })
+
+    it("gives 10 concurrent creates for one project the numbers 1..10", async () => {
+      const { user, project } = await newProject()
+      const created = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.versions.create({ projectId: project.id, prompt: `p${i}`, files: {} }),
+        ),
+      )
+      expect(created.map((v) => v.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+      expect((await store.versions.list(user.id, project.id)).map((v) => v.number)).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      ])
+    })
+
+    it("counts each project on its own and marks the project updated", async () => {
+      const { user, project } = await newProject()
+      const other = await store.projects.create(user.id, "Other")
+      await store.versions.create({ projectId: project.id, prompt: "p", files: {} })
+      const first = await store.versions.create({ projectId: other.id, prompt: "p", files: {} })
+      expect(first.number).toBe(1)
+      expect((await store.projects.list(user.id))[0]?.id).toBe(other.id)
+    })
+
+    it("refuses a version for a project that does not exist", async () => {
+      const create = store.versions.create({ projectId: randomUUID(), prompt: "p", files: {} })
+      await expect(create).rejects.toSatisfy(
+        (error) => StudioError.isInstance(error) && error.code === "not_found",
+      )
+    })
+
+    it("hides another user's versions", async () => {
+      const { project } = await newProject()
+      const version = await store.versions.create({ projectId: project.id, prompt: "p", files: {} })
+      const stranger = await newUser()
+      expect(await store.versions.get(stranger.id, version.id)).toBeUndefined()
+      expect(await store.versions.list(stranger.id, project.id)).toEqual([])
+      expect(await store.versions.latest(stranger.id, project.id)).toBeUndefined()
+    })
+  })
+
+  describe("runs", () => {
+    it("records a run as running, then its outcome once", async () => {
+      const { user, project } = await newProject()
+      const id = await newRun(user.id, project.id)
+      expect(await store.runs.get(user.id, id)).toMatchObject({
+        status: "running",
+        success: null,
+        finishedAt: null,
+      })
+
+      const version = await store.versions.create({
+        projectId: project.id,
+        prompt: "p",
+        files: {},
+        runId: id,
+      })
+      const finished = await store.runs.finish(id, {
+        status: "succeeded",
+        success: true,
+        contract: { name: "Counter", summary: "counts", props: [], requirements: [] },
+        scaffoldFiles: { "Counter.tsx": "x" },
+        testFiles: { "Counter.test.tsx": "t" },
+        testResults: [{ name: "R1: counts", status: "pass", durationMs: 3 }],
+        repairAttempts: 1,
+        versionId: version.id,
+      })
+      expect(finished).toMatchObject({ status: "succeeded", repairAttempts: 1, versionId: version.id })
+      expect(finished?.finishedAt).toBeInstanceOf(Date)
+      expect(await store.runs.finish(id, { status: "failed", success: false })).toBeUndefined()
+      expect((await store.runs.get(user.id, id))?.status).toBe("succeeded")
+    })
+
+    it("hides another user's run", async () => {
+      const { user, project } = await newProject()
+      const id = await newRun(user.id, project.id)
+      expect(await store.runs.get((await newUser()).id, id)).toBeUndefined()
+    })
+
+    it("marks every running run interrupted and keeps its events", async () => {
+      const { user, project } = await newProject()
+      const cutOff = [await newRun(user.id, project.id), await newRun(user.id, project.id)]
+      const done = await newRun(user.id, project.id)
+      await store.runs.finish(done, { status: "failed", success: false })
+      await store.events.append(cutOff[0]!, 0, { type: "run_started" })
+      expect(await store.runs.running()).toEqual(expect.arrayContaining(cutOff))
+
+      const interrupted = await store.runs.markInterrupted()
+      expect(interrupted).toEqual(expect.arrayContaining(cutOff))
+      expect(interrupted).not.toContain(done)
+      expect(await store.runs.running()).toEqual([])
+      expect((await store.runs.get(user.id, cutOff[0]!))?.status).toBe("interrupted")
+      expect((await store.runs.get(user.id, done))?.status).toBe("failed")
+      expect(await store.events.list(cutOff[0]!, -1)).toHaveLength(1)
+    })
+  })
+
+  describe("events", () => {
+    it("lists exactly the events after a seq, in order", async () => {
+      const { user, project } = await newProject()
+      const runId = await newRun(user.id, project.id)
+      // Appended out of order on purpose: the list must come back ordered by seq.
+      for (const seq of [3, 0, 1, 4, 2, 5])
+        await store.events.append(runId, seq, { type: "token", delta: `${seq}` })
+
+      const all = await store.events.list(runId, -1)
+      expect(all.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5])
+      expect(all[2]).toMatchObject({ runId, type: "token", event: { type: "token", delta: "2" } })
+      expect((await store.events.list(runId, 2)).map((e) => e.seq)).toEqual([3, 4, 5])
+      expect((await store.events.list(runId, 0, 2)).map((e) => e.seq)).toEqual([1, 2])
+      expect(await store.events.list(runId, 5)).toEqual([])
+      expect(await store.events.lastSeq(runId)).toBe(5)
+    })
+
+    it("has no last seq for a run without events and refuses a repeated seq", async () => {
+      const { user, project } = await newProject()
+      const runId = await newRun(user.id, project.id)
+      expect(await store.events.lastSeq(runId)).toBeUndefined()
+      await store.events.append(runId, 0, { type: "run_started" })
+      await expect(store.events.append(runId, 0, { type: "run_started" })).rejects.toThrow()
+    })
+  })
+
+  describe("plugins", () => {
+    it("inserts, replaces by id and lists by id", async () => {
+      await store.plugins.upsert([])
+      await store.plugins.upsert([
+        { id: "shadcn", version: 1 },
+        { id: "aria", version: 1 },
+      ])
+      await store.plugins.upsert([
+        { id: "shadcn", version: 2 },
+        { id: "shadcn", version: 3 },
+      ])
+      expect(await store.plugins.list()).toEqual([
+        { id: "aria", version: 1 },
+        { id: "shadcn", version: 3 },
+      ])
+    })
+  })
+
+  describe("observations", () => {
+    async function newObservation() {
+      const { user, project } = await newProject()
+      const runId = await newRun(user.id, project.id)
+      const id = await store.observations.create({
+        runId,
+        userId: user.id,
+        projectId: project.id,
+        promptHash: "abc",
+        diffPatch: "--- a\n+++ b\n",
+        testMetrics: { passed: 3, failed: 0 },
+        latencyMs: 1200,
+      })
+      return { user, project, runId, id }
+    }
+
+    it("accepts a vote only from the observation's owner", async () => {
+      const { user, id } = await newObservation()
+      const stranger = await newUser()
+      expect(await store.observations.setSatisfaction(stranger.id, id, -1)).toBe(false)
+      expect(await store.observations.setSatisfaction(user.id, randomUUID(), 1)).toBe(false)
+      expect(await store.observations.setSatisfaction(user.id, "not-a-uuid", 1)).toBe(false)
+      expect(await store.observations.setSatisfaction(user.id, id, 1)).toBe(true)
+      expect(await store.observations.list(user.id)).toMatchObject([{ id, userSatisfaction: 1 }])
+      expect(await store.observations.list(stranger.id)).toEqual([])
+    })
+
+    it("lists a user's observations newest first, up to the limit", async () => {
+      const { user, project, runId, id: first } = await newObservation()
+      const second = await store.observations.create({
+        runId,
+        userId: user.id,
+        projectId: project.id,
+        promptHash: "def",
+        diffPatch: "",
+        testMetrics: {},
+        latencyMs: 5,
+      })
+      expect((await store.observations.list(user.id)).map((o) => o.id)).toEqual([second, first])
+      expect((await store.observations.list(user.id, 1)).map((o) => o.id)).toEqual([second])
+    })
+  })
+})

@@ -1,0 +1,2 @@
+export { buildProjectFiles, buildProjectZip, type ProjectZipInput } from "./project-zip"
+export { unifiedDiff } from "./unified-diff"

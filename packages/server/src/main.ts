@@ -1,0 +1,28 @@
+import { ConfigError, readServerConfig } from "./config"
+import { startServer } from "./server"
+
+/** `npm start` / `studio serve`: reads the environment, starts, and shuts down gracefully on SIGINT/SIGTERM. */
+export async function serve(overrides: { port?: number } = {}): Promise<void> {
+  let config
+  try {
+    config = readServerConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`studio serve: ${error.message}\n`)
+      process.exitCode = 2
+      return
+    }
+    throw error
+  }
+  if (overrides.port !== undefined) config = { ...config, port: overrides.port }
+  const server = await startServer(config)
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) process.exit(130)
+    stopping = true
+    server.app.log.info({ signal }, "shutting down: finishing running runs")
+    void server.close().then(() => process.exit(0))
+  }
+  process.on("SIGINT", () => stop("SIGINT"))
+  process.on("SIGTERM", () => stop("SIGTERM"))
+}

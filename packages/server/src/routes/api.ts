@@ -1,0 +1,258 @@
+import {
+  createProjectSchema,
+  credentialsSchema,
+  feedbackSchema,
+  generateMessageSchema,
+  StudioError,
+  type VersionReport,
+} from "@studio/protocol"
+import type { FastifyInstance, FastifyRequest } from "fastify"
+import { z } from "zod"
+import type { AppDeps } from "../app"
+import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords"
+import { DuplicateEmailError } from "../db/errors"
+import type { Project } from "../db/repositories/projects"
+import type { User } from "../db/repositories/users"
+import type { Version } from "../db/repositories/versions"
+import { buildProjectZip } from "../export/project-zip"
+
+/** Parses a body or query with zod; the first problem becomes a `validation_failed` message. */
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value ?? {})
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : ""
+  throw new StudioError("validation_failed", `${where}${issue?.message ?? "invalid request"}`)
+}
+
+const idParams = z.object({ id: z.string() })
+const eventsQuery = z.object({ after: z.coerce.number().int().min(-1).default(-1) })
+const renameSchema = createProjectSchema
+
+// A real hash of nothing, so a login for an unknown email costs what a wrong password does.
+let decoyHash: Promise<string> | undefined
+
+export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { store } = deps
+
+  const userOf = async (request: FastifyRequest): Promise<string> => {
+    const header = request.headers.authorization
+    const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined
+    if (!token) throw new StudioError("unauthorized", "Sign in first (Authorization: Bearer <token>).")
+    const { userId } = await deps.tokens.verify(token)
+    return userId
+  }
+
+  api.post("/api/auth/register", async (request, reply) => {
+    const { email, password } = parse(credentialsSchema, request.body)
+    const problem = checkPasswordPolicy(password)
+    if (problem) throw new StudioError("validation_failed", problem)
+    let user: User
+    try {
+      user = await store.users.create({ email, passwordHash: await hashPassword(password) })
+    } catch (error) {
+      if (error instanceof DuplicateEmailError)
+        throw new StudioError("conflict", "That email is already registered.")
+      throw error
+    }
+    const token = await deps.tokens.sign({ id: user.id, email: user.email })
+    return reply.status(201).send({ token, user: publicUser(user) })
+  })
+
+  api.post("/api/auth/login", async (request) => {
+    const { email, password } = parse(credentialsSchema, request.body)
+    const user = await store.users.byEmail(email)
+    if (!user) {
+      decoyHash ??= hashPassword("decoy password for timing")
+      await verifyPassword(await decoyHash, password)
+      throw new StudioError("unauthorized", "Wrong email or password.")
+    }
+    if (!(await verifyPassword(user.passwordHash, password)))
+      throw new StudioError("unauthorized", "Wrong email or password.")
+    return { token: await deps.tokens.sign({ id: user.id, email: user.email }), user: publicUser(user) }
+  })
+
+  api.get("/api/me", async (request) => {
+    const user = await store.users.byId(await userOf(request))
+    if (!user) throw new StudioError("unauthorized", "This account no longer exists.")
+    return { user: publicUser(user) }
+  })
+
+  api.get("/api/projects", async (request) => {
+    const projects = await store.projects.list(await userOf(request))
+    return { projects: projects.map(publicProject) }
+  })
+
+  api.post("/api/projects", async (request, reply) => {
+    const userId = await userOf(request)
+    const { name } = parse(createProjectSchema, request.body)
+    return reply.status(201).send({ project: publicProject(await store.projects.create(userId, name)) })
+  })
+
+  api.get("/api/projects/:id", async (request) => {
+    const userId = await userOf(request)
+    const project = await store.projects.get(userId, parse(idParams, request.params).id)
+    if (!project) throw new StudioError("not_found", "No such project.")
+    return { project: publicProject(project) }
+  })
+
+  api.patch("/api/projects/:id", async (request) => {
+    const userId = await userOf(request)
+    const { name } = parse(renameSchema, request.body)
+    const project = await store.projects.rename(userId, parse(idParams, request.params).id, name)
+    if (!project) throw new StudioError("not_found", "No such project.")
+    return { project: publicProject(project) }
+  })
+
+  api.get("/api/projects/:id/versions", async (request) => {
+    const userId = await userOf(request)
+    const projectId = parse(idParams, request.params).id
+    if (!(await store.projects.get(userId, projectId))) throw new StudioError("not_found", "No such project.")
+    const versions = await store.versions.list(userId, projectId)
+    return { versions: versions.map(versionSummary) }
+  })
+
+  api.get("/api/versions/:id", async (request) => {
+    const version = await ownVersion(await userOf(request), parse(idParams, request.params).id)
+    return {
+      version: {
+        ...versionSummary(version),
+        files: version.files,
+        contract: version.contract,
+        report: version.report,
+      },
+    }
+  })
+
+  api.get("/api/versions/:id/export", async (request, reply) => {
+    const version = await ownVersion(await userOf(request), parse(idParams, request.params).id)
+    const name = version.contract?.name ?? "Component"
+    const zip = await buildProjectZip({ name, files: version.files, contract: version.contract ?? undefined })
+    return reply
+      .header("content-type", "application/zip")
+      .header("content-disposition", `attachment; filename="${name}-v${version.number}.zip"`)
+      .send(Buffer.from(zip))
+  })
+
+  // A generation over REST, for clients without a socket: 202 with the run id; events from /api/runs/:id/events.
+  api.post("/api/runs", async (request, reply) => {
+    const userId = await userOf(request)
+    const body = parse(generateMessageSchema, { ...(request.body as object), type: "generate" })
+    const verdict = await deps.limiter.consume(userId)
+    if (!verdict.allowed) {
+      deps.metrics.rateLimited.inc()
+      throw new StudioError("rate_limited", "The hourly limit of prompts is reached.", {
+        retryAfterMs: verdict.retryAfterMs,
+      })
+    }
+    const runId = await deps.runs.start(userId, body)
+    return reply.status(202).send({ runId })
+  })
+
+  api.get("/api/runs/:id", async (request) => {
+    const run = await store.runs.get(await userOf(request), parse(idParams, request.params).id)
+    if (!run) throw new StudioError("not_found", "No such run.")
+    const {
+      id,
+      projectId,
+      parentVersionId,
+      versionId,
+      prompt,
+      provider,
+      model,
+      status,
+      success,
+      repairAttempts,
+      createdAt,
+      finishedAt,
+    } = run
+    return {
+      run: {
+        id,
+        projectId,
+        parentVersionId,
+        versionId,
+        prompt,
+        provider,
+        model,
+        status,
+        success,
+        repairAttempts,
+        createdAt,
+        finishedAt,
+      },
+    }
+  })
+
+  api.get("/api/runs/:id/events", async (request) => {
+    const userId = await userOf(request)
+    const runId = parse(idParams, request.params).id
+    const { after } = parse(eventsQuery, request.query)
+    if (!(await store.runs.get(userId, runId))) throw new StudioError("not_found", "No such run.")
+    const rows = await store.events.list(runId, after)
+    return { events: rows.map((row) => row.event) }
+  })
+
+  api.get("/api/plugins", async (request) => {
+    await userOf(request)
+    return { plugins: deps.toolchain.listManifests() }
+  })
+
+  api.get("/api/observations", async (request) => {
+    const observations = await store.observations.list(await userOf(request))
+    return {
+      observations: observations.map(
+        ({ id, runId, projectId, testMetrics, latencyMs, userSatisfaction, createdAt }) => ({
+          id,
+          runId,
+          projectId,
+          testMetrics,
+          latencyMs,
+          userSatisfaction,
+          createdAt,
+        }),
+      ),
+    }
+  })
+
+  api.post("/api/observations/:id/feedback", async (request) => {
+    const userId = await userOf(request)
+    const { satisfaction } = parse(feedbackSchema, request.body)
+    if (!(await store.observations.setSatisfaction(userId, parse(idParams, request.params).id, satisfaction)))
+      throw new StudioError("not_found", "No such observation.")
+    return { ok: true }
+  })
+
+  async function ownVersion(userId: string, id: string): Promise<Version> {
+    const version = await store.versions.get(userId, id)
+    if (!version) throw new StudioError("not_found", "No such version.")
+    return version
+  }
+}
+
+function publicUser(user: User) {
+  return { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() }
+}
+
+function publicProject(project: Project) {
+  return {
+    id: project.id,
+    name: project.name,
+    createdAt: project.createdAt.toISOString(),
+    updatedAt: project.updatedAt.toISOString(),
+  }
+}
+
+function versionSummary(version: Version) {
+  const report = version.report as VersionReport | null
+  return {
+    id: version.id,
+    projectId: version.projectId,
+    number: version.number,
+    parentVersionId: version.parentVersionId,
+    prompt: version.prompt,
+    runId: version.runId,
+    success: report?.success ?? null,
+    createdAt: version.createdAt.toISOString(),
+  }
+}

@@ -1,0 +1,302 @@
+import { createHash, randomUUID } from "node:crypto"
+import {
+  buildVersionReport,
+  isPluginId,
+  run,
+  type Generator,
+  type PluginId,
+  type RunOutcome,
+  type SandboxBackend,
+  type ToolchainRegistry,
+} from "@studio/engine"
+import { evaluateRequirements, StudioError, type GenerateMessage, type StudioEvent } from "@studio/protocol"
+import type { Logger } from "pino"
+import type { StoredEvent } from "../db/schema"
+import type { Store } from "../db/store"
+import { unifiedDiff } from "../export/unified-diff"
+import type { Metrics } from "../metrics"
+
+export interface Engine {
+  generator: Generator
+  toolchain: ToolchainRegistry
+  sandbox: SandboxBackend
+}
+
+/** Where a subscriber's events go; the socket layer buffers and batches them. */
+export type EventSink = (event: StudioEvent) => void
+
+interface Subscriber {
+  deliver(event: StudioEvent): void
+}
+
+interface ActiveRun {
+  userId: string
+  controller: AbortController
+  subscribers: Set<Subscriber>
+  done: Promise<void>
+}
+
+const TEST_FILE = /\.test\.tsx?$/
+const PAGE = 1000
+
+/**
+ * Runs the pipeline for users: every event is stored before anyone sees it, subscribers (live or catching up from
+ * a sequence number) get each event exactly once and in order, a run goes on when its client drops, and the outcome
+ * becomes a version with its report and an observation.
+ */
+export class RunManager {
+  private readonly active = new Map<string, ActiveRun>()
+  private closing = false
+
+  constructor(
+    private readonly store: Store,
+    private readonly engine: Engine,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+  ) {}
+
+  get activeRuns(): number {
+    return this.active.size
+  }
+
+  /** Starts a run for a project (and, for a follow-up, from one of its versions); returns the run id at once. */
+  async start(userId: string, request: GenerateMessage): Promise<string> {
+    if (this.closing)
+      throw new StudioError("interrupted", "The studio is shutting down; try again in a moment.")
+    const project = await this.store.projects.get(userId, request.projectId)
+    if (!project) throw new StudioError("not_found", "No such project.")
+    const parent = request.parentVersionId
+      ? await this.store.versions.get(userId, request.parentVersionId)
+      : undefined
+    if (request.parentVersionId && (!parent || parent.projectId !== project.id))
+      throw new StudioError("not_found", "No such version in this project.")
+    const plugins = request.plugins
+    if (plugins?.some((plugin) => !isPluginId(plugin)))
+      throw new StudioError(
+        "validation_failed",
+        `Unknown plugin; known: ${this.engine.toolchain
+          .listManifests()
+          .map((m) => m.name)
+          .join(", ")}`,
+      )
+
+    const runId = randomUUID()
+    await this.store.runs.create({
+      id: runId,
+      userId,
+      projectId: project.id,
+      parentVersionId: parent?.id,
+      prompt: request.prompt,
+      provider: this.engine.generator.provider,
+      model: this.engine.generator.model,
+    })
+    const controller = new AbortController()
+    const active: ActiveRun = { userId, controller, subscribers: new Set(), done: Promise.resolve() }
+    this.active.set(runId, active)
+    this.metrics.activeRuns.set(this.active.size)
+    active.done = this.drive(
+      runId,
+      userId,
+      project.id,
+      request.prompt,
+      parent,
+      plugins as PluginId[] | undefined,
+      active,
+    )
+      .catch((error: unknown) => this.log.error({ err: error, runId }, "run failed outside the pipeline"))
+      .finally(() => {
+        this.active.delete(runId)
+        this.metrics.activeRuns.set(this.active.size)
+      })
+    return runId
+  }
+
+  private async drive(
+    runId: string,
+    userId: string,
+    projectId: string,
+    prompt: string,
+    parent: Awaited<ReturnType<Store["versions"]["get"]>>,
+    plugins: PluginId[] | undefined,
+    active: ActiveRun,
+  ): Promise<void> {
+    const started = performance.now()
+    const outcome: RunOutcome = { files: {}, tests: [] }
+    const events: StudioEvent[] = []
+    const previous =
+      parent && parent.contract
+        ? { prompt: parent.prompt, contract: parent.contract, files: parent.files }
+        : undefined
+    let lastSeq = -1
+    let versionId: string | undefined
+    const publish = async (event: StudioEvent) => {
+      await this.store.events.append(runId, event.seq, event as StoredEvent)
+      lastSeq = event.seq
+      for (const subscriber of active.subscribers) subscriber.deliver(event)
+    }
+    try {
+      for await (const produced of run(
+        { prompt, runId, previous, plugins },
+        { ...this.engine, signal: active.controller.signal },
+        outcome,
+      )) {
+        let event = produced
+        if (event.type === "stage_complete")
+          this.metrics.stageSeconds.observe({ stage: event.stage }, event.durationMs / 1000)
+        if (event.type === "run_finished") {
+          // The version exists before anyone hears the run finished, so run_finished can name it.
+          versionId = await this.saveVersion(runId, projectId, prompt, parent?.id, outcome, [
+            ...events,
+            event,
+          ])
+          event = versionId ? { ...event, versionId } : event
+          this.metrics.runs.inc({
+            outcome: event.success ? "succeeded" : active.controller.signal.aborted ? "cancelled" : "failed",
+          })
+          this.metrics.tokens.inc({ kind: "prompt" }, event.metrics.tokens.prompt)
+          this.metrics.tokens.inc({ kind: "completion" }, event.metrics.tokens.completion)
+        }
+        events.push(event)
+        await publish(event)
+      }
+    } catch (error) {
+      // The pipeline turns its own failures into events; this is storage failing under it. Stop the run and tell
+      // whoever is watching, without pretending the notice was stored.
+      this.log.error({ err: error, runId }, "run stopped: its events could not be stored")
+      active.controller.abort()
+      const finished: StudioEvent = {
+        type: "run_finished",
+        runId,
+        seq: lastSeq + 1,
+        ts: Date.now(),
+        success: false,
+        metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
+      }
+      events.push(finished)
+      for (const subscriber of active.subscribers) subscriber.deliver(finished)
+    }
+    const finished = events.findLast((event) => event.type === "run_finished")
+    const success = finished?.type === "run_finished" && finished.success
+    const status = success
+      ? "succeeded"
+      : active.controller.signal.aborted
+        ? this.closing
+          ? "interrupted"
+          : "cancelled"
+        : "failed"
+    await this.store.runs.finish(runId, {
+      status,
+      success,
+      contract: outcome.contract ?? null,
+      scaffoldFiles: pick(outcome.files, (path) => !TEST_FILE.test(path)),
+      testFiles: pick(outcome.files, (path) => TEST_FILE.test(path)),
+      testResults: outcome.tests,
+      repairAttempts: finished?.type === "run_finished" ? finished.metrics.repairAttempts : 0,
+      versionId: versionId ?? null,
+    })
+    if (outcome.contract) {
+      const statuses = evaluateRequirements(outcome.contract.requirements, outcome.tests)
+      const metrics = finished?.type === "run_finished" ? finished.metrics : undefined
+      await this.store.observations.create({
+        runId,
+        userId,
+        projectId,
+        promptHash: createHash("sha256").update(prompt).digest("hex"),
+        diffPatch: unifiedDiff(parent?.files ?? {}, outcome.files),
+        testMetrics: {
+          total: outcome.tests.length,
+          passed: outcome.tests.filter((test) => test.status === "pass").length,
+          failed: outcome.tests.filter((test) => test.status === "fail").length,
+          requirements: statuses.length,
+          requirementsMet: statuses.filter((entry) => entry.met).length,
+          repairAttempts: metrics?.repairAttempts ?? 0,
+          promptTokens: metrics?.tokens.prompt ?? 0,
+          completionTokens: metrics?.tokens.completion ?? 0,
+          success: success ? 1 : 0,
+          ...Object.fromEntries(
+            Object.entries(metrics?.durations ?? {}).map(([stage, ms]) => [`${stage}Ms`, ms ?? 0]),
+          ),
+        },
+        latencyMs: Math.round(performance.now() - started),
+      })
+    }
+  }
+
+  private async saveVersion(
+    runId: string,
+    projectId: string,
+    prompt: string,
+    parentVersionId: string | undefined,
+    outcome: RunOutcome,
+    events: StudioEvent[],
+  ): Promise<string | undefined> {
+    if (!outcome.contract || Object.keys(outcome.files).length === 0) return undefined
+    const report = buildVersionReport(outcome, events, this.engine.generator)
+    const version = await this.store.versions.create({
+      projectId,
+      parentVersionId,
+      prompt,
+      files: outcome.files,
+      contract: outcome.contract,
+      report,
+      runId,
+    })
+    return version.id
+  }
+
+  /**
+   * Sends a run's events after `afterSeq` to `sink`: the stored ones first, then live ones as they happen, each
+   * exactly once and in order. Returns the function that ends the subscription.
+   */
+  async subscribe(userId: string, runId: string, afterSeq: number, sink: EventSink): Promise<() => void> {
+    const record = await this.store.runs.get(userId, runId)
+    if (!record) throw new StudioError("not_found", "No such run.")
+    const active = this.active.get(runId)
+    let cursor = afterSeq
+    let replaying = true
+    const pending: StudioEvent[] = []
+    const forward = (event: StudioEvent) => {
+      if (event.seq <= cursor) return
+      cursor = event.seq
+      sink(event)
+    }
+    const subscriber: Subscriber = {
+      deliver: (event) => (replaying ? pending.push(event) : forward(event)),
+    }
+    active?.subscribers.add(subscriber)
+    try {
+      for (;;) {
+        const page = await this.store.events.list(runId, cursor, PAGE)
+        for (const row of page) forward(row.event as StudioEvent)
+        if (page.length < PAGE) break
+      }
+    } finally {
+      replaying = false
+    }
+    for (const event of pending.splice(0)) forward(event)
+    return () => active?.subscribers.delete(subscriber)
+  }
+
+  cancel(userId: string, runId: string): boolean {
+    const active = this.active.get(runId)
+    if (!active || active.userId !== userId) return false
+    active.controller.abort()
+    return true
+  }
+
+  /** Waits up to `graceMs` for running runs to finish, then stops the rest; they are stored as interrupted. */
+  async shutdown(graceMs: number): Promise<void> {
+    this.closing = true
+    const runs = [...this.active.values()]
+    const all = Promise.allSettled(runs.map((entry) => entry.done))
+    const timeout = new Promise((resolve) => setTimeout(resolve, graceMs).unref())
+    await Promise.race([all, timeout])
+    for (const entry of this.active.values())
+      entry.controller.abort(new StudioError("interrupted", "The studio restarted during this run."))
+    await all
+  }
+}
+
+function pick(files: Record<string, string>, keep: (path: string) => boolean): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).filter(([path]) => keep(path)))
+}

@@ -1,0 +1,181 @@
+import { createRequire } from "node:module"
+import path from "node:path"
+import {
+  createSandboxVitestPlugin,
+  createThreadedPlugins,
+  createToolchainRegistry,
+  LocalSandbox,
+  resolveGenerator,
+  type Generator,
+} from "@studio/engine"
+import type { FastifyInstance } from "fastify"
+import { Redis } from "ioredis"
+import pino, { type Logger } from "pino"
+import { buildApp } from "./app"
+import { loadJwtSecret } from "./auth/secret"
+import { createTokenService } from "./auth/tokens"
+import type { ServerConfig } from "./config"
+import { openDatabase } from "./db/database"
+import type { StoredEvent } from "./db/schema"
+import { createStore, type Store } from "./db/store"
+import { createPromptLimiter } from "./limits/rate-limit"
+import { createSocketLimiter } from "./limits/socket-limit"
+import { createMetrics } from "./metrics"
+import { RunManager } from "./runs/run-manager"
+
+// Found through the package (not import.meta.dirname), so the bundled `studio serve` finds them too.
+const MIGRATIONS = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("@studio/server/package.json")),
+  "src/db/migrations",
+)
+
+export const TOKEN_ISSUER = "ai-studio"
+export const TOKEN_AUDIENCE = "ai-studio-web"
+
+export interface StartedServer {
+  app: FastifyInstance
+  /** The address it listens on, e.g. http://127.0.0.1:8000. */
+  url: string
+  store: Store
+  runs: RunManager
+  generator: Generator
+  /** Graceful shutdown: stop accepting, let running runs finish (up to `graceMs`), close everything. */
+  close(graceMs?: number): Promise<void>
+}
+
+export interface StartOptions {
+  logger?: Logger
+  /** A generator to use instead of the configured one (tests use a scripted one to hold a run open). */
+  generator?: Generator
+  heartbeatSeconds?: number
+}
+
+/** Starts the studio: storage (migrated), the engine (warm), the API and the WebSocket. */
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<StartedServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel })
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrationsFolder: MIGRATIONS,
+  })
+  const store = createStore(database)
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false })
+    : undefined
+  redis?.on("error", (error: Error) => logger.warn({ err: error }, "redis connection error"))
+  const cleanup: (() => Promise<unknown>)[] = [() => database.close()]
+  try {
+    if (redis) {
+      await redis.connect()
+      cleanup.push(() => redis.quit())
+    }
+    await finishInterruptedRuns(store, logger)
+
+    const generator =
+      options.generator ?? (await resolveGenerator({ provider: config.provider }, config.model))
+    const sandbox = new LocalSandbox({ jobsRoot: path.join(config.dataDir, "sandbox") })
+    const toolchain = createToolchainRegistry({
+      ...createThreadedPlugins(),
+      vitest: createSandboxVitestPlugin(sandbox),
+    })
+    cleanup.push(() => Promise.allSettled([sandbox.close(), toolchain.dispose()]))
+    void Promise.all([sandbox.warmUp(), toolchain.warmUp()]).catch((error: unknown) =>
+      logger.warn({ err: error }, "warming the engine failed; the first run will be slower"),
+    )
+    await store.plugins.upsert(
+      toolchain.listManifests().map((manifest) => ({ id: manifest.name, ...manifest })),
+    )
+
+    const secret = await loadJwtSecret({ envSecret: config.jwtSecret, dataDir: config.dataDir })
+    const tokens = createTokenService({
+      secret: secret.secret,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+    })
+    const metrics = createMetrics()
+    const runs = new RunManager(store, { generator, toolchain, sandbox }, metrics, logger)
+    const app = await buildApp({
+      store,
+      tokens,
+      limiter: createPromptLimiter({
+        pointsPerHour: config.promptsPerHour,
+        redis,
+        // Redis down or slow: the limit holds per process, in memory, until it answers again.
+        onStoreError: (error: unknown) => logger.warn({ err: error }, "rate limits fell back to memory"),
+      }),
+      sockets: createSocketLimiter({ maxPerUser: config.maxSocketsPerUser }),
+      runs,
+      metrics,
+      toolchain,
+      logger,
+      allowedOrigins: config.allowedOrigins,
+      heartbeatSeconds: options.heartbeatSeconds,
+      ready: async () => {
+        await database.ping()
+        if (redis) await redis.ping()
+      },
+    })
+    const address = await app.listen({ port: config.port, host: config.host })
+    logger.info(
+      {
+        url: address,
+        database: database.dialect,
+        redis: Boolean(redis),
+        provider: generator.provider,
+        secret: secret.source,
+      },
+      "AI Studio is listening",
+    )
+    let closing: Promise<void> | undefined
+    return {
+      app,
+      url: address,
+      store,
+      runs,
+      generator,
+      close(graceMs = config.shutdownGraceMs) {
+        closing ??= (async () => {
+          await runs.shutdown(graceMs)
+          await app.close()
+          for (const step of cleanup.reverse()) await step().catch(() => undefined)
+        })()
+        return closing
+      },
+    }
+  } catch (error) {
+    for (const step of cleanup.reverse()) await step().catch(() => undefined)
+    throw error
+  }
+}
+
+/**
+ * Runs that were going when the server last stopped (a crash, a kill) are marked interrupted, and their event log
+ * gets a closing `error` + `run_finished`, so a client reading it sees how it ended.
+ */
+async function finishInterruptedRuns(store: Store, logger: Logger): Promise<void> {
+  const interrupted = await store.runs.markInterrupted()
+  for (const runId of interrupted) {
+    const last = (await store.events.lastSeq(runId)) ?? -1
+    const ts = Date.now()
+    const closing: StoredEvent[] = [
+      {
+        type: "error",
+        runId,
+        seq: last + 1,
+        ts,
+        code: "interrupted",
+        message: "The studio restarted during this run.",
+      },
+      {
+        type: "run_finished",
+        runId,
+        seq: last + 2,
+        ts,
+        success: false,
+        metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
+      },
+    ]
+    for (const event of closing) await store.events.append(runId, event.seq as number, event)
+  }
+  if (interrupted.length > 0) logger.warn({ runs: interrupted }, "marked runs interrupted by the last stop")
+}

@@ -1,0 +1,99 @@
+// A server killed mid-run (SIGKILL: no chance to clean up) and started again on the same data: the run is marked
+// interrupted, its stored events stay readable and end with how it ended. Then a graceful stop mid-run.
+import { spawn, type ChildProcess } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { afterAll, describe, expect, it } from "vitest"
+import type { StudioEvent } from "@studio/protocol"
+import { api, freshDatabase, register, StudioSocket } from "./support/test-server"
+
+const repoRoot = path.resolve(import.meta.dirname, "../../..")
+const bin = path.join(repoRoot, "packages/cli/bin/studio.js")
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "studio-restart-test-"))
+const children: ChildProcess[] = []
+// On the real PostgreSQL (when DATABASE_URL is set), a database of this test's own.
+const database = process.env.DATABASE_URL ? freshDatabase(process.env.DATABASE_URL) : undefined
+afterAll(async () => {
+  for (const child of children) child.kill("SIGKILL")
+  await (await database)?.drop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** `studio serve` in its own process on a free port; resolves with its URL once it listens. */
+async function serve(): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: "0",
+    STUDIO_DATA_DIR: dataDir,
+    STUDIO_PROVIDER: "offline",
+    LOG_LEVEL: "info",
+    STUDIO_SHUTDOWN_GRACE_SECONDS: "120",
+    ...(database ? { DATABASE_URL: (await database).url } : {}),
+  }
+  const child = spawn(process.execPath, [bin, "serve"], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  children.push(child)
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = ""
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 120_000)
+    const read = (chunk: Buffer) => {
+      output += chunk
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    }
+    child.stdout!.on("data", read)
+    child.stderr!.on("data", read)
+    child.on("exit", () => reject(new Error(`the server exited:\n${output}`)))
+  })
+  return { url, child, exited }
+}
+
+describe("restarts", () => {
+  it("marks a run killed mid-way interrupted; its events stay readable", { timeout: 300_000 }, async () => {
+    const first = await serve()
+    const { token } = await register(first)
+    const projectId = (await api(first, token)("POST", "/api/projects", { name: "p" })).body.project
+      .id as string
+    const socket = new StudioSocket(first.url, { token })
+    await socket.opened
+    socket.send({ type: "generate", projectId, prompt: "a star rating with 5 stars" })
+    const { runId } = (await socket.next((message) => message.type === "run_accepted")) as { runId: string }
+    await socket.next((message) => message.type === "file_closed")
+    first.child.kill("SIGKILL")
+    await first.exited
+    const before = socket.events(runId)
+
+    const second = await serve()
+    const call = api(second, token)
+    expect((await call("GET", `/api/runs/${runId}`)).body.run.status).toBe("interrupted")
+    const events = (await call("GET", `/api/runs/${runId}/events`)).body.events as StudioEvent[]
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index))
+    expect(events.slice(0, before.length)).toEqual(before)
+    expect(events.at(-2)).toMatchObject({ type: "error", code: "interrupted" })
+    expect(events.at(-1)).toMatchObject({ type: "run_finished", success: false })
+    socket.close()
+
+    // A graceful stop (SIGTERM) lets a running run finish before the process exits.
+    const live = new StudioSocket(second.url, { token })
+    await live.opened
+    live.send({ type: "generate", projectId, prompt: "tabs for Home and Away" })
+    const accepted = (await live.next((message) => message.type === "run_accepted")) as { runId: string }
+    await live.next((message) => message.type === "file_closed")
+    second.child.kill("SIGTERM")
+    const finished = live.next((message) => message.type === "run_finished", 150_000)
+    expect(await second.exited).toBe(0)
+    expect(await finished).toMatchObject({ type: "run_finished", success: true, runId: accepted.runId })
+    const third = await serve()
+    expect((await api(third, token)("GET", `/api/runs/${accepted.runId}`)).body.run.status).toBe("succeeded")
+    third.child.kill("SIGTERM")
+    await third.exited
+  })
+})

@@ -1,0 +1,182 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import pino from "pino"
+import { WS_PROTOCOL, type ServerControlMessage, type StudioEvent } from "@studio/protocol"
+import WebSocket from "ws"
+import { readServerConfig, type ServerConfig } from "../../src/config"
+import { startServer, type StartedServer, type StartOptions } from "../../src/server"
+
+/**
+ * A real server on a free port: PGlite in a temporary folder by default; the real PostgreSQL (a fresh database per
+ * server) and Redis when DATABASE_URL / REDIS_URL are set, as `.ci/run` sets them.
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: StartOptions & { dataDir?: string } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "studio-server-test-"))
+  const databaseUrl = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined
+  const config: ServerConfig = readServerConfig({
+    PORT: "0",
+    STUDIO_DATA_DIR: dataDir,
+    STUDIO_PROVIDER: "offline",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl.url } : {}),
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...env,
+  })
+  const server = await startServer(config, { logger: pino({ level: "silent" }), ...options })
+  return {
+    ...server,
+    dataDir,
+    config,
+    async stop(graceMs = 10_000) {
+      await server.close(graceMs)
+      await databaseUrl?.drop()
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type TestServer = StartedServer & {
+  dataDir: string
+  config: ServerConfig
+  stop(graceMs?: number): Promise<void>
+}
+
+export async function freshDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { Client } = (await import("pg")).default
+  const name = `studio_server_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = new Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: adminUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
+
+/** fetch against the server, JSON in and out. */
+export function api(server: { url: string }, token?: string) {
+  return async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${route}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    })
+    const text = await response.text()
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      json = text
+    }
+    return { status: response.status, headers: response.headers, body: json as Record<string, any> }
+  }
+}
+
+let counter = 0
+export async function register(server: {
+  url: string
+}): Promise<{ token: string; userId: string; email: string }> {
+  const email = `user${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 6)}@example.com`
+  const response = await api(server)("POST", "/api/auth/register", {
+    email,
+    password: "correct horse battery",
+  })
+  if (response.status !== 201) throw new Error(`register failed: ${JSON.stringify(response.body)}`)
+  return { token: response.body.token as string, userId: response.body.user.id as string, email }
+}
+
+export type Incoming = StudioEvent | ServerControlMessage
+
+/** A `ws` client speaking the studio's protocol, collecting what it receives (batches unpacked). */
+export class StudioSocket {
+  readonly received: Incoming[] = []
+  private waiters: { predicate: (message: Incoming) => boolean; resolve: (message: Incoming) => void }[] = []
+  readonly socket: WebSocket
+  readonly opened: Promise<void>
+  readonly closed: Promise<{ code: number; reason: string }>
+
+  constructor(
+    url: string,
+    options: { token?: string; origin?: string; protocols?: string[]; query?: string } = {},
+  ) {
+    const protocols = options.protocols ?? [
+      WS_PROTOCOL,
+      ...(options.token ? [`bearer.${options.token}`] : []),
+    ]
+    this.socket = new WebSocket(url.replace(/^http/, "ws") + "/api/ws" + (options.query ?? ""), protocols, {
+      ...(options.origin ? { origin: options.origin } : {}),
+    })
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once("open", () => resolve())
+      this.socket.once("unexpected-response", (_request, response) =>
+        reject(new Error(`handshake refused: ${response.statusCode}`)),
+      )
+      this.socket.once("error", reject)
+    })
+    this.closed = new Promise((resolve) =>
+      this.socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+    )
+    this.socket.on("message", (data) => {
+      const message = JSON.parse(data.toString()) as Incoming
+      const messages = message.type === "events" ? message.events : [message]
+      for (const each of messages) {
+        this.received.push(each)
+        this.waiters = this.waiters.filter((waiter) => {
+          if (!waiter.predicate(each)) return true
+          waiter.resolve(each)
+          return false
+        })
+      }
+    })
+  }
+
+  send(message: unknown): void {
+    this.socket.send(typeof message === "string" ? message : JSON.stringify(message))
+  }
+
+  /** The first message (already received or still to come) that matches. */
+  next(predicate: (message: Incoming) => boolean, timeoutMs = 150_000): Promise<Incoming> {
+    const found = this.received.find(predicate)
+    if (found) return Promise.resolve(found)
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("timed out waiting for a message")), timeoutMs)
+      this.waiters.push({
+        predicate,
+        resolve: (message) => {
+          clearTimeout(timer)
+          resolve(message)
+        },
+      })
+    })
+  }
+
+  /** Waits for a fresh message after this call that matches. */
+  upcoming(predicate: (message: Incoming) => boolean, timeoutMs = 150_000): Promise<Incoming> {
+    const seen = this.received.length
+    return this.next((message) => this.received.indexOf(message) >= seen && predicate(message), timeoutMs)
+  }
+
+  events(runId: string): StudioEvent[] {
+    return this.received.filter(
+      (message): message is StudioEvent => "seq" in message && message.runId === runId,
+    )
+  }
+
+  close(): void {
+    this.socket.close()
+  }
+}
