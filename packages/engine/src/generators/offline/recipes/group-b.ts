@@ -1,4 +1,21 @@
 import type { Recipe } from "../recipe"
+import { characterCounter } from "./character-counter"
+import { colorPicker } from "./color-picker"
+import { quantityStepper } from "./quantity-stepper"
+import { rangeSlider } from "./range-slider"
+import { searchList } from "./search-list"
+import { starRating } from "./star-rating"
+import { todoList } from "./todo-list"
+import { toggleSettings } from "./toggle-settings"
 
 /** Recipes of group b. */
-export const GROUP_B: Recipe[] = []
+export const GROUP_B: Recipe[] = [
+  starRating,
+  rangeSlider,
+  colorPicker,
+  quantityStepper,
+  characterCounter,
+  toggleSettings,
+  searchList,
+  todoList,
+]
