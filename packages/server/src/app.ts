@@ -31,6 +31,8 @@ export interface AppDeps {
   allowedOrigins: readonly string[]
   /** Checks the database (and Redis) for /readyz. */
   ready(): Promise<void>
+  /** Starts warming the engine (called when a user connects); idempotent. */
+  warm?(): void
   /** Seconds between WebSocket heartbeats; a socket that misses one is closed. */
   heartbeatSeconds?: number
 }
@@ -134,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           (userId) => {
             if (!deps.sockets.acquire(userId)) return false
             holder = userId
+            deps.warm?.()
             return true
           },
         )

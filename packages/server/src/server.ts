@@ -73,15 +73,22 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
     const generator =
       options.generator ?? (await resolveGenerator({ provider: config.provider }, config.model))
-    const sandbox = new LocalSandbox({ jobsRoot: path.join(config.dataDir, "sandbox") })
+    // Jobs live under the installation's .studio/sandbox (not the data folder): generated code resolves its packages
+    // from the studio's node_modules.
+    const sandbox = new LocalSandbox()
     const toolchain = createToolchainRegistry({
       ...createThreadedPlugins(),
       vitest: createSandboxVitestPlugin(sandbox),
     })
     cleanup.push(() => Promise.allSettled([sandbox.close(), toolchain.dispose()]))
-    void Promise.all([sandbox.warmUp(), toolchain.warmUp()]).catch((error: unknown) =>
-      logger.warn({ err: error }, "warming the engine failed; the first run will be slower"),
-    )
+    // Warmed when someone signs in on a socket, not at start: an idle studio stays small (the warm type checker,
+    // linter and Vitest host take several hundred MB), and a person opening the studio warms it before they type.
+    let warming: Promise<unknown> | undefined
+    const warm = () => {
+      warming ??= Promise.all([sandbox.warmUp(), toolchain.warmUp()]).catch((error: unknown) =>
+        logger.warn({ err: error }, "warming the engine failed; the first run will be slower"),
+      )
+    }
     await store.plugins.upsert(
       toolchain.listManifests().map((manifest) => ({ id: manifest.name, ...manifest })),
     )
@@ -110,6 +117,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logger,
       allowedOrigins: config.allowedOrigins,
       heartbeatSeconds: options.heartbeatSeconds,
+      warm,
       ready: async () => {
         await database.ping()
         if (redis) await redis.ping()

@@ -153,7 +153,14 @@ export class StudioSocket {
     const found = this.received.find(predicate)
     if (found) return Promise.resolve(found)
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("timed out waiting for a message")), timeoutMs)
+      const timer = setTimeout(() => {
+        const last = this.received.slice(-5).map((message) => message.type)
+        reject(
+          new Error(
+            `timed out waiting for a message; ${this.received.length} received, the last: ${last.join(", ")}`,
+          ),
+        )
+      }, timeoutMs)
       this.waiters.push({
         predicate,
         resolve: (message) => {

@@ -147,6 +147,10 @@ export const testimonial: Recipe = {
     const list: [string, string][] = [
       ["heading", `Shows the heading "${str(values, "heading")}"`],
       [
+        "region",
+        "The testimonials are a landmark region named by that heading, so screen readers can jump to it",
+      ],
+      [
         "quotes",
         values.layout === "grid"
           ? `Shows all ${items.length} quotes, each with its author and role (${sentenceList(items.map((item) => item.author))})`
@@ -268,6 +272,11 @@ ${context.signature}
       `it("${id("heading")}: shows the heading", () => {
   render(<${name} />)
   expect(screen.getByRole("heading", { name: ${lit(str(values, "heading"))} })).toBeInTheDocument()
+})`,
+      `it("${id("region")}: is a region named by its heading", () => {
+  render(<${name} />)
+  const region = screen.getByRole("region", { name: ${lit(str(values, "heading"))} })
+  expect(region).toContainElement(screen.getAllByRole("figure")[0]!)
 })`,
     ]
     if (values.layout === "grid") {
