@@ -206,7 +206,9 @@ describe("studio generate with no model configured", () => {
     let stdout = ""
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk))
     child.stderr.on("data", (chunk: Buffer) => (stdout += chunk))
-    const code = await new Promise<number>((resolve) => child.on("close", (exitCode) => resolve(exitCode ?? -1)))
+    const code = await new Promise<number>((resolve) =>
+      child.on("close", (exitCode) => resolve(exitCode ?? -1)),
+    )
     expect(stdout).toContain("offline generator (no model")
     expect(stdout).toMatch(/I chose the pricing table recipe/)
     expect(code).toBe(0)

@@ -31,6 +31,8 @@ export interface AppDeps {
   allowedOrigins: readonly string[]
   /** Checks the database (and Redis) for /readyz. */
   ready(): Promise<void>
+  /** Open connections, so a graceful stop can flush and close them after the runs finish. */
+  connections?: Set<Connection>
   /** Starts warming the engine (called when a user connects); idempotent. */
   warm?(): void
   /** Seconds between WebSocket heartbeats; a socket that misses one is closed. */
@@ -140,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             return true
           },
         )
+        deps.connections?.add(connection)
         let alive = true
         socket.on("pong", () => (alive = true))
         const heartbeat = setInterval(
@@ -156,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         socket.on("close", () => {
           clearInterval(heartbeat)
           connection.dispose()
+          deps.connections?.delete(connection)
           deps.metrics.sockets.dec()
           if (holder) deps.sockets.release(holder)
         })

@@ -22,6 +22,7 @@ import { createPromptLimiter } from "./limits/rate-limit"
 import { createSocketLimiter } from "./limits/socket-limit"
 import { createMetrics } from "./metrics"
 import { RunManager } from "./runs/run-manager"
+import type { Connection } from "./ws/connection"
 
 // Found through the package (not import.meta.dirname), so the bundled `studio serve` finds them too.
 const MIGRATIONS = path.join(
@@ -101,6 +102,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     })
     const metrics = createMetrics()
     const runs = new RunManager(store, { generator, toolchain, sandbox }, metrics, logger)
+    const connections = new Set<Connection>()
     const app = await buildApp({
       store,
       tokens,
@@ -118,6 +120,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       allowedOrigins: config.allowedOrigins,
       heartbeatSeconds: options.heartbeatSeconds,
       warm,
+      connections,
       ready: async () => {
         await database.ping()
         if (redis) await redis.ping()
@@ -144,6 +147,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       close(graceMs = config.shutdownGraceMs) {
         closing ??= (async () => {
           await runs.shutdown(graceMs)
+          // Every event of the finished runs reaches the clients before their sockets close.
+          await Promise.all([...connections].map((connection) => connection.shutdown()))
           await app.close()
           for (const step of cleanup.reverse()) await step().catch(() => undefined)
         })()

@@ -21,7 +21,12 @@ afterAll(async () => {
 })
 
 /** `studio serve` in its own process on a free port; resolves with its URL once it listens. */
-async function serve(): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
+async function serve(): Promise<{
+  url: string
+  child: ChildProcess
+  exited: Promise<number | null>
+  log: () => string
+}> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: "0",
@@ -38,8 +43,8 @@ async function serve(): Promise<{ url: string; child: ChildProcess; exited: Prom
   })
   children.push(child)
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
+  let output = ""
   const url = await new Promise<string>((resolve, reject) => {
-    let output = ""
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 120_000)
     const read = (chunk: Buffer) => {
       output += chunk
@@ -53,7 +58,7 @@ async function serve(): Promise<{ url: string; child: ChildProcess; exited: Prom
     child.stderr!.on("data", read)
     child.on("exit", () => reject(new Error(`the server exited:\n${output}`)))
   })
-  return { url, child, exited }
+  return { url, child, exited, log: () => output }
 }
 
 describe("restarts", () => {
@@ -90,6 +95,9 @@ describe("restarts", () => {
     second.child.kill("SIGTERM")
     const finished = live.next((message) => message.type === "run_finished", 150_000)
     expect(await second.exited).toBe(0)
+    await finished.catch((error: Error) => {
+      throw new Error(`${error.message}\nserver log:\n${second.log().slice(-3000)}`)
+    })
     expect(await finished).toMatchObject({ type: "run_finished", success: true, runId: accepted.runId })
     const third = await serve()
     expect((await api(third, token)("GET", `/api/runs/${accepted.runId}`)).body.run.status).toBe("succeeded")

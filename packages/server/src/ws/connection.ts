@@ -211,6 +211,21 @@ export class Connection {
     }
   }
 
+  /** Sends everything queued, then closes with 1001 ("going away"); resolves when closed (or after `timeoutMs`). */
+  async shutdown(timeoutMs = 2000): Promise<void> {
+    if (this.closed) return
+    while (this.queue.length > 0) {
+      const message = this.queue.shift()!
+      this.socket.send(JSON.stringify(message))
+    }
+    const closed = new Promise<void>((resolve) => {
+      this.socket.once("close", () => resolve())
+      setTimeout(resolve, timeoutMs).unref()
+    })
+    this.socket.close(1001, "The studio is restarting; reconnect and subscribe with your last seq.")
+    await closed
+  }
+
   dispose(): void {
     if (this.closed) return
     this.closed = true

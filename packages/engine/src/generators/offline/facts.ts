@@ -119,7 +119,10 @@ export function readPrompt(prompt: string): PromptFacts {
   }
   Object.assign(facts, readLimits(lower))
   // A limit, not a minimum: "at least 8 characters" is a password rule, not a character limit.
-  const chars = /(?<!(?:at least|min(?:imum)?(?: of)?|no less than)\s+)\b(\d+)\s*(?:-\s*)?(?:characters?|chars?|letters?)\b/.exec(lower)
+  const chars =
+    /(?<!(?:at least|min(?:imum)?(?: of)?|no less than)\s+)\b(\d+)\s*(?:-\s*)?(?:characters?|chars?|letters?)\b/.exec(
+      lower,
+    )
   if (chars) facts.maxChars = Number(chars[1])
 
   const hex = /#(?:[0-9a-f]{6}|[0-9a-f]{3})\b/i.exec(text)

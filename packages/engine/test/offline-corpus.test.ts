@@ -1,0 +1,107 @@
+// The offline generator's proof: prompts written as people write them, each run through the real pipeline
+// (format, lint, type-check, tests in the sandbox). Every run must pass first time with zero diagnostics, choose the
+// expected kind, and carry the prompt's specifics into the code.
+import { rmSync } from "node:fs"
+import path from "node:path"
+import { evaluateRequirements, type StudioEvent } from "@studio/protocol"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { CATALOGUE, createOfflineGenerator, interpret } from "../src/generators/offline"
+import type { PreviousVersion } from "../src/generators/types"
+import { run, type RunOutcome } from "../src/pipeline"
+import { LocalSandbox } from "../src/sandbox"
+import { createSandboxVitestPlugin } from "../src/sandbox/vitest-plugin"
+import { createThreadedPlugins, createToolchainRegistry, type ToolchainRegistry } from "../src/toolchain"
+import { CORPUS, type CorpusEntry } from "./offline-corpus"
+
+const repoRoot = path.resolve(import.meta.dirname, "../../..")
+const jobsRoot = path.join(repoRoot, ".studio", `test-offline-corpus-${process.pid}`)
+const generator = createOfflineGenerator()
+
+let sandbox: LocalSandbox
+let toolchain: ToolchainRegistry
+
+beforeAll(async () => {
+  sandbox = new LocalSandbox({ jobsRoot })
+  toolchain = createToolchainRegistry({
+    ...createThreadedPlugins(),
+    vitest: createSandboxVitestPlugin(sandbox),
+  })
+  await sandbox.warmUp()
+}, 120_000)
+
+afterAll(async () => {
+  await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+  rmSync(jobsRoot, { recursive: true, force: true })
+})
+
+async function generate(prompt: string, previous?: PreviousVersion) {
+  const outcome: RunOutcome = { files: {}, tests: [] }
+  const events: StudioEvent[] = []
+  for await (const event of run({ prompt, previous }, { generator, toolchain, sandbox }, outcome))
+    events.push(event)
+  return { outcome, events }
+}
+
+/** A run that passed first time, cleanly, and carries the expected specifics. */
+function expectProven(result: Awaited<ReturnType<typeof generate>>, specifics: readonly string[]) {
+  const { outcome, events } = result
+  const diagnostics = events.flatMap((event) =>
+    event.type === "build_ok" || event.type === "build_error"
+      ? event.diagnostics.map((d) => `${d.severity} ${d.source} ${d.path}:${d.line} ${d.message}`)
+      : [],
+  )
+  const failing = outcome.tests
+    .filter((test) => test.status !== "pass")
+    .map((test) => `${test.name}: ${test.error}`)
+  expect({ diagnostics, failing }).toEqual({ diagnostics: [], failing: [] })
+  const finished = events.at(-1)
+  expect(finished).toMatchObject({ type: "run_finished", success: true, metrics: { repairAttempts: 0 } })
+  expect(events[0]).toMatchObject({ type: "run_started", provider: "offline" })
+  expect(
+    events.some((event) => event.type === "reasoning_step" && /^Offline generator/.test(event.text)),
+  ).toBe(true)
+
+  const contract = outcome.contract!
+  expect(outcome.tests.length).toBeGreaterThanOrEqual(3)
+  const statuses = evaluateRequirements(contract.requirements, outcome.tests)
+  expect(statuses.filter((status) => !status.met).map((status) => status.id)).toEqual([])
+  const text = JSON.stringify(contract) + Object.values(outcome.files).join("\n")
+  expect(specifics.filter((value) => !text.includes(value))).toEqual([])
+}
+
+const entries = Object.entries(CORPUS).flatMap(([group, list]) =>
+  list.map((entry): { group: string; prompt: string; entry: CorpusEntry } => ({
+    group,
+    prompt: entry.prompt,
+    entry,
+  })),
+)
+
+describe("the offline corpus", () => {
+  it("has at least 60 prompts, covering at least 30 kinds", () => {
+    expect(entries.length).toBeGreaterThanOrEqual(60)
+    expect(CATALOGUE.length).toBeGreaterThanOrEqual(30)
+    const covered = new Set(entries.map(({ entry }) => entry.kind))
+    expect(CATALOGUE.map((recipe) => recipe.kind).filter((kind) => !covered.has(kind))).toEqual([])
+  })
+
+  it.each(entries)(
+    "$group: $prompt",
+    async ({ entry }) => {
+      expect(interpret(CATALOGUE, entry.prompt).composition.recipe.kind).toBe(entry.kind)
+      const first = await generate(entry.prompt)
+      expectProven(first, entry.expect)
+      if (entry.followUp) {
+        const contract = first.outcome.contract!
+        const next = await generate(entry.followUp.prompt, {
+          prompt: entry.prompt,
+          contract,
+          files: first.outcome.files,
+        })
+        expectProven(next, entry.followUp.expect)
+        expect(next.outcome.contract?.name).toBe(contract.name)
+      }
+    },
+    120_000,
+  )
+})
