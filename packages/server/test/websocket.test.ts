@@ -234,9 +234,20 @@ const refusing: Generator = {
 describe("the hourly prompt limit", () => {
   let limited: TestServer
   beforeAll(async () => {
-    limited = await startTestServer({}, { generator: refusing })
+    limited = await startTestServer({}, { generator: refusing, heartbeatSeconds: 1 })
   }, 120_000)
   afterAll(() => limited?.stop())
+
+  it("closes a socket that stops answering heartbeats, and keeps one that answers", async () => {
+    const { token } = await register(limited)
+    const dead = new StudioSocket(limited.url, { token, autoPong: false })
+    const alive = new StudioSocket(limited.url, { token })
+    await Promise.all([dead.opened, alive.opened])
+    const closed = await dead.closed
+    expect(closed.code).toBe(1006)
+    expect(alive.socket.readyState).toBe(alive.socket.OPEN)
+    alive.close()
+  })
 
   it("refuses the 61st prompt over REST with 429 and Retry-After", { timeout: 60_000 }, async () => {
     const { token } = await register(limited)
@@ -286,4 +297,48 @@ describe("the hourly prompt limit", () => {
       socket.close()
     },
   )
+})
+
+describe("control", () => {
+  it(
+    "cancels a run in progress; the run ends with a cancelled error and is stored as cancelled",
+    { timeout: 300_000 },
+    async () => {
+      const { token } = await register(server)
+      const projectId = await projectFor(token)
+      const socket = new StudioSocket(server.url, { token })
+      await socket.opened
+      socket.send({ type: "generate", projectId, prompt: "a kanban board with columns Todo, Doing and Done" })
+      const { runId } = (await socket.next((message) => message.type === "run_accepted")) as { runId: string }
+      await socket.next((message) => message.type === "file_closed")
+      socket.send({ type: "cancel", runId })
+      const finished = await socket.next(finishedRun(runId))
+      expect(finished).toMatchObject({ success: false })
+      expect(socket.events(runId).some((event) => event.type === "error" && event.code === "cancelled")).toBe(
+        true,
+      )
+      await expect
+        .poll(async () => (await api(server, token)("GET", `/api/runs/${runId}`)).body.run.status)
+        .toBe("cancelled")
+      // Another user cannot cancel it, nor see that it exists.
+      const other = await register(server)
+      const stranger = new StudioSocket(server.url, { token: other.token })
+      await stranger.opened
+      const refused = stranger.upcoming((message) => message.type === "error")
+      stranger.send({ type: "cancel", runId })
+      expect(await refused).toMatchObject({ code: "not_found" })
+      socket.close()
+      stranger.close()
+    },
+  )
+
+  it("limits the sockets one user may hold open", async () => {
+    const { token } = await register(server)
+    const sockets = Array.from({ length: 8 }, () => new StudioSocket(server.url, { token }))
+    await Promise.all(sockets.map((socket) => socket.next((message) => message.type === "ready")))
+    const extra = new StudioSocket(server.url, { token })
+    expect(await extra.next((message) => message.type === "error")).toMatchObject({ code: "rate_limited" })
+    expect((await extra.closed).code).toBe(4429)
+    for (const socket of sockets) socket.close()
+  })
 })

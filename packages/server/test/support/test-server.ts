@@ -113,7 +113,13 @@ export class StudioSocket {
 
   constructor(
     url: string,
-    options: { token?: string; origin?: string; protocols?: string[]; query?: string } = {},
+    options: {
+      token?: string
+      origin?: string
+      protocols?: string[]
+      query?: string
+      autoPong?: boolean
+    } = {},
   ) {
     const protocols = options.protocols ?? [
       WS_PROTOCOL,
@@ -121,6 +127,7 @@ export class StudioSocket {
     ]
     this.socket = new WebSocket(url.replace(/^http/, "ws") + "/api/ws" + (options.query ?? ""), protocols, {
       ...(options.origin ? { origin: options.origin } : {}),
+      ...(options.autoPong === false ? { autoPong: false } : {}),
     })
     this.opened = new Promise((resolve, reject) => {
       this.socket.once("open", () => resolve())
