@@ -78,7 +78,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     // from the studio's node_modules.
     const sandbox = new LocalSandbox()
     const toolchain = createToolchainRegistry({
-      ...createThreadedPlugins(),
+      // The toolchain thread loads TypeScript and ESLint when the engine is warmed (below), not at start.
+      ...createThreadedPlugins({ warm: false }),
       vitest: createSandboxVitestPlugin(sandbox),
     })
     cleanup.push(() => Promise.allSettled([sandbox.close(), toolchain.dispose()]))
