@@ -88,42 +88,42 @@ function check(label: string, outcome: RunOutcome, expected: readonly string[]):
   }
 }
 
-if (corpusName) {
-  const entries = CORPUS[corpusName]
-  if (!entries) throw new Error(`no corpus ${corpusName}: ${Object.keys(CORPUS).join(", ")}`)
-  try {
-    for (const entry of entries) {
-      const kind = interpret(CATALOGUE, entry.prompt).composition.recipe.kind
-      if (kind !== entry.kind) {
-        clean = false
-        console.log(`\n=== ${entry.prompt}\n  WRONG KIND: chose ${kind}, expected ${entry.kind}`)
-      }
-      const outcome = await once(entry.prompt)
-      check("run", outcome, entry.expect)
-      if (entry.followUp && outcome.contract) {
-        const next = await once(entry.followUp.prompt, {
-          prompt: entry.prompt,
-          contract: outcome.contract,
-          files: outcome.files,
-        })
-        check("follow-up", next, entry.followUp.expect)
-      }
+async function runCorpus(name: string): Promise<void> {
+  const entries = CORPUS[name]
+  if (!entries) throw new Error(`no corpus ${name}: ${Object.keys(CORPUS).join(", ")}`)
+  for (const entry of entries) {
+    const kind = interpret(CATALOGUE, entry.prompt).composition.recipe.kind
+    if (kind !== entry.kind) {
+      clean = false
+      console.log(`\n=== ${entry.prompt}\n  WRONG KIND: chose ${kind}, expected ${entry.kind}`)
     }
-  } finally {
-    await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+    const outcome = await once(entry.prompt)
+    check("run", outcome, entry.expect)
+    if (entry.followUp && outcome.contract) {
+      const next = await once(entry.followUp.prompt, {
+        prompt: entry.prompt,
+        contract: outcome.contract,
+        files: outcome.files,
+      })
+      check("follow-up", next, entry.followUp.expect)
+    }
   }
   console.log(clean ? "\nCORPUS CLEAN" : "\nCORPUS HAS PROBLEMS")
-  process.exit(clean ? 0 : 1)
 }
 
-try {
+async function runPrompts(): Promise<void> {
   for (const prompt of prompts) {
     const outcome = await once(prompt)
     if (followUp && outcome.contract) {
       await once(followUp, { prompt, contract: outcome.contract, files: outcome.files })
     }
   }
+}
+
+try {
+  await (corpusName ? runCorpus(corpusName) : runPrompts())
 } finally {
   await Promise.allSettled([sandbox.close(), toolchain.dispose()])
 }
+// A script's verdict: exit at once, without waiting for the sandbox's last cgroup cleanup in the background.
 process.exit(clean ? 0 : 1)

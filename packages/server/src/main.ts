@@ -18,9 +18,11 @@ export async function serve(overrides: { port?: number } = {}): Promise<void> {
   const server = await startServer(config)
   let stopping = false
   const stop = (signal: string) => {
+    // A second signal means "now": skip the grace period (130, as a shell reports an interrupted command).
     if (stopping) process.exit(130)
     stopping = true
     server.app.log.info({ signal }, "shutting down: finishing running runs")
+    // Everything is closed and flushed; exit without waiting for background cleanup (sandbox cgroups) to drain.
     void server.close().then(() => process.exit(0))
   }
   process.on("SIGINT", () => stop("SIGINT"))

@@ -49,6 +49,7 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   })
   const controller = new AbortController()
   const onInterrupt = () => {
+    // The first Ctrl-C cancels the run cleanly; a second one means "now" (130, as a shell reports it).
     if (controller.signal.aborted) process.exit(130)
     controller.abort()
   }

@@ -95,6 +95,21 @@ async function consumeOne(
 }
 
 /** The error to send when a prompt is refused: 429 over REST (`Retry-After`), `rate_limited` over WebSocket. */
+/**
+ * Counts one prompt for the user, or throws `promptLimitError` (after `onRefused`, e.g. a metric) when the hour's
+ * budget is spent. The REST and WebSocket ways to start a run both go through here.
+ */
+export async function takePrompt(
+  limiter: PromptLimiter,
+  userId: string,
+  onRefused?: () => void,
+): Promise<void> {
+  const verdict = await limiter.consume(userId)
+  if (verdict.allowed) return
+  onRefused?.()
+  throw promptLimitError(verdict.retryAfterMs)
+}
+
 export function promptLimitError(retryAfterMs: number): StudioError {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000))
   return new StudioError(

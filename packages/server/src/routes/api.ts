@@ -15,6 +15,7 @@ import type { Project } from "../db/repositories/projects"
 import type { User } from "../db/repositories/users"
 import type { Version } from "../db/repositories/versions"
 import { buildProjectZip } from "../export/project-zip"
+import { takePrompt } from "../limits/rate-limit"
 
 /** Parses a body or query with zod; the first problem becomes a `validation_failed` message. */
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -138,13 +139,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   api.post("/api/runs", async (request, reply) => {
     const userId = await userOf(request)
     const body = parse(generateMessageSchema, { ...(request.body as object), type: "generate" })
-    const verdict = await deps.limiter.consume(userId)
-    if (!verdict.allowed) {
-      deps.metrics.rateLimited.inc()
-      throw new StudioError("rate_limited", "The hourly limit of prompts is reached.", {
-        retryAfterMs: verdict.retryAfterMs,
-      })
-    }
+    await takePrompt(deps.limiter, userId, () => deps.metrics.rateLimited.inc())
     const runId = await deps.runs.start(userId, body)
     return reply.status(202).send({ runId })
   })

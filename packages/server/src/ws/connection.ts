@@ -8,7 +8,7 @@ import {
 } from "@studio/protocol"
 import type { FastifyBaseLogger } from "fastify"
 import type { WebSocket } from "ws"
-import type { PromptLimiter } from "../limits/rate-limit"
+import { takePrompt, type PromptLimiter } from "../limits/rate-limit"
 import type { Metrics } from "../metrics"
 import type { RunManager } from "../runs/run-manager"
 
@@ -106,13 +106,7 @@ export class Connection {
       const userId = this.userId
       if (!userId) throw new StudioError("unauthorized", "Authenticate first.")
       if (message.type === "generate") {
-        const verdict = await this.deps.limiter.consume(userId)
-        if (!verdict.allowed) {
-          this.deps.metrics.rateLimited.inc()
-          throw new StudioError("rate_limited", `The hourly limit of prompts is reached.`, {
-            retryAfterMs: verdict.retryAfterMs,
-          })
-        }
+        await takePrompt(this.deps.limiter, userId, () => this.deps.metrics.rateLimited.inc())
         const runId = await this.deps.runs.start(userId, message)
         this.send({
           type: "run_accepted",
