@@ -22,21 +22,33 @@ export {
   PLUGIN_IDS,
   createThreadedPlugins,
   createToolchainRegistry,
+  findPreviewEntry,
   generatedCodeCompilerOptionsJson,
   isPluginId,
   type PluginId,
   type PluginManifest,
   type ToolchainRegistry,
 } from "./toolchain"
-export { buildPreviewHtml, type PreviewPage } from "./preview"
 export {
+  PREVIEW_MESSAGE_SOURCE,
+  buildPreviewHtml,
+  type PreviewHtmlOptions,
+  type PreviewPage,
+} from "./preview"
+export {
+  EDITOR_MODEL,
+  EDITOR_PROVIDER,
   run,
+  runTests,
   buildVersionReport,
   extractPublicInterface,
   type RunDependencies,
   type RunOutcome,
   type RunRequest,
+  type RunTestsDependencies,
+  type RunTestsRequest,
 } from "./pipeline"
+export { validateGeneratedPath, type PathValidation } from "./generators/parsing"
 export { createOpenAiGenerator, detectOllama, type OpenAiGeneratorOptions } from "./generators/llm"
 export {
   CATALOGUE,

@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { contractSchema } from "./contract"
+import { diagnosticSchema } from "./diagnostics"
 import { errorCodeSchema } from "./errors"
 import { studioEventSchema } from "./events"
 import { testCaseResultSchema } from "./exec-result"
@@ -92,6 +93,73 @@ export const versionSchema = versionSummarySchema.extend({
 export type Version = z.infer<typeof versionSchema>
 
 export const feedbackSchema = z.object({ satisfaction: z.union([z.literal(1), z.literal(-1)]) })
+
+/** A run's outcome as measured for the insights page; `testMetrics` holds counts and `<stage>Ms` durations. */
+export const observationSchema = z.object({
+  id,
+  runId: id,
+  projectId: id,
+  testMetrics: z.record(z.string(), z.number()),
+  latencyMs: z.number(),
+  userSatisfaction: z.number().nullable(),
+  createdAt: z.string(),
+})
+export type Observation = z.infer<typeof observationSchema>
+
+/** A toolchain plugin as `GET /api/plugins` lists it. */
+export const pluginManifestSchema = z.object({
+  name: z.string(),
+  packageName: z.string(),
+  version: z.string(),
+  description: z.string(),
+  inputs: z.array(z.string()),
+  outputs: z.array(z.string()),
+  command: z.string(),
+  /** Estimated milliseconds of a warm run on a small component. */
+  costEstimate: z.number(),
+  compatibility: z.array(z.string()),
+})
+export type PluginManifestInfo = z.infer<typeof pluginManifestSchema>
+
+/** A component's files, keyed by project-relative path (`src/components/Name.tsx`). */
+export const projectFilesSchema = z
+  .record(z.string().min(1).max(200), z.string())
+  .refine((files) => Object.keys(files).length <= 60, "at most 60 files")
+
+/** `POST /api/preview`: build the preview page for some files (edited or stored). */
+export const previewRequestSchema = z.object({
+  files: projectFilesSchema,
+  /** Path of the component to render; found from the files when omitted. */
+  entry: z.string().max(200).optional(),
+  props: z.record(z.string(), z.unknown()).optional(),
+  /** The studio page's origin: the preview accepts messages only from it. Must be an origin the server allows. */
+  parentOrigin: z.url().max(200),
+})
+export type PreviewRequest = z.infer<typeof previewRequestSchema>
+
+export const previewResponseSchema = z.object({ html: z.string(), diagnostics: z.array(diagnosticSchema) })
+export type PreviewResponse = z.infer<typeof previewResponseSchema>
+
+/** `POST /api/versions/:id/test-runs`: run the execute stage on edited files; the run saves them as a new version. */
+export const testRunRequestSchema = z.object({ files: projectFilesSchema })
+export type TestRunRequest = z.infer<typeof testRunRequestSchema>
+
+/** `202` answer of the routes that start a run; its events come over the socket (`subscribe`) or REST. */
+export const runAcceptedSchema = z.object({ runId: id })
+
+export const RUN_STATUSES = ["running", "succeeded", "failed", "cancelled", "interrupted"] as const
+
+/** A run as `GET /api/projects/:id/runs` lists it (newest first), so a reloaded page can find one still running. */
+export const runSummarySchema = z.object({
+  id,
+  status: z.enum(RUN_STATUSES),
+  prompt: z.string(),
+  parentVersionId: id.nullable(),
+  versionId: id.nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+})
+export type RunSummary = z.infer<typeof runSummarySchema>
 
 export const apiErrorSchema = z.object({
   error: z.object({ code: errorCodeSchema, message: z.string(), retryAfterMs: z.number().optional() }),

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { agentStageSchema } from "./contract"
+import { agentStageSchema, contractSchema } from "./contract"
 import { diagnosticSchema } from "./diagnostics"
 import { errorCodeSchema } from "./errors"
 import { testStatusSchema } from "./exec-result"
@@ -61,6 +61,8 @@ export const stageCompleteEventSchema = eventEnvelopeSchema.extend({
   stage: agentStageSchema,
   durationMs,
   summary: z.string().optional(),
+  /** The contract, on `interpret`'s completion: what the requirements checklist shows while the run goes on. */
+  contract: contractSchema.optional(),
 })
 
 export const testResultEventSchema = eventEnvelopeSchema.extend({

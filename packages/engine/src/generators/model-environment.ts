@@ -15,6 +15,15 @@ const environmentSchema = z.object({
   OPENAI_API_KEY: optionalText,
   STUDIO_MODEL: optionalText,
   OLLAMA_HOST: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  /** Pause between the offline generator's streamed chunks, to stream at a model's pace (demos, UI tests). */
+  STUDIO_OFFLINE_CHUNK_DELAY_MS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, "must be a whole number of milliseconds")
+      .transform(Number)
+      .refine((ms) => ms <= 1000, "must be at most 1000")
+      .optional(),
+  ),
 })
 
 export type ModelEnvironment = z.infer<typeof environmentSchema>

@@ -21,7 +21,8 @@ export async function resolveGenerator(
   if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) {
     throw new GeneratorSetupError(`unknown provider: ${provider} (expected ${PROVIDERS.join(", ")})`)
   }
-  if (provider === "offline") return createOfflineGenerator()
+  const offline = () => createOfflineGenerator({ chunkDelayMs: env.STUDIO_OFFLINE_CHUNK_DELAY_MS ?? 0 })
+  if (provider === "offline") return offline()
   const model = options.model ?? env.STUDIO_MODEL
   if (provider === "openai" || (provider === undefined && (env.OPENAI_BASE_URL || env.OPENAI_API_KEY))) {
     const baseURL = env.OPENAI_BASE_URL ?? OPENAI_API
@@ -46,5 +47,5 @@ export async function resolveGenerator(
       })
     }
   }
-  return createOfflineGenerator()
+  return offline()
 }

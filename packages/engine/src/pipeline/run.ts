@@ -1,22 +1,19 @@
 import { randomUUID } from "node:crypto"
 import {
   createEventSequencer,
-  evaluateRequirements,
   sanitizeMessage,
   StudioError,
-  toStudioError,
   type AgentStage,
   type Contract,
-  type Diagnostic,
   type StudioEvent,
   type StudioEventInput,
   type TestCaseResult,
 } from "@studio/protocol"
-import { executeProject, EXECUTE_STAGE_PLUGINS, type ExecuteProjectResult } from "../execute"
 import { createFileBlockParser, parseContractAnswer } from "../generators/parsing"
 import type { Generator as CodeGenerator, PreviousVersion, StageInput } from "../generators/types"
 import type { SandboxBackend } from "../sandbox"
 import type { PluginId, ToolchainRegistry } from "../toolchain"
+import { executeStage, runFailure, summarizeExecution } from "./execute-stage"
 import { extractPublicInterface } from "./public-interface"
 
 export interface RunRequest {
@@ -71,10 +68,16 @@ export async function* run(
       metrics: { durations, tokens, repairAttempts },
     } as StudioEventInput)
   // stage_complete carries this occurrence's duration; the run's metrics add up every occurrence (repairs repeat).
-  const stageDone = (stage: AgentStage, started: number, summary?: string) => {
+  const stageDone = (stage: AgentStage, started: number, summary?: string, contract?: Contract) => {
     const durationMs = Math.round(performance.now() - started)
     durations[stage] = (durations[stage] ?? 0) + durationMs
-    return emit({ type: "stage_complete", stage, durationMs, ...(summary ? { summary } : {}) })
+    return emit({
+      type: "stage_complete",
+      stage,
+      durationMs,
+      ...(summary ? { summary } : {}),
+      ...(contract ? { contract } : {}),
+    })
   }
 
   yield emit({
@@ -133,6 +136,7 @@ export async function* run(
       "interpret",
       started,
       `${contract.name} with ${contract.requirements.length} requirements`,
+      contract,
     )
 
     // scaffold: the implementation
@@ -194,7 +198,15 @@ export async function* run(
     )
 
     // execute, then repair while tests fail
-    let current = yield* executeStage(files, request, deps, emit, durations)
+    const execution = {
+      toolchain: deps.toolchain,
+      sandbox: deps.sandbox,
+      signal: deps.signal,
+      plugins: request.plugins,
+      emit,
+      durations,
+    }
+    let current = yield* executeStage(files, execution)
     Object.assign(outcome, { files: current.files, css: current.css, tests: current.tests })
     while (!current.ok && repairAttempts < maxRepairs) {
       repairAttempts++
@@ -235,7 +247,7 @@ export async function* run(
         })
       }
       yield stageDone("repair", started)
-      const next = yield* executeStage(repaired, request, deps, emit, durations)
+      const next = yield* executeStage(repaired, execution)
       const broken = brokenTests(current.tests, next.tests)
       if (broken.length > 0) {
         yield emit({
@@ -251,18 +263,12 @@ export async function* run(
 
     // report
     started = performance.now()
-    const summary = summarize(contract, current)
-    yield emit({ type: "reasoning_step", stage: "report", text: summary.text })
-    yield stageDone("report", started, summary.text)
+    const summary = summarizeExecution(contract, current)
+    yield emit({ type: "reasoning_step", stage: "report", text: summary })
+    yield stageDone("report", started, summary)
     yield finish(current.ok)
   } catch (thrown) {
-    const reason: unknown = deps.signal?.reason
-    const error = deps.signal?.aborted
-      ? StudioError.isInstance(reason)
-        ? reason
-        : new StudioError("cancelled")
-      : toStudioError(thrown)
-    const visible = error.toPublic()
+    const visible = runFailure(thrown, deps.signal).toPublic()
     yield emit({ type: "error", code: visible.code, message: sanitizeMessage(visible.message) })
     yield finish(false)
   }
@@ -326,123 +332,10 @@ async function* streamFiles(
   yield* translate(parser.end())
 }
 
-/** The execute stage with its progress as events. */
-async function* executeStage(
-  files: Record<string, string>,
-  request: RunRequest,
-  deps: RunDependencies,
-  emit: ReturnType<typeof createEventSequencer>,
-  durations: Partial<Record<AgentStage, number>>,
-): AsyncGenerator<StudioEvent, ExecuteProjectResult> {
-  const started = performance.now()
-  const plugins = request.plugins ?? EXECUTE_STAGE_PLUGINS
-  const queue: StudioEvent[] = []
-  let wake: (() => void) | undefined
-  let finished = false
-  let done = 0
-  const push = (event: StudioEvent) => {
-    queue.push(event)
-    wake?.()
-  }
-  const execution = executeProject(files, {
-    toolchain: deps.toolchain,
-    sandbox: deps.sandbox,
-    plugins,
-    signal: deps.signal,
-    onProgress(progress) {
-      if (progress.type === "plugin_start") {
-        push(
-          emit({
-            type: "build_progress",
-            plugin: progress.plugin,
-            status: "start",
-            percent: Math.round((done / plugins.length) * 100),
-          }),
-        )
-      } else if (progress.type === "plugin_done") {
-        done++
-        push(
-          emit({
-            type: "build_progress",
-            plugin: progress.plugin,
-            status: "done",
-            percent: Math.round((done / plugins.length) * 100),
-          }),
-        )
-        const errors = progress.diagnostics.filter(
-          (diagnostic: Diagnostic) => diagnostic.severity === "error",
-        )
-        push(
-          emit({
-            type: errors.length > 0 ? "build_error" : "build_ok",
-            plugin: progress.plugin,
-            diagnostics: progress.diagnostics,
-          }),
-        )
-      } else {
-        const result = progress.result
-        push(
-          emit({
-            type: "test_result",
-            name: result.name,
-            status: result.status,
-            durationMs: result.durationMs,
-            ...(result.requirementId ? { requirementId: result.requirementId } : {}),
-            ...(result.error ? { error: result.error } : {}),
-          }),
-        )
-      }
-    },
-  }).finally(() => {
-    finished = true
-    wake?.()
-  })
-  while (!finished || queue.length > 0) {
-    const next = queue.shift()
-    if (next) {
-      yield next
-      continue
-    }
-    await new Promise<void>((resolve) => {
-      wake = resolve
-    })
-    wake = undefined
-  }
-  const result = await execution
-  const durationMs = Math.round(performance.now() - started)
-  durations.execute = (durations.execute ?? 0) + durationMs
-  const passed = result.tests.filter((test) => test.status === "pass").length
-  yield emit({
-    type: "stage_complete",
-    stage: "execute",
-    durationMs,
-    summary: `${passed}/${result.tests.length} tests pass`,
-  })
-  return result
-}
-
 /** Tests that passed before and do not pass now. */
 function brokenTests(before: TestCaseResult[], after: TestCaseResult[]): string[] {
   const status = new Map(after.map((test) => [test.fullName ?? test.name, test.status]))
   return before
     .filter((test) => test.status === "pass" && status.get(test.fullName ?? test.name) !== "pass")
     .map((test) => test.name)
-}
-
-function summarize(contract: Contract, result: ExecuteProjectResult): { text: string } {
-  const met = evaluateRequirements(contract.requirements, result.tests).filter((status) => status.met)
-  const passed = result.tests.filter((test) => test.status === "pass").length
-  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length
-  return {
-    text:
-      `${met.length}/${contract.requirements.length} requirements met; ${passed}/${result.tests.length} tests pass` +
-      (errors > 0 ? `; ${errors} error diagnostic(s)` : "") +
-      (result.ok
-        ? "."
-        : ". Still failing: " +
-          result.tests
-            .filter((test) => test.status === "fail")
-            .map((test) => test.name)
-            .join(", ")),
-  }
 }

@@ -1,1 +1,2 @@
-export { buildPreviewHtml, type PreviewPage } from "./preview-html"
+export { buildPreviewHtml, type PreviewHtmlOptions, type PreviewPage } from "./preview-html"
+export { PREVIEW_MESSAGE_SOURCE, createPreviewBridgeScript, scriptJson } from "./preview-bridge"

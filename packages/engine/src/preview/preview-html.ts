@@ -1,22 +1,40 @@
 import type { Diagnostic } from "@studio/protocol"
 import type { ToolchainRegistry } from "../toolchain"
+import { createPreviewBridgeScript, scriptJson } from "./preview-bridge"
 
 export interface PreviewPage {
   html: string
   diagnostics: Diagnostic[]
 }
 
+export interface PreviewHtmlOptions {
+  toolchain: ToolchainRegistry
+  title: string
+  /** Path of the component to render; found from the files when omitted. */
+  entry?: string
+  props?: Record<string, unknown>
+  /** The studio page's origin: the only sender the preview obeys and the only receiver of its messages. */
+  parentOrigin?: string
+}
+
 /** `</script>` inside inlined code would end the script element early. */
 const inlineScript = (code: string) => code.replace(/<\/script/gi, "<\\/script")
 const inlineStyle = (css: string) => css.replace(/<\/style/gi, "<\\/style")
 
+// The kit's body colours, stated outside Tailwind's layers too, so the `dark` class the studio toggles always turns
+// the page dark (the fallbacks cover a kit without the theme variables).
+const THEME_STYLE =
+  "html{color-scheme:light}html.dark{color-scheme:dark}" +
+  "body{background:var(--background,#fff);color:var(--foreground,#0a0a0a)}"
+
 /**
  * A self-contained page that renders the component: the esbuild bundle (component + kit + React) and the Tailwind CSS
- * compiled for its classes, inlined, under a Content-Security-Policy that allows no network at all.
+ * compiled for its classes, inlined, under a Content-Security-Policy that allows no network at all, with the bridge
+ * that lets the studio re-render it, switch its theme and hear about errors (see preview-bridge.ts).
  */
 export async function buildPreviewHtml(
   files: Record<string, string>,
-  options: { toolchain: ToolchainRegistry; title: string; entry?: string; props?: Record<string, unknown> },
+  options: PreviewHtmlOptions,
 ): Promise<PreviewPage> {
   const [bundle, styles] = await Promise.all([
     options.toolchain.runPlugin("esbuild", { files, ...(options.entry ? { entry: options.entry } : {}) }),
@@ -25,14 +43,19 @@ export async function buildPreviewHtml(
   const diagnostics = [...bundle.diagnostics, ...styles.diagnostics]
   const script = bundle.artifacts?.bundle
   const title = options.title.replace(/[<>&"]/g, "")
-  const props = JSON.stringify(options.props ?? {}).replace(/</g, "\\u003c")
+  const problems = diagnostics
+    .filter((diagnostic) => diagnostic.severity === "error")
+    .map((diagnostic) =>
+      diagnostic.path ? `${diagnostic.path}:${diagnostic.line}: ${diagnostic.message}` : diagnostic.message,
+    )
+  const buildError = script ? undefined : `The preview could not be built:\n${problems.join("\n")}`
+  const bridge = createPreviewBridgeScript({
+    ...(options.parentOrigin ? { parentOrigin: options.parentOrigin } : {}),
+    ...(buildError ? { buildError } : {}),
+  })
   const body = script
-    ? `<div id="root"></div>\n<script>window.__STUDIO_PROPS__ = ${props}</script>\n<script>${inlineScript(script)}</script>`
-    : `<pre style="color:#b91c1c;padding:16px">The preview could not be built:\n${diagnostics
-        .map((diagnostic) =>
-          `${diagnostic.path}:${diagnostic.line}: ${diagnostic.message}`.replace(/[<>&]/g, ""),
-        )
-        .join("\n")}</pre>`
+    ? `<div id="root"></div>\n<script>window.__STUDIO_PROPS__ = ${scriptJson(options.props ?? {})}</script>\n<script>${inlineScript(script)}</script>`
+    : `<pre role="alert" style="color:#b91c1c;white-space:pre-wrap;margin:0">${escapeHtml(buildError ?? "")}</pre>`
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -41,6 +64,8 @@ export async function buildPreviewHtml(
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
 <title>${title} — AI Studio preview</title>
 <style>${inlineStyle(styles.artifacts?.css ?? "")}</style>
+<style>${THEME_STYLE}</style>
+<script>${inlineScript(bridge)}</script>
 </head>
 <body style="margin:0;padding:32px;min-height:100vh;box-sizing:border-box">
 ${body}
@@ -48,4 +73,8 @@ ${body}
 </html>
 `
   return { html, diagnostics }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 }

@@ -21,8 +21,16 @@ describe("findPreviewEntry", () => {
 describe("createPreviewEntrySource", () => {
   it("imports the entry relative to the job root and renders it with the studio's props", () => {
     const source = createPreviewEntrySource("src/components/Counter.tsx")
-    expect(source).toContain('import Component from "./src/components/Counter.tsx"')
+    expect(source).toContain('import Previewed from "./src/components/Counter.tsx"')
     expect(source).toContain("window.__STUDIO_PROPS__")
     expect(source).toContain('getElementById("root")')
+  })
+
+  it("reports render errors to the page's bridge and keeps them visible (React 19 root error callbacks)", () => {
+    const source = createPreviewEntrySource("src/components/Counter.tsx")
+    expect(source).toContain("onCaughtError")
+    expect(source).toContain("onUncaughtError")
+    expect(source).toContain("getDerivedStateFromError")
+    expect(source).toContain("window.__STUDIO_BRIDGE__?.ready()")
   })
 })

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises"
 import type { Contract } from "@studio/protocol"
 import type {
   GenerateContext,
@@ -31,6 +32,8 @@ export interface OfflineGeneratorOptions {
   catalogue?: readonly Recipe[]
   /** Characters per streamed text chunk (default 96): the offline generator streams like a model would. */
   chunkSize?: number
+  /** Milliseconds between chunks (default 0): a model's pace, for demos and UI tests of live streaming. */
+  chunkDelayMs?: number
 }
 
 /**
@@ -41,6 +44,7 @@ export interface OfflineGeneratorOptions {
 export function createOfflineGenerator(options: OfflineGeneratorOptions = {}): CodeGenerator {
   const catalogue = options.catalogue ?? CATALOGUE
   const chunkSize = options.chunkSize ?? 96
+  const delayMs = options.chunkDelayMs ?? 0
   return {
     provider: OFFLINE_PROVIDER,
     model: OFFLINE_MODEL,
@@ -49,7 +53,7 @@ export function createOfflineGenerator(options: OfflineGeneratorOptions = {}): C
       if (input.stage === "interpret") {
         const { composition, notes } = interpret(catalogue, input.prompt, input.previous)
         for (const text of notes) yield { type: "reasoning", text }
-        yield* stream(JSON.stringify(contractOf(composition), null, 2), chunkSize)
+        yield* stream(JSON.stringify(contractOf(composition), null, 2), chunkSize, delayMs, context.signal)
         return
       }
       const composition = recompose(catalogue, input.contract)
@@ -67,9 +71,16 @@ export function createOfflineGenerator(options: OfflineGeneratorOptions = {}): C
         yield* stream(
           fileBlock(`src/components/${name}.tsx`, composition.recipe.component(composition.context)),
           chunkSize,
+          delayMs,
+          context.signal,
         )
       } else if (input.stage === "unit_test") {
-        yield* stream(fileBlock(`src/components/${name}.test.tsx`, testFile(composition)), chunkSize)
+        yield* stream(
+          fileBlock(`src/components/${name}.test.tsx`, testFile(composition)),
+          chunkSize,
+          delayMs,
+          context.signal,
+        )
       } else {
         yield {
           type: "reasoning",
@@ -80,6 +91,8 @@ export function createOfflineGenerator(options: OfflineGeneratorOptions = {}): C
         yield* stream(
           fileBlock(`src/components/${name}.tsx`, composition.recipe.component(composition.context)),
           chunkSize,
+          delayMs,
+          context.signal,
         )
       }
     },
@@ -194,8 +207,14 @@ function fileBlock(path: string, content: string): string {
   return `\`\`\`tsx file="${path}"\n${content.trimEnd()}\n\`\`\`\n`
 }
 
-function* stream(text: string, chunkSize: number): Generator<GeneratorChunk> {
+async function* stream(
+  text: string,
+  chunkSize: number,
+  delayMs = 0,
+  signal?: AbortSignal,
+): AsyncGenerator<GeneratorChunk> {
   for (let start = 0; start < text.length; start += chunkSize) {
+    if (delayMs > 0 && start > 0) await sleep(delayMs, undefined, { signal })
     yield { type: "text", delta: text.slice(start, start + chunkSize) }
   }
 }
