@@ -70,7 +70,7 @@ export function isDistStale() {
     }
     return false
   }
-  return ["protocol", "engine", "cli"].some((name) => newer(path.join(packagesRoot, name, "src")))
+  return ["protocol", "engine", "server", "cli"].some((name) => newer(path.join(packagesRoot, name, "src")))
 }
 
 function readdirSafe(dir) {

@@ -39,6 +39,22 @@ describe("choosing the generator", () => {
     expect(asked.provider).toBe("offline")
   })
 
+  it("streams the offline generator's chunks at the pace STUDIO_OFFLINE_CHUNK_DELAY_MS sets", async () => {
+    const paced = await resolveGenerator(
+      { provider: "offline" },
+      readEnvironment({ STUDIO_OFFLINE_CHUNK_DELAY_MS: "40" }),
+    )
+    const arrivals: number[] = []
+    for await (const chunk of paced.generate({ stage: "interpret", prompt: "a star rating" }, {}))
+      if (chunk.type === "text") arrivals.push(performance.now())
+    expect(arrivals.length).toBeGreaterThan(2)
+    const gaps = arrivals.slice(1).map((at, index) => at - arrivals[index]!)
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(35)
+    expect(() => readEnvironment({ STUDIO_OFFLINE_CHUNK_DELAY_MS: "soon" })).toThrow(
+      /STUDIO_OFFLINE_CHUNK_DELAY_MS/,
+    )
+  })
+
   it("says plainly when the Ollama that was asked for does not answer", async () => {
     await expect(
       resolveGenerator({ provider: "ollama" }, readEnvironment({ OLLAMA_HOST: NOBODY })),

@@ -15,6 +15,7 @@ import type { SocketLimiter } from "./limits/socket-limit"
 import type { Metrics } from "./metrics"
 import { registerApiRoutes } from "./routes/api"
 import type { RunManager } from "./runs/run-manager"
+import { registerWebApp } from "./web-app"
 import { Connection } from "./ws/connection"
 import type { ToolchainRegistry } from "@studio/engine"
 
@@ -37,6 +38,8 @@ export interface AppDeps {
   warm?(): void
   /** Seconds between WebSocket heartbeats; a socket that misses one is closed. */
   heartbeatSeconds?: number
+  /** The built web app (Vite's dist) to serve; without one, pages answer 503 with how to build it. */
+  webDir?: string
 }
 
 declare module "fastify" {
@@ -78,11 +81,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     })
   })
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
+  const webApp = await registerWebApp(app, deps.webDir)
+  if (!webApp.available)
+    deps.logger.warn(
+      { webDir: deps.webDir },
+      "the web app is not built (npm run build:web); serving the API only",
+    )
+  app.setNotFoundHandler(async (request, reply) => {
+    if (await webApp.servePage(request, reply)) return reply
+    return reply.status(404).send({
       error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}` },
-    }),
-  )
+    })
+  })
 
   app.get("/healthz", async () => ({ ok: true }))
   app.get("/readyz", async (_request, reply) => {

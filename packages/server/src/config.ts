@@ -1,3 +1,4 @@
+import { createRequire } from "node:module"
 import path from "node:path"
 import { z } from "zod"
 import { readModelEnvironment, type ModelEnvironment } from "@studio/engine"
@@ -28,6 +29,8 @@ const serverEnvironmentSchema = z.object({
   STUDIO_PROVIDER: optionalText.pipe(z.enum(["offline", "openai", "ollama"]).optional()),
   /** How long a graceful stop waits for running runs before it interrupts them. */
   STUDIO_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /** The built web app to serve (default: packages/web/dist of this installation). */
+  STUDIO_WEB_DIR: optionalText,
   LOG_LEVEL: optionalText.pipe(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   ),
@@ -46,6 +49,7 @@ export interface ServerConfig {
   provider?: "offline" | "openai" | "ollama"
   logLevel: string
   shutdownGraceMs: number
+  webDir: string
   model: ModelEnvironment
 }
 
@@ -86,6 +90,21 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
     provider: value.STUDIO_PROVIDER,
     logLevel: value.LOG_LEVEL ?? "info",
     shutdownGraceMs: value.STUDIO_SHUTDOWN_GRACE_SECONDS * 1000,
+    webDir: value.STUDIO_WEB_DIR ? path.resolve(cwd, value.STUDIO_WEB_DIR) : defaultWebDir(),
     model,
+  }
+}
+
+/**
+ * packages/web/dist, found through the packages rather than this file's location: `studio serve` runs a bundle in
+ * packages/cli/dist, where `import.meta.url` says nothing about where the web app is.
+ */
+function defaultWebDir(): string {
+  const require = createRequire(import.meta.url)
+  try {
+    return path.join(path.dirname(require.resolve("@studio/web/package.json")), "dist")
+  } catch {
+    // The web package is not linked (a trimmed install): it would sit beside the server's package.
+    return path.resolve(path.dirname(require.resolve("@studio/server/package.json")), "../web/dist")
   }
 }

@@ -120,6 +120,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logger,
       allowedOrigins: config.allowedOrigins,
       heartbeatSeconds: options.heartbeatSeconds,
+      webDir: config.webDir,
       warm,
       connections,
       ready: async () => {

@@ -1,5 +1,5 @@
 // The studio's tables. After changing them, run `npx drizzle-kit generate` in packages/server to add a migration.
-import type { Contract, TestCaseResult } from "@studio/protocol"
+import { RUN_STATUSES, type Contract, type TestCaseResult } from "@studio/protocol"
 import { sql } from "drizzle-orm"
 import {
   boolean,
@@ -16,7 +16,8 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core"
 
-export const RUN_STATUSES = ["running", "succeeded", "failed", "cancelled", "interrupted"] as const
+// The statuses are part of the API (GET /api/projects/:id/runs), so the protocol owns the list.
+export { RUN_STATUSES }
 export type RunStatus = (typeof RUN_STATUSES)[number]
 
 /** A file tree: path -> contents. */

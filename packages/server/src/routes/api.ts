@@ -1,9 +1,14 @@
+import path from "node:path"
+import { buildPreviewHtml, findPreviewEntry, validateGeneratedPath } from "@studio/engine"
 import {
   createProjectSchema,
   credentialsSchema,
   feedbackSchema,
   generateMessageSchema,
+  previewRequestSchema,
   StudioError,
+  testRunRequestSchema,
+  type RunSummary,
   type VersionReport,
 } from "@studio/protocol"
 import type { FastifyInstance, FastifyRequest } from "fastify"
@@ -12,6 +17,7 @@ import type { AppDeps } from "../app"
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords"
 import { DuplicateEmailError } from "../db/errors"
 import type { Project } from "../db/repositories/projects"
+import type { RunRecord } from "../db/repositories/runs"
 import type { User } from "../db/repositories/users"
 import type { Version } from "../db/repositories/versions"
 import { buildProjectZip } from "../export/project-zip"
@@ -29,6 +35,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 const idParams = z.object({ id: z.string() })
 const eventsQuery = z.object({ after: z.coerce.number().int().min(-1).default(-1) })
 const renameSchema = createProjectSchema
+/** How many runs `GET /api/projects/:id/runs` lists: enough to find the ones still running after a reload. */
+const RUNS_LISTED = 50
 
 // A real hash of nothing, so a login for an unknown email costs what a wrong password does.
 let decoyHash: Promise<string> | undefined
@@ -113,6 +121,14 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
     return { versions: versions.map(versionSummary) }
   })
 
+  api.get("/api/projects/:id/runs", async (request) => {
+    const userId = await userOf(request)
+    const projectId = parse(idParams, request.params).id
+    if (!(await store.projects.get(userId, projectId))) throw new StudioError("not_found", "No such project.")
+    const runs = await store.runs.listForProject(userId, projectId, RUNS_LISTED)
+    return { runs: runs.map(runSummary) }
+  })
+
   api.get("/api/versions/:id", async (request) => {
     const version = await ownVersion(await userOf(request), parse(idParams, request.params).id)
     return {
@@ -133,6 +149,57 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
       .header("content-type", "application/zip")
       .header("content-disposition", `attachment; filename="${name}-v${version.number}.zip"`)
       .send(Buffer.from(zip))
+  })
+
+  // A copy of an older version as the project's newest, so the history only ever grows.
+  api.post("/api/versions/:id/restore", async (request, reply) => {
+    const source = await ownVersion(await userOf(request), parse(idParams, request.params).id)
+    const version = await store.versions.create({
+      projectId: source.projectId,
+      parentVersionId: source.id,
+      prompt: `Restored v${source.number}`,
+      files: source.files,
+      contract: source.contract,
+      report: source.report,
+      runId: null,
+    })
+    return reply.status(201).send({ version: versionSummary(version) })
+  })
+
+  // The tests of a version on the person's edits: 202 with the run id; the run saves the files as a new version.
+  api.post("/api/versions/:id/test-runs", async (request, reply) => {
+    const userId = await userOf(request)
+    const versionId = parse(idParams, request.params).id
+    const { files } = parse(testRunRequestSchema, request.body)
+    // Checked before the prompt is spent: a request that cannot run costs nothing.
+    await deps.runs.checkTestRun(userId, versionId, files)
+    await takePrompt(deps.limiter, userId, () => deps.metrics.rateLimited.inc())
+    const runId = await deps.runs.startTestRun(userId, versionId, files)
+    return reply.status(202).send({ runId })
+  })
+
+  // The preview page for some files (edited or stored). A component that does not build is still a 200: the page
+  // shows its errors and the diagnostics say where they are.
+  api.post("/api/preview", async (request) => {
+    await userOf(request)
+    const body = parse(previewRequestSchema, request.body)
+    if (!isHttpOrigin(body.parentOrigin))
+      throw new StudioError(
+        "validation_failed",
+        "parentOrigin: must be an http(s) origin without a path, like https://studio.example.com",
+      )
+    checkFilePaths(body.files)
+    if (body.entry !== undefined && !Object.hasOwn(body.files, body.entry))
+      throw new StudioError("validation_failed", "entry: must be one of the files.")
+    const entry = body.entry ?? findPreviewEntry(body.files)
+    const title = entry ? path.posix.basename(entry).replace(/\.[^.]+$/, "") : "Preview"
+    return buildPreviewHtml(body.files, {
+      toolchain: deps.toolchain,
+      title,
+      parentOrigin: body.parentOrigin,
+      ...(body.entry ? { entry: body.entry } : {}),
+      ...(body.props ? { props: body.props } : {}),
+    })
   })
 
   // A generation over REST, for clients without a socket: 202 with the run id; events from /api/runs/:id/events.
@@ -222,6 +289,36 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
     const version = await store.versions.get(userId, id)
     if (!version) throw new StudioError("not_found", "No such version.")
     return version
+  }
+}
+
+/** Edited files go where a model's files may: relative, under src/, known extensions. */
+function checkFilePaths(files: Record<string, string>): void {
+  for (const filePath of Object.keys(files)) {
+    const checked = validateGeneratedPath(filePath)
+    if (!checked.ok) throw new StudioError("validation_failed", `files: ${checked.message}`)
+  }
+}
+
+/** `https://host[:port]` exactly: the preview compares it with `event.origin`, which never has a path. */
+function isHttpOrigin(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value
+  } catch {
+    return false
+  }
+}
+
+function runSummary(run: RunRecord): RunSummary {
+  return {
+    id: run.id,
+    status: run.status,
+    prompt: run.prompt,
+    parentVersionId: run.parentVersionId,
+    versionId: run.versionId,
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
   }
 }
 

@@ -1,8 +1,12 @@
 import { createHash, randomUUID } from "node:crypto"
 import {
   buildVersionReport,
+  EDITOR_MODEL,
+  EDITOR_PROVIDER,
   isPluginId,
   run,
+  runTests,
+  validateGeneratedPath,
   type Generator,
   type PluginId,
   type RunOutcome,
@@ -11,6 +15,7 @@ import {
 } from "@studio/engine"
 import { evaluateRequirements, StudioError, type GenerateMessage, type StudioEvent } from "@studio/protocol"
 import type { Logger } from "pino"
+import type { Version } from "../db/repositories/versions"
 import type { StoredEvent } from "../db/schema"
 import type { Store } from "../db/store"
 import { unifiedDiff } from "../export/unified-diff"
@@ -36,13 +41,29 @@ interface ActiveRun {
   done: Promise<void>
 }
 
+/** What one run does and how its outcome is stored; generation runs and test runs of edits differ only here. */
+interface RunPlan {
+  projectId: string
+  /** The run's prompt (a test run's is made up: "Run tests on edited v3"). */
+  prompt: string
+  /** The version the run starts from, if any. */
+  parent: Version | undefined
+  /** The prompt of the version the run saves. */
+  versionPrompt: string
+  /** Who wrote the code, as the version's report names it. */
+  author: { provider: string; model: string }
+  /** Observations measure the generator for the insights page; a test run of edits is not its work. */
+  observe: boolean
+  events(runId: string, outcome: RunOutcome, signal: AbortSignal): AsyncIterable<StudioEvent>
+}
+
 const TEST_FILE = /\.test\.tsx?$/
 const PAGE = 1000
 
 /**
  * Runs the pipeline for users: every event is stored before anyone sees it, subscribers (live or catching up from
  * a sequence number) get each event exactly once and in order, a run goes on when its client drops, and the outcome
- * becomes a version with its report and an observation.
+ * becomes a version with its report (and, for a generation, an observation). Test runs of edited code go the same way.
  */
 export class RunManager {
   private readonly active = new Map<string, ActiveRun>()
@@ -80,29 +101,96 @@ export class RunManager {
           .join(", ")}`,
       )
 
+    const prompt = request.prompt
+    return this.launch(userId, {
+      projectId: project.id,
+      prompt,
+      parent,
+      versionPrompt: prompt,
+      author: { provider: this.engine.generator.provider, model: this.engine.generator.model },
+      observe: true,
+      events: (runId, outcome, signal) => {
+        const previous = parent?.contract
+          ? { prompt: parent.prompt, contract: parent.contract, files: parent.files }
+          : undefined
+        return run(
+          { prompt, runId, previous, plugins: plugins as PluginId[] | undefined },
+          { ...this.engine, signal },
+          outcome,
+        )
+      },
+    })
+  }
+
+  /**
+   * The edited version a test run would start from, after checking the request: the user's version, with a contract
+   * to test against, and files at paths a model could have written. Throws the error to answer otherwise.
+   */
+  async checkTestRun(
+    userId: string,
+    versionId: string,
+    files: Record<string, string>,
+  ): Promise<Version & { contract: NonNullable<Version["contract"]> }> {
+    const version = await this.store.versions.get(userId, versionId)
+    if (!version) throw new StudioError("not_found", "No such version.")
+    const contract = version.contract
+    if (!contract)
+      throw new StudioError(
+        "validation_failed",
+        `v${version.number} has no contract, so there are no requirements to test against; generate it again first.`,
+      )
+    if (Object.keys(files).length === 0)
+      throw new StudioError("validation_failed", "files: there are no files.")
+    for (const path of Object.keys(files)) {
+      const checked = validateGeneratedPath(path)
+      if (!checked.ok) throw new StudioError("validation_failed", `files: ${checked.message}`)
+    }
+    return { ...version, contract }
+  }
+
+  /**
+   * Runs the tests of a version on edited files (no model, no repair): the run is recorded like a generation, and
+   * the files become the project's next version, child of the edited one, whether the tests pass or not.
+   */
+  async startTestRun(userId: string, versionId: string, files: Record<string, string>): Promise<string> {
+    if (this.closing)
+      throw new StudioError("interrupted", "The studio is shutting down; try again in a moment.")
+    const version = await this.checkTestRun(userId, versionId, files)
+    const contract = version.contract
+    const prompt = `Run tests on edited v${version.number}`
+    return this.launch(userId, {
+      projectId: version.projectId,
+      prompt,
+      parent: version,
+      versionPrompt: `Edited v${version.number}`,
+      author: { provider: EDITOR_PROVIDER, model: EDITOR_MODEL },
+      observe: false,
+      events: (runId, outcome, signal) =>
+        runTests(
+          { runId, prompt, contract, files },
+          { toolchain: this.engine.toolchain, sandbox: this.engine.sandbox, signal },
+          outcome,
+        ),
+    })
+  }
+
+  /** Records the run, then drives it in the background; returns its id at once. */
+  private async launch(userId: string, plan: RunPlan): Promise<string> {
     const runId = randomUUID()
     await this.store.runs.create({
       id: runId,
       userId,
-      projectId: project.id,
-      parentVersionId: parent?.id,
-      prompt: request.prompt,
-      provider: this.engine.generator.provider,
-      model: this.engine.generator.model,
+      projectId: plan.projectId,
+      parentVersionId: plan.parent?.id,
+      prompt: plan.prompt,
+      provider: plan.author.provider,
+      model: plan.author.model,
     })
     const controller = new AbortController()
     const active: ActiveRun = { userId, controller, subscribers: new Set(), done: Promise.resolve() }
     this.active.set(runId, active)
     this.metrics.activeRuns.set(this.active.size)
-    active.done = this.drive(
-      runId,
-      userId,
-      project.id,
-      request.prompt,
-      parent,
-      plugins as PluginId[] | undefined,
-      active,
-    )
+    active.done = this.drive(runId, userId, plan, active)
       .catch((error: unknown) => this.log.error({ err: error, runId }, "run failed outside the pipeline"))
       .finally(() => {
         this.active.delete(runId)
@@ -111,22 +199,15 @@ export class RunManager {
     return runId
   }
 
-  private async drive(
-    runId: string,
-    userId: string,
-    projectId: string,
-    prompt: string,
-    parent: Awaited<ReturnType<Store["versions"]["get"]>>,
-    plugins: PluginId[] | undefined,
-    active: ActiveRun,
-  ): Promise<void> {
+  /**
+   * Drives one run: every event is stored before it is delivered, the version is saved before run_finished goes out
+   * (so it can name it), and the run's record (and observation) is written when it ends.
+   */
+  private async drive(runId: string, userId: string, plan: RunPlan, active: ActiveRun): Promise<void> {
+    const { projectId, parent } = plan
     const started = performance.now()
     const outcome: RunOutcome = { files: {}, tests: [] }
     const events: StudioEvent[] = []
-    const previous =
-      parent && parent.contract
-        ? { prompt: parent.prompt, contract: parent.contract, files: parent.files }
-        : undefined
     let lastSeq = -1
     let versionId: string | undefined
     const publish = async (event: StudioEvent) => {
@@ -135,20 +216,13 @@ export class RunManager {
       for (const subscriber of active.subscribers) subscriber.deliver(event)
     }
     try {
-      for await (const produced of run(
-        { prompt, runId, previous, plugins },
-        { ...this.engine, signal: active.controller.signal },
-        outcome,
-      )) {
+      for await (const produced of plan.events(runId, outcome, active.controller.signal)) {
         let event = produced
         if (event.type === "stage_complete")
           this.metrics.stageSeconds.observe({ stage: event.stage }, event.durationMs / 1000)
         if (event.type === "run_finished") {
           // The version exists before anyone hears the run finished, so run_finished can name it.
-          versionId = await this.saveVersion(runId, projectId, prompt, parent?.id, outcome, [
-            ...events,
-            event,
-          ])
+          versionId = await this.saveVersion(runId, plan, outcome, [...events, event])
           event = versionId ? { ...event, versionId } : event
           this.metrics.runs.inc({
             outcome: event.success ? "succeeded" : active.controller.signal.aborted ? "cancelled" : "failed",
@@ -194,14 +268,14 @@ export class RunManager {
       repairAttempts: finished?.type === "run_finished" ? finished.metrics.repairAttempts : 0,
       versionId: versionId ?? null,
     })
-    if (outcome.contract) {
+    if (plan.observe && outcome.contract) {
       const statuses = evaluateRequirements(outcome.contract.requirements, outcome.tests)
       const metrics = finished?.type === "run_finished" ? finished.metrics : undefined
       await this.store.observations.create({
         runId,
         userId,
         projectId,
-        promptHash: createHash("sha256").update(prompt).digest("hex"),
+        promptHash: createHash("sha256").update(plan.prompt).digest("hex"),
         diffPatch: unifiedDiff(parent?.files ?? {}, outcome.files),
         testMetrics: {
           total: outcome.tests.length,
@@ -224,18 +298,16 @@ export class RunManager {
 
   private async saveVersion(
     runId: string,
-    projectId: string,
-    prompt: string,
-    parentVersionId: string | undefined,
+    plan: RunPlan,
     outcome: RunOutcome,
     events: StudioEvent[],
   ): Promise<string | undefined> {
     if (!outcome.contract || Object.keys(outcome.files).length === 0) return undefined
-    const report = buildVersionReport(outcome, events, this.engine.generator)
+    const report = buildVersionReport(outcome, events, plan.author)
     const version = await this.store.versions.create({
-      projectId,
-      parentVersionId,
-      prompt,
+      projectId: plan.projectId,
+      parentVersionId: plan.parent?.id,
+      prompt: plan.versionPrompt,
       files: outcome.files,
       contract: outcome.contract,
       report,

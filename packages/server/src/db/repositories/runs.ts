@@ -1,5 +1,5 @@
 import type { Contract, TestCaseResult } from "@studio/protocol"
-import { and, eq, sql } from "drizzle-orm"
+import { and, desc, eq, sql } from "drizzle-orm"
 import type { StudioDb } from "../database"
 import { testRuns, type FileMap, type RunStatus } from "../schema"
 import { isUuid } from "./uuid"
@@ -56,6 +56,17 @@ export function createRunRepository(db: StudioDb) {
         .from(testRuns)
         .where(and(eq(testRuns.id, id), eq(testRuns.userId, userId)))
       return run
+    },
+
+    /** The user's runs in a project, newest first; empty when the project is not the user's. */
+    async listForProject(userId: string, projectId: string, limit: number): Promise<RunRecord[]> {
+      if (!isUuid(projectId)) return []
+      return db
+        .select()
+        .from(testRuns)
+        .where(and(eq(testRuns.projectId, projectId), eq(testRuns.userId, userId)))
+        .orderBy(desc(testRuns.createdAt))
+        .limit(limit)
     },
 
     /** At start-up: every run still "running" was cut off by a restart; marks them "interrupted", returns their ids. */

@@ -1,0 +1,457 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  previewResponseSchema,
+  runSummarySchema,
+  versionSummarySchema,
+  type Contract,
+  type StudioEvent,
+} from "@studio/protocol"
+import { api, register, startTestServer, StudioSocket, type TestServer } from "./support/test-server"
+
+const contract: Contract = {
+  name: "Counter",
+  summary: "A counter with an increment button.",
+  props: [{ name: "initial", type: "number", required: false, default: "0", control: "number" }],
+  requirements: [
+    { id: "R1", text: "Shows the initial count" },
+    { id: "R2", text: "The Increment button adds one" },
+  ],
+}
+
+const counter = (step: number) => `import { useState } from "react"
+
+export interface CounterProps {
+  initial?: number
+}
+
+export default function Counter({ initial = 0 }: CounterProps) {
+  const [count, setCount] = useState(initial)
+  return (
+    <div>
+      <p>Count: {count}</p>
+      <button type="button" onClick={() => setCount(count + ${step})}>
+        Increment
+      </button>
+    </div>
+  )
+}
+`
+const counterTests = `import { describe, it, expect } from "vitest"
+import { render, screen } from "@testing-library/react"
+import userEvent from "@testing-library/user-event"
+import Counter from "./Counter"
+
+describe("Counter", () => {
+  it("R1: shows the initial count", () => {
+    render(<Counter initial={3} />)
+    expect(screen.getByText("Count: 3")).toBeInTheDocument()
+  })
+  it("R2: the Increment button adds one", async () => {
+    const user = userEvent.setup()
+    render(<Counter />)
+    await user.click(screen.getByRole("button", { name: "Increment" }))
+    expect(screen.getByText("Count: 1")).toBeInTheDocument()
+  })
+})
+`
+const counterFiles = (step = 1) => ({
+  "src/components/Counter.tsx": counter(step),
+  "src/components/Counter.test.tsx": counterTests,
+})
+
+const STUDIO_ORIGIN = "http://localhost:5173"
+
+let server: TestServer
+let missingWebDir: string
+beforeAll(async () => {
+  // No built web app here: its pages must say so (503) without breaking the API.
+  missingWebDir = path.join(os.tmpdir(), `studio-no-web-${process.pid}`)
+  server = await startTestServer({ STUDIO_WEB_DIR: missingWebDir })
+}, 120_000)
+afterAll(() => server?.stop())
+
+/** A signed-in user with a project whose v1 is the Counter, stored as a generation would store it. */
+async function userWithCounter(target: TestServer = server, options: { contract?: boolean } = {}) {
+  const user = await register(target)
+  const call = api(target, user.token)
+  const projectId = (await call("POST", "/api/projects", { name: "Counter" })).body.project.id as string
+  const v1 = await target.store.versions.create({
+    projectId,
+    prompt: "a counter",
+    files: counterFiles(),
+    contract: options.contract === false ? null : contract,
+    report: { success: true, provider: "offline", model: "m", requirements: [], tests: [], errors: [] },
+  })
+  return { ...user, call, projectId, v1 }
+}
+
+/** Reads a run's stored events until it has finished. */
+async function eventsUntilFinished(
+  call: ReturnType<typeof api>,
+  runId: string,
+  timeoutMs = 120_000,
+): Promise<StudioEvent[]> {
+  const started = Date.now()
+  for (;;) {
+    const events = (await call("GET", `/api/runs/${runId}/events?after=-1`)).body.events as StudioEvent[]
+    if (events.some((event) => event.type === "run_finished")) return events
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`run ${runId} did not finish: ${events.length} events`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+const ofType = <T extends StudioEvent["type"]>(events: StudioEvent[], type: T) =>
+  events.filter((event): event is Extract<StudioEvent, { type: T }> => event.type === type)
+
+describe("POST /api/versions/:id/test-runs", () => {
+  it(
+    "runs the tests on edited files over the usual run path, and saves the edit as a new version",
+    { timeout: 180_000 },
+    async () => {
+      const { token, call, projectId, v1 } = await userWithCounter()
+      const accepted = await call("POST", `/api/versions/${v1.id}/test-runs`, { files: counterFiles() })
+      expect(accepted.status).toBe(202)
+      const runId = accepted.body.runId as string
+      expect(accepted.body).toEqual({ runId: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+
+      // A subscriber from the start gets every event once, in order, exactly as stored.
+      const socket = new StudioSocket(server.url, { token })
+      await socket.opened
+      await socket.next((message) => message.type === "ready")
+      socket.send({ type: "subscribe", runId, afterSeq: -1 })
+      const finished = await socket.next(
+        (message) => message.type === "run_finished" && "runId" in message && message.runId === runId,
+      )
+      const received = socket.events(runId)
+      socket.close()
+      expect(received).toEqual(await eventsUntilFinished(call, runId))
+      expect(received.map((event) => event.seq)).toEqual(received.map((_, index) => index))
+
+      expect(received[0]).toMatchObject({
+        type: "run_started",
+        prompt: "Run tests on edited v1",
+        provider: "editor",
+        model: "your edits",
+      })
+      expect(ofType(received, "test_result").map((event) => [event.requirementId, event.status])).toEqual([
+        ["R1", "pass"],
+        ["R2", "pass"],
+      ])
+      expect(ofType(received, "stage_complete").map((event) => event.stage)).toEqual(["execute", "report"])
+      expect(finished).toMatchObject({ success: true, metrics: { repairAttempts: 0 } })
+      const versionId = (finished as Extract<StudioEvent, { type: "run_finished" }>).versionId
+
+      const v2 = (await call("GET", `/api/versions/${versionId}`)).body.version
+      expect(v2).toMatchObject({
+        number: 2,
+        prompt: "Edited v1",
+        parentVersionId: v1.id,
+        runId,
+        success: true,
+        contract,
+      })
+      expect(v2.files["src/components/Counter.tsx"]).toContain("count + 1")
+      expect(v2.report).toMatchObject({ success: true, provider: "editor", model: "your edits" })
+      expect(v2.report.requirements.map((requirement: { met: boolean }) => requirement.met)).toEqual([
+        true,
+        true,
+      ])
+
+      const runs = (await call("GET", `/api/projects/${projectId}/runs`)).body.runs
+      expect(runs).toEqual([
+        {
+          id: runId,
+          status: "succeeded",
+          prompt: "Run tests on edited v1",
+          parentVersionId: v1.id,
+          versionId,
+          createdAt: expect.any(String),
+          finishedAt: expect.any(String),
+        },
+      ])
+      expect(runSummarySchema.array().parse(runs)).toHaveLength(1)
+      // Test runs of edits do not count as the model's work on the insights page.
+      expect((await call("GET", "/api/observations")).body.observations).toEqual([])
+    },
+  )
+
+  it(
+    "a broken edit: failing tests, an honest report, and still a new version",
+    { timeout: 180_000 },
+    async () => {
+      const { call, v1 } = await userWithCounter()
+      const accepted = await call("POST", `/api/versions/${v1.id}/test-runs`, { files: counterFiles(2) })
+      expect(accepted.status).toBe(202)
+      const events = await eventsUntilFinished(call, accepted.body.runId as string)
+      expect(ofType(events, "test_result").map((event) => [event.requirementId, event.status])).toEqual([
+        ["R1", "pass"],
+        ["R2", "fail"],
+      ])
+      const finished = ofType(events, "run_finished")[0]
+      expect(finished).toMatchObject({ success: false, versionId: expect.any(String) })
+      const v2 = (await call("GET", `/api/versions/${finished?.versionId}`)).body.version
+      expect(v2).toMatchObject({ number: 2, prompt: "Edited v1", success: false })
+      expect(v2.report.requirements.map((requirement: { met: boolean }) => requirement.met)).toEqual([
+        true,
+        false,
+      ])
+      const run = (await call("GET", `/api/runs/${finished?.runId}`)).body.run
+      expect(run).toMatchObject({ status: "failed", success: false, versionId: finished?.versionId })
+    },
+  )
+
+  it("refuses another user's version, bad files and a version without a contract", async () => {
+    const { call, v1 } = await userWithCounter()
+    const stranger = await register(server)
+    const route = `/api/versions/${v1.id}/test-runs`
+    const asStranger = await api(server, stranger.token)("POST", route, { files: counterFiles() })
+    expect([asStranger.status, asStranger.body.error.code]).toEqual([404, "not_found"])
+    expect((await api(server)("POST", route, { files: counterFiles() })).status).toBe(401)
+
+    for (const [files, message] of [
+      [{ "../escape.ts": "export {}" }, /files: unsafe file path/],
+      [{ "src/components/Counter.js": "x" }, /extension must be one of/],
+      [{}, /no files/],
+      ["not files", /files/],
+    ] as const) {
+      const response = await call("POST", route, { files })
+      expect(response.status, JSON.stringify(files)).toBe(422)
+      expect(response.body.error).toMatchObject({
+        code: "validation_failed",
+        message: expect.stringMatching(message),
+      })
+    }
+
+    const withoutContract = await userWithCounter(server, { contract: false })
+    const response = await withoutContract.call("POST", `/api/versions/${withoutContract.v1.id}/test-runs`, {
+      files: counterFiles(),
+    })
+    expect(response.status).toBe(422)
+    expect(response.body.error).toEqual({
+      code: "validation_failed",
+      message: "v1 has no contract, so there are no requirements to test against; generate it again first.",
+    })
+  })
+})
+
+describe("POST /api/versions/:id/restore", () => {
+  it("copies an older version as the newest, child of the restored one", async () => {
+    const { call, projectId, v1 } = await userWithCounter()
+    await server.store.versions.create({
+      projectId,
+      parentVersionId: v1.id,
+      prompt: "make it count by two",
+      files: counterFiles(2),
+      contract,
+    })
+    const restored = await call("POST", `/api/versions/${v1.id}/restore`)
+    expect(restored.status).toBe(201)
+    expect(versionSummarySchema.parse(restored.body.version)).toEqual({
+      id: expect.any(String),
+      projectId,
+      number: 3,
+      parentVersionId: v1.id,
+      prompt: "Restored v1",
+      runId: null,
+      success: true,
+      createdAt: expect.any(String),
+    })
+    const listed = (await call("GET", `/api/projects/${projectId}/versions`)).body.versions
+    expect(listed.at(-1)).toEqual(restored.body.version)
+    const v3 = (await call("GET", `/api/versions/${restored.body.version.id}`)).body.version
+    expect(v3.files).toEqual(counterFiles())
+    expect(v3.contract).toEqual(contract)
+    expect(v3.report).toMatchObject({ success: true })
+
+    const stranger = await register(server)
+    expect((await api(server, stranger.token)("POST", `/api/versions/${v1.id}/restore`)).status).toBe(404)
+    expect((await call("POST", "/api/versions/not-a-uuid/restore")).status).toBe(404)
+  })
+})
+
+describe("GET /api/projects/:id/runs", () => {
+  it("lists the project's runs newest first, and only to its owner", async () => {
+    const { userId, call, projectId } = await userWithCounter()
+    for (const prompt of ["first", "second", "third"]) {
+      await server.store.runs.create({
+        id: crypto.randomUUID(),
+        userId,
+        projectId,
+        prompt,
+        provider: "offline",
+        model: "m",
+      })
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    const runs = (await call("GET", `/api/projects/${projectId}/runs`)).body.runs
+    expect(runs.map((run: { prompt: string }) => run.prompt)).toEqual(["third", "second", "first"])
+    expect(runs[0]).toMatchObject({
+      status: "running",
+      versionId: null,
+      parentVersionId: null,
+      finishedAt: null,
+    })
+    const stranger = await register(server)
+    expect((await api(server, stranger.token)("GET", `/api/projects/${projectId}/runs`)).status).toBe(404)
+  })
+})
+
+describe("POST /api/preview", () => {
+  it("builds the preview page with the studio's origin for the bridge", async () => {
+    const { call } = await userWithCounter()
+    const response = await call("POST", "/api/preview", {
+      files: counterFiles(),
+      props: { initial: 5 },
+      parentOrigin: STUDIO_ORIGIN,
+    })
+    expect(response.status).toBe(200)
+    const page = previewResponseSchema.parse(response.body)
+    expect(page.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([])
+    expect(page.html).toContain("<title>Counter — AI Studio preview</title>")
+    expect(page.html).toContain(`const parentOrigin = ${JSON.stringify(STUDIO_ORIGIN)}`)
+    expect(page.html).toContain('window.__STUDIO_PROPS__ = {"initial":5}')
+    expect(page.html).toContain("default-src 'none'")
+  })
+
+  it("a component that does not compile: 200 with its diagnostics and a page that shows them", async () => {
+    const { call } = await userWithCounter()
+    const response = await call("POST", "/api/preview", {
+      files: { "src/components/Broken.tsx": "export default function Broken() { return <p>oops }\n" },
+      parentOrigin: STUDIO_ORIGIN,
+    })
+    expect(response.status).toBe(200)
+    expect(response.body.diagnostics).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "src/components/Broken.tsx", severity: "error", line: 1 }),
+      ]),
+    )
+    expect(response.body.html).toContain("The preview could not be built:")
+    expect(response.body.html).toContain("<title>Broken — AI Studio preview</title>")
+  })
+
+  it("refuses bad input with validation_failed, and strangers", async () => {
+    const { call } = await userWithCounter()
+    for (const [body, message] of [
+      [{ files: counterFiles(), parentOrigin: "http://localhost:5173/studio" }, /parentOrigin/],
+      [{ files: counterFiles(), parentOrigin: "javascript:alert(1)" }, /parentOrigin/],
+      [{ files: counterFiles(), parentOrigin: "ftp://files.example.com" }, /parentOrigin/],
+      [{ files: counterFiles(), parentOrigin: `"</script><script>alert(1)</script>` }, /parentOrigin/],
+      [{ files: counterFiles() }, /parentOrigin/],
+      [{ files: { "/etc/passwd.ts": "x" }, parentOrigin: STUDIO_ORIGIN }, /files: unsafe file path/],
+      [{ files: counterFiles(), entry: "src/components/Nope.tsx", parentOrigin: STUDIO_ORIGIN }, /entry/],
+      [{ files: counterFiles(), props: "big", parentOrigin: STUDIO_ORIGIN }, /props/],
+    ] as const) {
+      const response = await call("POST", "/api/preview", body)
+      expect(response.status, JSON.stringify(body)).toBe(422)
+      expect(response.body.error).toMatchObject({
+        code: "validation_failed",
+        message: expect.stringMatching(message),
+      })
+    }
+    const anonymous = await api(server)("POST", "/api/preview", {
+      files: counterFiles(),
+      parentOrigin: STUDIO_ORIGIN,
+    })
+    expect(anonymous.status).toBe(401)
+  })
+})
+
+describe("the web app", () => {
+  it("without a build: pages answer 503 with what to do, the API keeps working", async () => {
+    const home = await fetch(`${server.url}/`)
+    expect(home.status).toBe(503)
+    expect(home.headers.get("content-type")).toMatch(/^text\/html/)
+    expect(await home.text()).toContain("npm run build:web")
+    const deepLink = await fetch(`${server.url}/projects/abc`, { headers: { accept: "text/html" } })
+    expect(deepLink.status).toBe(503)
+    expect((await api(server)("GET", "/healthz")).body).toEqual({ ok: true })
+    const unknownApi = await fetch(`${server.url}/api/nothing`, { headers: { accept: "text/html" } })
+    expect(unknownApi.status).toBe(404)
+    expect(await unknownApi.json()).toMatchObject({ error: { code: "not_found" } })
+  })
+
+  describe("built", () => {
+    let built: TestServer
+    let webDir: string
+    const indexHtml =
+      '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>'
+    beforeAll(async () => {
+      webDir = mkdtempSync(path.join(os.tmpdir(), "studio-web-dist-"))
+      mkdirSync(path.join(webDir, "assets"))
+      writeFileSync(path.join(webDir, "index.html"), indexHtml)
+      writeFileSync(path.join(webDir, "assets", "index-abc123.js"), "console.log('studio')\n")
+      writeFileSync(path.join(webDir, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>")
+      // One prompt an hour: a test run that is refused for bad input must not spend it.
+      built = await startTestServer({ STUDIO_WEB_DIR: webDir, STUDIO_RATE_LIMIT: "1" })
+    }, 120_000)
+    afterAll(async () => {
+      await built?.stop()
+      rmSync(webDir, { recursive: true, force: true })
+    })
+
+    const expectPageHeaders = (response: Response) => {
+      expect(response.headers.get("cache-control")).toBe("no-cache")
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff")
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer")
+      expect(response.headers.get("x-frame-options")).toBe("DENY")
+      // No CSP header: srcdoc previews would inherit it.
+      expect(response.headers.get("content-security-policy")).toBeNull()
+    }
+
+    it("serves index.html for the app's routes, hashed assets for a year, and keeps the API's 404s", async () => {
+      const home = await fetch(`${built.url}/`)
+      expect(home.status).toBe(200)
+      expect(home.headers.get("content-type")).toMatch(/^text\/html/)
+      expect(await home.text()).toBe(indexHtml)
+      expectPageHeaders(home)
+
+      for (const route of ["/sign-in", "/insights", "/projects/4b6f0c1e-0000-4000-8000-000000000000"]) {
+        const page = await fetch(`${built.url}${route}`, {
+          headers: { accept: "text/html,application/xhtml+xml" },
+        })
+        expect(page.status, route).toBe(200)
+        expect(await page.text(), route).toBe(indexHtml)
+        expectPageHeaders(page)
+      }
+
+      const asset = await fetch(`${built.url}/assets/index-abc123.js`)
+      expect(asset.status).toBe(200)
+      expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable")
+      expect(await asset.text()).toContain("studio")
+      const favicon = await fetch(`${built.url}/favicon.svg`)
+      expect([favicon.status, favicon.headers.get("cache-control")]).toEqual([200, "no-cache"])
+
+      for (const route of ["/assets/gone-123.js", "/assets/", "/gone.png"]) {
+        expect((await fetch(`${built.url}${route}`)).status, route).toBe(404)
+      }
+      for (const route of ["/api/nothing", "/api/projects/x/nothing"]) {
+        const response = await fetch(`${built.url}${route}`, { headers: { accept: "text/html" } })
+        expect(response.status, route).toBe(404)
+        expect(await response.json()).toMatchObject({ error: { code: "not_found" } })
+      }
+      expect((await fetch(`${built.url}/healthz`, { headers: { accept: "text/html" } })).status).toBe(200)
+      expect((await fetch(`${built.url}/metrics`, { headers: { accept: "text/html" } })).status).toBe(200)
+      expect((await fetch(`${built.url}/%2e%2e/%2e%2e/etc/passwd`)).status).not.toBe(200)
+    })
+
+    it(
+      "a test run counts against the prompt limit; refused requests do not",
+      { timeout: 180_000 },
+      async () => {
+        const { call, v1 } = await userWithCounter(built)
+        const route = `/api/versions/${v1.id}/test-runs`
+        expect((await call("POST", route, { files: { "../x.ts": "" } })).status).toBe(422)
+        const accepted = await call("POST", route, { files: counterFiles() })
+        expect(accepted.status).toBe(202)
+        const limited = await call("POST", route, { files: counterFiles() })
+        expect(limited.status).toBe(429)
+        expect(limited.body.error.code).toBe("rate_limited")
+        await eventsUntilFinished(call, accepted.body.runId as string)
+      },
+    )
+  })
+})
