@@ -1,5 +1,6 @@
 // ESLint for the studio's own code. Generated code is linted by the engine's eslint plugin with its own fixed config.
 import js from "@eslint/js"
+import reactHooks from "eslint-plugin-react-hooks"
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
@@ -21,6 +22,11 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // The web studio: the rules of hooks (and the React Compiler's checks that come with them).
+    files: ["packages/web/src/**/*.{ts,tsx}"],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ["**/*.js", "**/*.mjs"],

@@ -1,0 +1,64 @@
+import { Button } from "@/components/ui/button"
+import {
+  DropdownMenu,
+  DropdownMenuCheckboxItem,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu"
+import { Wrench } from "lucide-react"
+import { useStudioStore } from "../../state/studio-store"
+
+/** The toolchain steps the execute stage runs (GET /api/plugins); the selection goes with the next prompt. */
+export function PluginPicker() {
+  const plugins = useStudioStore((state) => state.availablePlugins)
+  const selected = useStudioStore((state) => state.selectedPlugins)
+  const toggle = useStudioStore((state) => state.togglePlugin)
+  if (plugins.length === 0) return null
+  const cost = plugins
+    .filter((plugin) => selected.includes(plugin.name))
+    .reduce((sum, plugin) => sum + plugin.costEstimate, 0)
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button
+          type="button"
+          variant="ghost"
+          size="sm"
+          className="text-muted-foreground h-8 gap-1.5 text-xs"
+          aria-label="Toolchain"
+        >
+          <Wrench aria-hidden="true" className="size-3.5" />
+          Toolchain {selected.length}/{plugins.length}
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start" className="w-80">
+        <DropdownMenuLabel className="flex items-baseline justify-between text-xs">
+          <span>Toolchain plugins</span>
+          <span className="text-muted-foreground font-normal">≈ {cost} ms per run</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        {plugins.map((plugin) => (
+          <DropdownMenuCheckboxItem
+            key={plugin.name}
+            checked={selected.includes(plugin.name)}
+            onCheckedChange={() => toggle(plugin.name)}
+            onSelect={(event) => event.preventDefault()}
+            className="items-start"
+          >
+            <span className="flex flex-col gap-0.5">
+              <span className="flex items-center gap-2 text-sm font-medium">
+                {plugin.name}
+                <span className="text-muted-foreground text-xs font-normal">
+                  {plugin.version} · ≈ {plugin.costEstimate} ms
+                </span>
+              </span>
+              <span className="text-muted-foreground text-xs leading-snug">{plugin.description}</span>
+            </span>
+          </DropdownMenuCheckboxItem>
+        ))}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  )
+}

@@ -1,0 +1,5 @@
+export { BarChart, PassRateChart, StackedBarChart } from "./charts"
+export type { BarChartProps, ChartSeries, PassRateChartProps, StackedBarChartProps } from "./charts"
+export { FeedbackButtons } from "./feedback-buttons"
+export type { FeedbackButtonsProps } from "./feedback-buttons"
+export { InsightsPage } from "./insights-page"

@@ -1,0 +1,186 @@
+import { AGENT_STAGES, type AgentStage, type Observation } from "@studio/protocol"
+
+/** How many runs the charts show (the newest ones). */
+export const CHART_RUN_LIMIT = 30
+
+export const STAGE_LABELS: Record<AgentStage, string> = {
+  interpret: "Interpret",
+  scaffold: "Scaffold",
+  unit_test: "Unit tests",
+  execute: "Execute",
+  repair: "Repair",
+  report: "Report",
+}
+
+// Five chart colours for six stages: the report stage is short and last, so it takes the neutral tone.
+export const STAGE_COLORS: Record<AgentStage, string> = {
+  interpret: "var(--chart-1)",
+  scaffold: "var(--chart-2)",
+  unit_test: "var(--chart-3)",
+  execute: "var(--chart-4)",
+  repair: "var(--chart-5)",
+  report: "var(--muted-foreground)",
+}
+
+/** One run as the charts and the runs table see it. */
+export interface RunPoint {
+  observationId: string
+  runId: string
+  projectId: string
+  createdAt: string
+  /** 1-based position among all the loaded runs, oldest first: "run #12". */
+  ordinal: number
+  success: boolean
+  testsPassed: number
+  testsTotal: number
+  requirementsMet: number
+  requirements: number
+  repairAttempts: number
+  promptTokens: number
+  completionTokens: number
+  tokens: number
+  latencyMs: number
+  /** Milliseconds per stage; 0 for a stage that did not run. */
+  stageMs: Record<AgentStage, number>
+  /** Share of runs that passed, from the first loaded run up to and including this one (0..1). */
+  runningPassRate: number
+  userSatisfaction: 1 | -1 | null
+}
+
+export interface InsightsSummary {
+  runs: number
+  passedRuns: number
+  /** 0..100, or null without runs. */
+  passRatePercent: number | null
+  medianLatencyMs: number | null
+  /** Median over the runs in which the stage ran; null when it never ran. */
+  medianStageMs: Record<AgentStage, number | null>
+  totalTokens: number
+  meanRepairAttempts: number | null
+  thumbsUp: number
+  thumbsDown: number
+}
+
+function metric(observation: Observation, key: string): number {
+  const value = observation.testMetrics[key]
+  return typeof value === "number" && Number.isFinite(value) ? value : 0
+}
+
+function satisfactionOf(observation: Observation): 1 | -1 | null {
+  if (observation.userSatisfaction === 1) return 1
+  if (observation.userSatisfaction === -1) return -1
+  return null
+}
+
+/** Observations oldest first; the API sends newest first, and equal timestamps keep that order reversed. */
+export function sortOldestFirst(observations: readonly Observation[]): Observation[] {
+  return observations
+    .map((observation, index) => ({ observation, time: Date.parse(observation.createdAt), index }))
+    .sort((a, b) => {
+      const byTime = (Number.isNaN(a.time) ? 0 : a.time) - (Number.isNaN(b.time) ? 0 : b.time)
+      return byTime !== 0 ? byTime : b.index - a.index
+    })
+    .map((entry) => entry.observation)
+}
+
+/** Every observation as a chart point, oldest first, numbered and with the running pass rate. */
+export function toRunPoints(observations: readonly Observation[]): RunPoint[] {
+  let passedSoFar = 0
+  return sortOldestFirst(observations).map((observation, index) => {
+    const success = metric(observation, "success") === 1
+    if (success) passedSoFar += 1
+    const promptTokens = metric(observation, "promptTokens")
+    const completionTokens = metric(observation, "completionTokens")
+    const stageMs = Object.fromEntries(
+      AGENT_STAGES.map((stage) => [stage, metric(observation, `${stage}Ms`)]),
+    ) as Record<AgentStage, number>
+    return {
+      observationId: observation.id,
+      runId: observation.runId,
+      projectId: observation.projectId,
+      createdAt: observation.createdAt,
+      ordinal: index + 1,
+      success,
+      testsPassed: metric(observation, "passed"),
+      testsTotal: metric(observation, "total"),
+      requirementsMet: metric(observation, "requirementsMet"),
+      requirements: metric(observation, "requirements"),
+      repairAttempts: metric(observation, "repairAttempts"),
+      promptTokens,
+      completionTokens,
+      tokens: promptTokens + completionTokens,
+      latencyMs: observation.latencyMs,
+      stageMs,
+      runningPassRate: passedSoFar / (index + 1),
+      userSatisfaction: satisfactionOf(observation),
+    }
+  })
+}
+
+/** The newest `limit` points, still oldest first: what the charts draw. */
+export function chartWindow(points: readonly RunPoint[], limit = CHART_RUN_LIMIT): RunPoint[] {
+  return points.slice(Math.max(0, points.length - limit))
+}
+
+/** Stages that took time in at least one of the points, in pipeline order (the chart legend). */
+export function stagesThatRan(points: readonly RunPoint[]): AgentStage[] {
+  return AGENT_STAGES.filter((stage) => points.some((point) => point.stageMs[stage] > 0))
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length
+}
+
+/** The headline figures over every loaded run. */
+export function summarizeRuns(points: readonly RunPoint[]): InsightsSummary {
+  const passed = points.filter((point) => point.success).length
+  return {
+    runs: points.length,
+    passedRuns: passed,
+    passRatePercent: points.length === 0 ? null : (passed / points.length) * 100,
+    medianLatencyMs: median(points.map((point) => point.latencyMs)),
+    medianStageMs: Object.fromEntries(
+      AGENT_STAGES.map((stage) => [
+        stage,
+        median(points.map((point) => point.stageMs[stage]).filter((ms) => ms > 0)),
+      ]),
+    ) as Record<AgentStage, number | null>,
+    totalTokens: points.reduce((sum, point) => sum + point.tokens, 0),
+    meanRepairAttempts: mean(points.map((point) => point.repairAttempts)),
+    thumbsUp: points.filter((point) => point.userSatisfaction === 1).length,
+    thumbsDown: points.filter((point) => point.userSatisfaction === -1).length,
+  }
+}
+
+/** Milliseconds for people: "850 ms", "12.3 s", "2 m 05 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  const seconds = ms / 1000
+  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`
+  const whole = Math.round(seconds)
+  return `${Math.floor(whole / 60)} m ${String(whole % 60).padStart(2, "0")} s`
+}
+
+const integerFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 })
+
+/** Whole numbers with thousands separators: "12,345". */
+export function formatCount(value: number): string {
+  return integerFormat.format(value)
+}
+
+/** A 0..100 share as "67%". */
+export function formatPercent(percent: number): string {
+  return `${Math.round(percent)}%`
+}
+
+/** One decimal when it matters: "1.5", "2". */
+export function formatMean(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1)
+}

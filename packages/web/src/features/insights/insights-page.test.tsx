@@ -1,0 +1,166 @@
+import { act, screen, within } from "@testing-library/react"
+import userEvent from "@testing-library/user-event"
+import { describe, expect, it } from "vitest"
+import { ApiRequestError } from "../../services/api-client"
+import { THREE_RUNS } from "./__fixtures__/observations"
+import { createFakeApi, deferred, renderWithServices } from "./__fixtures__/fake-services"
+import { InsightsPage } from "./insights-page"
+
+const stat = (name: string) => screen.getByRole("group", { name })
+
+/** Body row `index` of the runs table (0 is the newest run). */
+async function runRow(index: number): Promise<HTMLElement> {
+  const table = await screen.findByRole("table", { name: "Recent runs" })
+  return within(table).getAllByRole("row")[index + 1]!
+}
+
+/** The runs table's body rows, as cell texts. */
+async function runRows(): Promise<string[][]> {
+  const table = await screen.findByRole("table", { name: "Recent runs" })
+  return within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((row) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent ?? ""),
+    )
+}
+
+describe("InsightsPage", () => {
+  it("shows a skeleton while loading, then the summary figures", async () => {
+    const api = createFakeApi()
+    const observations = deferred<typeof THREE_RUNS>()
+    api.listObservations.mockReturnValueOnce(observations.promise)
+    renderWithServices(<InsightsPage />, api)
+
+    expect(screen.getByRole("heading", { level: 1, name: "Insights" })).toBeInTheDocument()
+    expect(screen.getByRole("status")).toHaveTextContent("Loading your runs")
+    await act(async () => observations.resolve(THREE_RUNS))
+
+    expect(within(stat("Runs")).getByText("3")).toBeInTheDocument()
+    expect(within(stat("Pass rate")).getByText("67%")).toBeInTheDocument()
+    expect(stat("Pass rate")).toHaveTextContent("2 of 3 passed")
+    expect(within(stat("Median latency")).getByText("20 s")).toBeInTheDocument()
+    expect(within(stat("Total tokens")).getByText("9,500")).toBeInTheDocument()
+    expect(within(stat("Mean repair attempts")).getByText("1")).toBeInTheDocument()
+    expect(stat("Feedback")).toHaveTextContent("1 good")
+    expect(stat("Feedback")).toHaveTextContent("1 bad")
+    expect(screen.queryByText("Loading your runs…")).not.toBeInTheDocument()
+  })
+
+  it("shows the median time of each stage that ran", async () => {
+    renderWithServices(<InsightsPage />, createFakeApi(THREE_RUNS))
+    const stages = await screen.findByRole("group", { name: "Median time per stage" })
+    const pairs = Array.from(stages.querySelectorAll("dt"), (term) => [
+      term.textContent,
+      term.nextElementSibling?.textContent,
+    ])
+    expect(pairs).toEqual([
+      ["Interpret", "1.0 s"],
+      ["Scaffold", "2.0 s"],
+      ["Unit tests", "1.5 s"],
+      ["Execute", "3.0 s"],
+      ["Repair", "3.0 s"],
+      ["Report", "100 ms"],
+    ])
+  })
+
+  it("draws the four charts over the runs", async () => {
+    renderWithServices(<InsightsPage />, createFakeApi(THREE_RUNS))
+    for (const name of ["Results per run", "Time per stage", "Tokens per run", "Repair attempts per run"])
+      expect(await screen.findByRole("figure", { name })).toBeInTheDocument()
+    expect(screen.getByRole("img", { name: /^Results per run: 2 of 3 runs passed/ })).toBeInTheDocument()
+    expect(
+      screen.getByRole("img", { name: /^Tokens per run: 3 runs, from 1,500 to 5,000; latest 3,000/ }),
+    ).toBeInTheDocument()
+    const legend = screen.getByRole("list", { name: "Time per stage legend" })
+    expect(
+      within(legend)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Interpret", "Scaffold", "Unit tests", "Execute", "Repair", "Report"])
+  })
+
+  it("lists the runs newest first with their project, result and numbers", async () => {
+    renderWithServices(<InsightsPage />, createFakeApi(THREE_RUNS))
+    const rows = await runRows()
+    expect(rows.map((row) => [row[0], ...row.slice(2, 9)])).toEqual([
+      ["#3", "Beta", "Passed", "3/3", "2/2", "1", "3,000", "20 s"],
+      ["#2", "Alpha", "Failed", "2/5", "1/3", "2", "5,000", "30 s"],
+      ["#1", "Alpha", "Passed", "4/4", "3/3", "0", "1,500", "10 s"],
+    ])
+    const failedRow = await runRow(1)
+    expect(within(failedRow).getByRole("button", { name: "Bad result" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    )
+  })
+
+  it("still lists the runs when the project names cannot be loaded", async () => {
+    const api = createFakeApi(THREE_RUNS)
+    api.listProjects.mockRejectedValueOnce(new ApiRequestError("internal", "boom", 500))
+    renderWithServices(<InsightsPage />, api)
+    const rows = await runRows()
+    expect(rows.map((row) => row[2])).toEqual(["Unknown project", "Unknown project", "Unknown project"])
+  })
+
+  it("posts a vote from the table and counts it in the summary", async () => {
+    const api = createFakeApi(THREE_RUNS)
+    renderWithServices(<InsightsPage />, api)
+    const newest = await runRow(0)
+    const good = within(newest).getByRole("button", { name: "Good result" })
+    expect(good).toHaveAttribute("aria-pressed", "false")
+
+    await userEvent.click(good)
+    expect(api.sendFeedback).toHaveBeenCalledWith(THREE_RUNS[0]!.id, 1)
+    expect(good).toHaveAttribute("aria-pressed", "true")
+    expect(stat("Feedback")).toHaveTextContent("2 good")
+  })
+
+  it("rolls a refused vote back in the table", async () => {
+    const api = createFakeApi(THREE_RUNS)
+    api.sendFeedback.mockRejectedValueOnce(new ApiRequestError("not_found", "Not found.", 404))
+    renderWithServices(<InsightsPage />, api)
+    const newest = await runRow(0)
+
+    await userEvent.click(within(newest).getByRole("button", { name: "Bad result" }))
+    expect(within(newest).getByRole("button", { name: "Bad result" })).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    )
+    expect(within(newest).getByRole("alert")).toHaveTextContent("Vote not saved")
+    expect(stat("Feedback")).toHaveTextContent("1 bad")
+  })
+
+  it("says so when there are no runs yet", async () => {
+    renderWithServices(<InsightsPage />, createFakeApi([]))
+    expect(
+      await screen.findByText("No runs yet — generate a component and its numbers appear here."),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole("table")).not.toBeInTheDocument()
+    expect(screen.getByRole("link", { name: "Open the studio" })).toHaveAttribute("href", "/")
+  })
+
+  it("shows the error and loads again on retry", async () => {
+    const api = createFakeApi(THREE_RUNS)
+    api.listObservations.mockRejectedValueOnce(
+      new ApiRequestError("network", "The studio server cannot be reached.", 0),
+    )
+    renderWithServices(<InsightsPage />, api)
+
+    const alert = await screen.findByRole("alert")
+    expect(alert).toHaveTextContent("Your runs could not be loaded.")
+    expect(alert).toHaveTextContent("The studio server cannot be reached.")
+
+    await userEvent.click(within(alert).getByRole("button", { name: "Try again" }))
+    expect(await screen.findByRole("table", { name: "Recent runs" })).toBeInTheDocument()
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument()
+    expect(api.listObservations).toHaveBeenCalledTimes(2)
+  })
+
+  it("links back to the studio", () => {
+    renderWithServices(<InsightsPage />, createFakeApi())
+    expect(screen.getByRole("link", { name: "Back to the studio" })).toHaveAttribute("href", "/")
+  })
+})

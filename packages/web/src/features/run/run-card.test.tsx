@@ -1,0 +1,119 @@
+import { render, screen, waitFor, within } from "@testing-library/react"
+import userEvent from "@testing-library/user-event"
+import { describe, expect, it, vi } from "vitest"
+import type { StudioEvent } from "@studio/protocol"
+import { RunCard } from "./run-card"
+import {
+  FIXTURE_START,
+  cancelledRunEvents,
+  failingRunEvents,
+  foldBefore,
+  foldEvents,
+  foldFirst,
+  passingRunEvents,
+} from "./run-fixtures"
+
+const isTestResult = (event: StudioEvent) => event.type === "test_result"
+
+describe("RunCard", () => {
+  it("shows a running run with its source, stages and a Cancel button", async () => {
+    const user = userEvent.setup()
+    const onCancel = vi.fn()
+    const view = foldBefore(passingRunEvents(), isTestResult)
+    render(<RunCard view={view} now={view.startedAt + 3400} onCancel={onCancel} />)
+
+    expect(screen.getByText("Running")).toBeInTheDocument()
+    expect(screen.getByText("offline · recipes-v1")).toBeInTheDocument()
+    expect(screen.getByRole("list", { name: "Stages" })).toBeInTheDocument()
+    expect(screen.getByRole("list", { name: "Requirements" })).toBeInTheDocument()
+    expect(screen.getByRole("list", { name: "Build steps" })).toBeInTheDocument()
+    // Streamed chunks stand in for tokens until the run reports its metrics.
+    expect(screen.getByText("tokens 3 · repairs 0/2 · 3.4 s")).toBeInTheDocument()
+
+    await user.click(screen.getByRole("button", { name: "Cancel" }))
+    expect(onCancel).toHaveBeenCalledOnce()
+  })
+
+  it("disables Cancel while cancelling, and offers none without a handler or after the end", () => {
+    const running = foldBefore(passingRunEvents(), isTestResult)
+    const { rerender } = render(<RunCard view={running} now={FIXTURE_START} onCancel={() => {}} cancelling />)
+    expect(screen.getByRole("button", { name: "Cancel" })).toBeDisabled()
+
+    rerender(<RunCard view={running} now={FIXTURE_START} />)
+    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument()
+
+    rerender(<RunCard view={foldEvents(passingRunEvents())} now={FIXTURE_START} onCancel={() => {}} />)
+    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument()
+  })
+
+  it("shows a passed run with its requirements met and the run's metrics", () => {
+    const view = foldEvents(passingRunEvents())
+    render(<RunCard view={view} now={view.startedAt + 999_999} />)
+
+    expect(screen.getByText("Passed")).toBeInTheDocument()
+    expect(screen.getByText("3/3 met")).toBeInTheDocument()
+    expect(
+      screen.getByRole("listitem", { name: "R2 met: Highlights the recommended tier" }),
+    ).toBeInTheDocument()
+    const build = screen.getByRole("region", { name: "Build" })
+    expect(within(build).getByRole("listitem", { name: "typescript ok" })).toBeInTheDocument()
+    expect(within(build).getByText("1 warning")).toBeInTheDocument()
+    const elapsed = ((view.finishedAt ?? 0) - view.startedAt) / 1000
+    expect(screen.getByText(`tokens 1,234 · repairs 0/2 · ${elapsed.toFixed(1)} s`)).toBeInTheDocument()
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument()
+  })
+
+  it("shows a failed run with its repair, errors and diagnostics", () => {
+    const view = foldEvents(failingRunEvents())
+    render(<RunCard view={view} now={FIXTURE_START} maxRepairs={3} />)
+
+    expect(screen.getByText("Failed")).toBeInTheDocument()
+    expect(screen.getByRole("alert")).toHaveTextContent("TypeScript reported 1 error.")
+    expect(within(screen.getByRole("list", { name: "Stages" })).getByText("Repair")).toBeInTheDocument()
+    expect(screen.getByRole("listitem", { name: "R3 unmet: Toggles annual prices" })).toBeInTheDocument()
+    expect(screen.getByRole("listitem", { name: "typescript error" })).toBeInTheDocument()
+    expect(screen.getByRole("listitem", { name: "eslint ok" })).toBeInTheDocument()
+    expect(screen.getByText("1 error · 1 warning")).toBeInTheDocument()
+    expect(screen.getByText(/repairs 1\/3/)).toBeInTheDocument()
+  })
+
+  it("shows a cancelled run calmly, without an error alert", () => {
+    render(<RunCard view={foldEvents(cancelledRunEvents())} now={FIXTURE_START} onCancel={() => {}} />)
+    expect(screen.getByText("Cancelled")).toBeInTheDocument()
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument()
+    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument()
+  })
+
+  it("follows a live run event by event", () => {
+    const events = failingRunEvents()
+    const { rerender } = render(<RunCard view={foldFirst(events, 1)} now={FIXTURE_START} />)
+    expect(screen.getByRole("listitem", { current: "step" })).toHaveTextContent("Understand")
+    for (let count = 2; count <= events.length; count++) {
+      const view = foldFirst(events, count)
+      rerender(<RunCard view={view} now={events[count - 1]?.ts ?? FIXTURE_START} />)
+      const current = screen.queryByRole("listitem", { current: "step" })
+      if (view.currentStage) expect(current).toHaveTextContent(/Understand|Write|Run tests|Repair|Report/)
+      else expect(current).toBeNull()
+    }
+    expect(screen.getByText("Failed")).toBeInTheDocument()
+  })
+
+  it("repeats the prompt when asked", () => {
+    render(<RunCard view={foldEvents(passingRunEvents())} now={FIXTURE_START} showPrompt />)
+    expect(screen.getByRole("article", { name: "Run: a pricing table with three tiers" })).toHaveTextContent(
+      "a pricing table with three tiers",
+    )
+  })
+})
+
+describe("RunCard motion", () => {
+  it("settles its entrance animations so everything ends up visible", async () => {
+    render(<RunCard view={foldEvents(passingRunEvents())} now={FIXTURE_START} />)
+    await waitFor(
+      () => expect(screen.getByRole("listitem", { name: "R1 met: Shows three tiers" })).toBeVisible(),
+      {
+        timeout: 2000,
+      },
+    )
+  })
+})

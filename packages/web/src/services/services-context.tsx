@@ -1,0 +1,21 @@
+import { createContext, useContext, type ReactNode } from "react"
+import type { ApiClient } from "./api-client"
+import type { StudioController } from "./studio-controller"
+
+export interface StudioServices {
+  api: ApiClient
+  controller: StudioController
+}
+
+const ServicesContext = createContext<StudioServices | null>(null)
+
+export function ServicesProvider({ services, children }: { services: StudioServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>
+}
+
+/** The API client and the studio controller (the I/O side of the app); tests provide their own. */
+export function useServices(): StudioServices {
+  const services = useContext(ServicesContext)
+  if (!services) throw new Error("useServices must be used inside <ServicesProvider>")
+  return services
+}
