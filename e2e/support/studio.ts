@@ -8,17 +8,25 @@ export const repoRoot = path.resolve(import.meta.dirname, "../..")
 /** Where the e2e suite saves its screenshots (gitignored). */
 export const outputDir = path.join(repoRoot, "test-output/e2e")
 
-/** Builds the web app the server serves, so the suite tests the code as it is now, not an older build. */
-export function buildWebApp(): void {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(repoRoot, "node_modules/vite/bin/vite.js"), "build", "packages/web", "--logLevel", "warn"],
-    {
-      cwd: repoRoot,
-      encoding: "utf8",
-    },
-  )
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`)
+/**
+ * Builds the web app the server serves, so the suite tests the code as it is now, not an older build; into `outDir`
+ * (served with STUDIO_WEB_DIR) or packages/web/dist. NODE_ENV is set: under Vitest it is "test", and Vite would
+ * build React's development runtime.
+ */
+export function buildWebApp(outDir?: string): void {
+  const vite = path.join(repoRoot, "node_modules/vite/bin/vite.js")
+  const args = [vite, "build", "packages/web", "--logLevel", "error"]
+  if (outDir) args.push("--outDir", outDir, "--emptyOutDir")
+  const result = spawnSync(process.execPath, args, {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production" },
+    timeout: 300_000,
+  })
+  if (result.status !== 0)
+    throw new Error(
+      `vite build failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout}\n${result.stderr}`,
+    )
 }
 
 export interface RunningStudio {
@@ -49,6 +57,10 @@ export async function startStudio(env: Record<string, string> = {}): Promise<Run
     stdio: ["ignore", "pipe", "pipe"],
   })
   let output = ""
+  const stop = async () => {
+    await stopProcess(child)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`the studio did not start in 120 s:\n${output.slice(-4000)}`)),
@@ -68,19 +80,15 @@ export async function startStudio(env: Record<string, string> = {}): Promise<Run
       clearTimeout(timer)
       reject(new Error(`the studio exited with ${code}:\n${output.slice(-4000)}`))
     })
+  }).catch(async (error: unknown) => {
+    await stop()
+    throw error
   })
-  return {
-    url,
-    dataDir,
-    async stop() {
-      await stopProcess(child)
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
+  return { url, dataDir, stop }
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
+  if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise((resolve) => child.once("exit", resolve))
   child.kill("SIGTERM")
   const timer = setTimeout(() => child.kill("SIGKILL"), 15_000)

@@ -108,6 +108,8 @@ export class StudioController {
   /** Opens the studio: projects, plugins, the socket, and the given (or most recent) project. */
   async openStudio(projectId?: string): Promise<string> {
     this.socket.start()
+    // The route changed to the project this page already shows (e.g. / -> /projects/<id> after it opened).
+    if (projectId && studio().currentProjectId === projectId) return projectId
     const [projects, plugins] = await Promise.all([this.api.listProjects(), this.api.listPlugins()])
     studio().setPlugins(plugins)
     let list = projects

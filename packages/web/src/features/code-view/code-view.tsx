@@ -32,6 +32,7 @@ export function CodeView() {
   const parentNumber = versions.find((entry) => entry.id === parentId)?.number
 
   const live = run?.status === "running"
+  const componentName = (live ? run?.contract?.name : undefined) ?? version?.contract?.name
   const files = useMemo(
     () => (live && run ? run.files : version ? { ...version.files, ...edits } : EMPTY),
     [live, run, version, edits],
@@ -118,6 +119,7 @@ export function CodeView() {
       }}
       editedPaths={Object.keys(edits)}
       toolbar={toolbar}
+      {...(componentName ? { componentName } : {})}
     />
   )
 }

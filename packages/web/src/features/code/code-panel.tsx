@@ -22,6 +22,8 @@ export interface CodePanelProps {
   editedPaths: string[]
   /** Extra controls for the header (save, discard, ...). */
   toolbar?: ReactNode
+  /** The contract's component name: its file opens first. */
+  componentName?: string
 }
 
 /** The code view: a file tree beside an editor for the open file. */
@@ -35,6 +37,7 @@ export function CodePanel({
   onChange,
   editedPaths,
   toolbar,
+  componentName,
 }: CodePanelProps) {
   const paths = useMemo(() => Object.keys(files), [files])
   const streaming = streamingPath !== null && Object.hasOwn(files, streamingPath) ? streamingPath : null
@@ -47,7 +50,7 @@ export function CodePanel({
   const shown =
     (openFile !== null && Object.hasOwn(files, openFile) ? openFile : null) ??
     following ??
-    componentPathOf(files)
+    componentPathOf(files, componentName)
 
   if (shown === null) {
     return (

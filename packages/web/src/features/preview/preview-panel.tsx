@@ -40,7 +40,8 @@ export function PreviewPanel() {
   })
 
   const frame = useRef<HTMLIFrameElement>(null)
-  const [html, setHtml] = useState<string | null>(null)
+  // The page and the version it was built for: switching versions never shows the previous version's page.
+  const [page, setPage] = useState<{ html: string; versionId: string } | null>(null)
   const [state, setState] = useState<PreviewState>("empty")
   const [runtimeError, setRuntimeError] = useState<{ message: string; stack?: string } | null>(null)
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([])
@@ -59,9 +60,15 @@ export function PreviewPanel() {
   const edited = Object.keys(edits).length > 0
   const hasFiles = files !== null && Object.keys(files).length > 0
 
+  const componentName = version?.contract?.name
+  const entry =
+    componentName && files && Object.hasOwn(files, `src/components/${componentName}.tsx`)
+      ? `src/components/${componentName}.tsx`
+      : undefined
+
   // Build the page whenever the files change (debounced while the person types in the editor).
   useEffect(() => {
-    if (!files || Object.keys(files).length === 0) return
+    if (!versionId || !files || Object.keys(files).length === 0) return
     const controller = new AbortController()
     const timer = setTimeout(
       () => {
@@ -69,14 +76,19 @@ export function PreviewPanel() {
         performance.mark("studio:preview-build-start")
         api
           .buildPreview(
-            { files, props: propsRef.current ?? {}, parentOrigin: window.location.origin },
+            {
+              files,
+              ...(entry ? { entry } : {}),
+              props: propsRef.current ?? {},
+              parentOrigin: window.location.origin,
+            },
             controller.signal,
           )
-          .then((page) => {
+          .then((built) => {
             if (controller.signal.aborted) return
-            setDiagnostics(page.diagnostics.filter((entry) => entry.severity === "error"))
+            setDiagnostics(built.diagnostics.filter((diagnostic) => diagnostic.severity === "error"))
             setRuntimeError(null)
-            setHtml(page.html)
+            setPage({ html: built.html, versionId })
             setState("loading")
           })
           .catch((error: unknown) => {
@@ -93,7 +105,7 @@ export function PreviewPanel() {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [api, files, edited, reloads])
+  }, [api, versionId, files, entry, edited, reloads])
 
   const post = useCallback((message: StudioToPreview) => {
     // The frame's origin is opaque, so "*" is the only target that reaches it; what is sent is the studio's own
@@ -146,10 +158,13 @@ export function PreviewPanel() {
     if (state === "ready") post({ source: "studio", type: "theme", theme })
   }, [theme, state, post])
 
+  // A page built for another version is not shown; until this version's arrives the panel says it is building.
+  const shown = hasFiles && page?.versionId === versionId
+  const shownState: PreviewState = !hasFiles ? "empty" : shown ? state : "building"
   const width = VIEWPORTS.find((entry) => entry.value === viewport)?.width ?? "100%"
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col" data-preview-state={hasFiles ? state : "empty"}>
+    <div className="flex min-h-0 flex-1 flex-col" data-preview-state={shownState}>
       <div className="flex h-10 shrink-0 items-center gap-1 border-b px-3">
         <div role="group" aria-label="Viewport" className="flex items-center gap-0.5">
           {VIEWPORTS.map(({ value, label, Icon }) => (
@@ -189,12 +204,12 @@ export function PreviewPanel() {
           <RotateCw className="size-3.5" aria-hidden="true" />
         </Button>
         <span className="text-muted-foreground ml-auto flex items-center gap-1.5 text-xs" role="status">
-          {(state === "building" || state === "loading") && (
+          {(shownState === "building" || shownState === "loading") && (
             <Loader2 className="size-3 animate-spin" aria-hidden="true" />
           )}
-          {state === "building"
+          {shownState === "building"
             ? "Building…"
-            : state === "loading"
+            : shownState === "loading"
               ? "Loading…"
               : running
                 ? "A new version is being made…"
@@ -209,14 +224,14 @@ export function PreviewPanel() {
           theme === "dark" ? "bg-neutral-900" : "bg-muted/40",
         )}
       >
-        {html && hasFiles ? (
+        {page && shown ? (
           <div className="mx-auto h-full transition-[width] duration-300" style={{ width, maxWidth: "100%" }}>
             <iframe
               key={reloads}
               ref={frame}
               title="Preview"
               sandbox="allow-scripts"
-              srcDoc={html}
+              srcDoc={page.html}
               className={cn(
                 "h-full w-full rounded-lg border shadow-sm",
                 theme === "dark" ? "border-neutral-700 bg-neutral-950" : "bg-white",
@@ -224,7 +239,7 @@ export function PreviewPanel() {
             />
           </div>
         ) : (
-          <PreviewEmpty running={running} />
+          <PreviewEmpty running={running} building={hasFiles} />
         )}
         {runtimeError && (
           <div
@@ -270,10 +285,15 @@ export function PreviewPanel() {
   )
 }
 
-function PreviewEmpty({ running }: { running: boolean }) {
+function PreviewEmpty({ running, building }: { running: boolean; building: boolean }) {
   return (
     <div className="text-muted-foreground flex h-full flex-col items-center justify-center gap-2 text-center text-sm">
-      {running ? (
+      {building ? (
+        <>
+          <Loader2 className="size-5 animate-spin" aria-hidden="true" />
+          <p>Building the preview…</p>
+        </>
+      ) : running ? (
         <>
           <Loader2 className="size-5 animate-spin" aria-hidden="true" />
           <p>Your component is being written and tested; the preview appears when the run finishes.</p>

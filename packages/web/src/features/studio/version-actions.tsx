@@ -18,8 +18,9 @@ export function VersionActions() {
   const isLatest = versions.at(-1)?.id === selected.id
 
   const copy = async () => {
-    const files = filesOf(useStudioStore.getState(), selected.id)
-    const path = componentPathOf(files)
+    const state = useStudioStore.getState()
+    const files = filesOf(state, selected.id)
+    const path = componentPathOf(files, state.versionDetails[selected.id]?.contract?.name)
     if (!path) return
     try {
       await navigator.clipboard.writeText(files[path] ?? "")
