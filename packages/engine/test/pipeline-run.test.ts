@@ -194,4 +194,32 @@ describe("run() as a follow-up", () => {
     expect(outcome.files["src/components/counter-format.ts"]).toContain("export const format")
     expect(outcome.files["src/components/Counter.test.tsx"]).toContain("R2: the Increment button adds one")
   })
+
+  it("a follow-up that makes another component drops the old component's file and keeps its helpers", async () => {
+    const { generator } = createScriptedGenerator({
+      interpret: [JSON.stringify(contract)],
+      scaffold: [component(1)],
+      unit_test: [tests],
+    })
+    const previous = {
+      prompt: "a star rating",
+      contract: { ...contract, name: "StarRating" },
+      files: {
+        "src/components/StarRating.tsx": "export default function StarRating() { return null }\n",
+        "src/components/counter-format.ts": "export const format = (n: number) => `Count: ${n}`\n",
+        "src/components/StarRating.test.tsx": "stale tests",
+      },
+    }
+    const outcome: RunOutcome = { files: {}, tests: [] }
+    for await (const _event of run(
+      { prompt: "a counter instead", previous },
+      { generator, toolchain, sandbox },
+      outcome,
+    ));
+    expect(Object.keys(outcome.files).sort()).toEqual([
+      "src/components/Counter.test.tsx",
+      "src/components/Counter.tsx",
+      "src/components/counter-format.ts",
+    ])
+  })
 })

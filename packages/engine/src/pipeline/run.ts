@@ -142,9 +142,15 @@ export async function* run(
     // scaffold: the implementation
     started = performance.now()
     // A follow-up keeps the previous version's implementation files unless the scaffold rewrites them; its tests
-    // are written anew from the new contract.
+    // are written anew from the new contract. A follow-up that makes another component drops the old one's file,
+    // so the version holds one component (the one the preview, the design panel and the export show).
+    const previousName = request.previous?.contract.name
+    const replacedComponent =
+      previousName && previousName !== contract.name ? `src/components/${previousName}.tsx` : undefined
     const files: Record<string, string> = Object.fromEntries(
-      Object.entries(request.previous?.files ?? {}).filter(([path]) => !TEST_FILE.test(path)),
+      Object.entries(request.previous?.files ?? {}).filter(
+        ([path]) => !TEST_FILE.test(path) && path !== replacedComponent,
+      ),
     )
     yield* streamFiles(
       deps,
