@@ -384,6 +384,10 @@ describe("the web app", () => {
       mkdirSync(path.join(webDir, "assets"))
       writeFileSync(path.join(webDir, "index.html"), indexHtml)
       writeFileSync(path.join(webDir, "assets", "index-abc123.js"), "console.log('studio')\n")
+      writeFileSync(
+        path.join(webDir, "assets", "vendor-def456.js"),
+        "export const words = 'studio '\n".repeat(2000),
+      )
       writeFileSync(path.join(webDir, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>")
       // One prompt an hour: a test run that is refused for bad input must not spend it.
       built = await startTestServer({ STUDIO_WEB_DIR: webDir, STUDIO_RATE_LIMIT: "1" })
@@ -422,6 +426,19 @@ describe("the web app", () => {
       expect(asset.status).toBe(200)
       expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable")
       expect(await asset.text()).toContain("studio")
+      // The app's scripts go compressed (fetch decodes them again); the API's answers do not.
+      const vendor = await fetch(`${built.url}/assets/vendor-def456.js`, {
+        headers: { "accept-encoding": "gzip" },
+      })
+      expect(vendor.headers.get("content-encoding")).toBe("gzip")
+      expect((await vendor.text()).length).toBe("export const words = 'studio '\n".length * 2000)
+      const { token } = await register(built)
+      const plugins = await fetch(`${built.url}/api/plugins`, {
+        headers: { "accept-encoding": "gzip, br", authorization: `Bearer ${token}` },
+      })
+      expect(plugins.status).toBe(200)
+      expect((await plugins.text()).length).toBeGreaterThan(1024)
+      expect(plugins.headers.get("content-encoding")).toBeNull()
       const favicon = await fetch(`${built.url}/favicon.svg`)
       expect([favicon.status, favicon.headers.get("cache-control")]).toEqual([200, "no-cache"])
 
