@@ -13,7 +13,7 @@ import {
 import { measureGenerateOverhead } from "./generate-overhead"
 import { measureColdOfflineGenerate, measureOfflineRuns, OFFLINE_PROMPTS } from "./offline-generate"
 import { measureServerLoad } from "./server-load"
-import { formatWebStudioTable, measureWebStudio } from "./web"
+import { reportWebStudio } from "./web"
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const repoRoot = path.resolve(import.meta.dirname, "..")
@@ -145,14 +145,6 @@ async function measureWarmExecute(): Promise<{
     await Promise.allSettled([sandbox.close(), toolchain.dispose()])
   }
   return { samples, peaks, steps }
-}
-
-// BENCH_ONLY=web runs only the browser section (the last one), without the minutes the others take.
-if (process.env.BENCH_ONLY !== undefined && process.env.BENCH_ONLY !== "web")
-  throw new Error(`BENCH_ONLY must be "web" or unset, not "${process.env.BENCH_ONLY}"`)
-if (process.env.BENCH_ONLY === "web") {
-  await reportWebStudio()
-  process.exit(0)
 }
 
 mkdirSync(workDir, { recursive: true })
@@ -295,15 +287,5 @@ const loadFile = path.join(resultsDir, `server-load-${new Date().toISOString().r
 writeFileSync(loadFile, JSON.stringify(load, null, 2))
 console.log(`wrote ${path.relative(repoRoot, loadFile)}`)
 
-// --- the web studio in a browser ---
-await reportWebStudio()
-
-async function reportWebStudio(): Promise<void> {
-  const web = await measureWebStudio(repoRoot)
-  console.log(`\n${formatWebStudioTable(web)}`)
-  const webResultsDir = path.join(repoRoot, "bench", "results")
-  mkdirSync(webResultsDir, { recursive: true })
-  const webFile = path.join(webResultsDir, `web-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
-  writeFileSync(webFile, JSON.stringify(web, null, 2))
-  console.log(`wrote ${path.relative(repoRoot, webFile)}`)
-}
+// --- the web studio in a browser (alone: `npm run bench:web`) ---
+await reportWebStudio(repoRoot)

@@ -1,7 +1,7 @@
 // The web studio in a real browser: `studio serve` as a child process (PGlite, offline generator) serving a fresh
 // build of packages/web, driven by headless Chromium through playwright-core. Every latency is taken inside the page
 // (event timestamps, MutationObservers, the app's own performance marks), never from Playwright's side of CDP.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { gzipSync } from "node:zlib"
@@ -209,6 +209,17 @@ export async function measureWebStudio(
 }
 
 /** The web section of `npm run bench`, as markdown. */
+/** Measures, prints the table and writes `bench/results/web-<time>.json`: the web section of `npm run bench`. */
+export async function reportWebStudio(repoRoot: string): Promise<void> {
+  const web = await measureWebStudio(repoRoot)
+  console.log(`\n${formatWebStudioTable(web)}`)
+  const resultsDir = path.join(repoRoot, "bench", "results")
+  mkdirSync(resultsDir, { recursive: true })
+  const file = path.join(resultsDir, `web-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
+  writeFileSync(file, JSON.stringify(web, null, 2))
+  console.log(`wrote ${path.relative(repoRoot, file)}`)
+}
+
 export function formatWebStudioTable(result: WebStudioResult): string {
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
   const ms = (spread: Spread) => `${spread.median.toFixed(0)} ms`

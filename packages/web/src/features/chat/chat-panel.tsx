@@ -11,7 +11,7 @@ import type { RunView } from "../../state/run-view"
 import { useStudioStore } from "../../state/studio-store"
 import { NoticeBanner } from "./notice-banner"
 import { PromptBox } from "./prompt-box"
-import { useNow } from "./use-now"
+import { useNow } from "../../lib/use-now"
 
 const SUGGESTIONS = [
   "A pricing table with three tiers and a monthly/yearly toggle",

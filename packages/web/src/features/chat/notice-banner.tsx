@@ -1,6 +1,6 @@
 import { Clock, Info, TriangleAlert, X } from "lucide-react"
 import { useStudioStore } from "../../state/studio-store"
-import { useNow } from "./use-now"
+import { useNow } from "../../lib/use-now"
 
 function formatWait(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000))

@@ -1,7 +1,7 @@
 import { cn } from "@/lib/utils"
 import { useServices } from "../../services/services-context"
 import { useStudioStore } from "../../state/studio-store"
-import { useNow } from "../chat/use-now"
+import { useNow } from "../../lib/use-now"
 
 const LABEL = { connected: "Connected", connecting: "Connecting…", disconnected: "Disconnected" } as const
 
