@@ -33,6 +33,7 @@ export class StudioController {
   private readonly editedFrom = new Map<string, string>()
   private readonly download: (blob: Blob, fileName: string) => void
   private loadToken = 0
+  private loadingProjects: Promise<void> | null = null
   /** Set when the Code view was opened for a first run (nothing to preview yet), to go back to Preview after it. */
   private codeShownForRun: string | null = null
 
@@ -99,36 +100,54 @@ export class StudioController {
     this.watching.clear()
     this.pendingPrompts.clear()
     this.editedFrom.clear()
+    this.loadingProjects = null
     studio().reset()
     session().signedOut()
   }
 
   // --- projects and versions -------------------------------------------------------------------------------------
 
-  /** Opens the studio: projects, plugins, the socket, and the given (or most recent) project. */
+  /**
+   * Opens the studio on the given (or most recent) project: the socket, and the projects and plugins, which are
+   * loaded once per session; a route change to another project only loads that project.
+   */
   async openStudio(projectId?: string): Promise<string> {
     this.socket.start()
-    // The route changed to the project this page already shows (e.g. / -> /projects/<id> after it opened).
-    if (projectId && studio().currentProjectId === projectId) return projectId
-    const [projects, plugins] = await Promise.all([this.api.listProjects(), this.api.listPlugins()])
-    studio().setPlugins(plugins)
-    let list = projects
-    if (list.length === 0) list = [await this.api.createProject("My first component")]
-    studio().setProjects(list)
-    const chosen = list.find((project) => project.id === projectId) ?? list[0]!
+    this.loadingProjects ??= this.loadProjects()
+    try {
+      await this.loadingProjects
+    } catch (error) {
+      this.loadingProjects = null
+      throw error
+    }
+    const projects = studio().projects
+    const chosen = projects.find((project) => project.id === projectId) ?? projects[0]!
     await this.selectProject(chosen.id)
     return chosen.id
   }
 
+  private async loadProjects(): Promise<void> {
+    const [projects, plugins] = await Promise.all([this.api.listProjects(), this.api.listPlugins()])
+    studio().setPlugins(plugins)
+    studio().setProjects(
+      projects.length > 0 ? projects : [await this.api.createProject("My first component")],
+    )
+  }
+
+  /** Shows a project: its versions (the newest selected) and any run of it still going. */
   async selectProject(projectId: string): Promise<void> {
-    if (studio().currentProjectId === projectId && studio().versions.length > 0) return
+    if (studio().currentProjectId === projectId) return
     this.watching.clear()
     studio().selectProject(projectId)
     const token = ++this.loadToken
     const [versions, runs] = await Promise.all([
       this.api.listVersions(projectId),
       this.api.listRuns(projectId),
-    ])
+    ]).catch((error: unknown) => {
+      // Not shown after all: a later attempt must load it again rather than find it "already open".
+      if (token === this.loadToken) studio().selectProject(null)
+      throw error
+    })
     if (token !== this.loadToken) return
     studio().setVersions(versions)
     void this.refreshObservations()
