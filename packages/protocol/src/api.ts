@@ -20,6 +20,18 @@ export const API_LIMITS = {
 
 const id = z.uuid()
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/**
+ * Text the studio stores: no NUL character and no lone surrogate, which PostgreSQL's text and jsonb refuse (an
+ * insert would fail after the request was accepted). Refused up front with a clear message instead.
+ */
+export function storableText() {
+  return z.string().refine((text) => !text.includes("\0") && !LONE_SURROGATE.test(text), {
+    message: "must not contain NUL characters or unpaired surrogates",
+  })
+}
+
 // --- REST -------------------------------------------------------------------------------------------------------
 
 export const credentialsSchema = z.object({
@@ -43,7 +55,7 @@ export const projectSchema = z.object({
 export type Project = z.infer<typeof projectSchema>
 
 export const createProjectSchema = z.object({
-  name: z.string().trim().min(1).max(API_LIMITS.projectNameChars),
+  name: storableText().trim().min(1).max(API_LIMITS.projectNameChars),
 })
 
 /** A version as listed: no files. */
@@ -123,7 +135,7 @@ export type PluginManifestInfo = z.infer<typeof pluginManifestSchema>
 
 /** A component's files, keyed by project-relative path (`src/components/Name.tsx`). */
 export const projectFilesSchema = z
-  .record(z.string().min(1).max(200), z.string())
+  .record(storableText().min(1).max(200), storableText())
   .refine((files) => Object.keys(files).length <= 60, "at most 60 files")
 
 /** `POST /api/preview`: build the preview page for some files (edited or stored). */
@@ -174,11 +186,11 @@ export const WS_PROTOCOL = "studio.v1"
 export const generateMessageSchema = z.object({
   type: z.literal("generate"),
   /** Echoed back in `run_accepted`, so a client can match its request to the run. */
-  requestId: z.string().max(100).optional(),
+  requestId: storableText().max(100).optional(),
   projectId: id,
-  prompt: z.string().trim().min(1, "the prompt is empty").max(API_LIMITS.promptChars),
+  prompt: storableText().trim().min(1, "the prompt is empty").max(API_LIMITS.promptChars),
   parentVersionId: id.optional(),
-  plugins: z.array(z.string().max(40)).max(20).optional(),
+  plugins: z.array(storableText().max(40)).max(20).optional(),
 })
 
 export const clientMessageSchema = z.discriminatedUnion("type", [
