@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs"
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs"
 import path from "node:path"
 import { isSafeJobPath } from "@studio/engine"
+import { contractSchema, type Contract } from "@studio/protocol"
 import { UsageError } from "./usage-error"
 
 const SOURCE_FILE = /\.(tsx|ts|css)$/
@@ -21,8 +22,12 @@ export function readProjectFiles(dir: string): Record<string, string> {
   if (!stats.isDirectory()) throw new UsageError(`${dir}: not a directory`)
   const srcDir = path.join(root, "src")
   try {
-    statSync(srcDir)
-  } catch {
+    if (lstatSync(srcDir).isSymbolicLink())
+      throw new UsageError(
+        `${dir}: src/ is a symbolic link; a project's files must be regular files inside it`,
+      )
+  } catch (error) {
+    if (error instanceof UsageError) throw error
     throw new UsageError(
       `${dir}: has no src/ folder (expected src/components/<Name>.tsx and <Name>.test.tsx)`,
     )
@@ -32,6 +37,12 @@ export function readProjectFiles(dir: string): Record<string, string> {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       if (entry.name === "node_modules" || entry.name.startsWith(".")) continue
       const full = path.join(current, entry.name)
+      // A link could name any file of the machine; the project's files are its own (as the sandbox requires).
+      if (entry.isSymbolicLink()) {
+        throw new UsageError(
+          `${path.relative(root, full).split(path.sep).join("/")}: a symbolic link; a project's files must be regular files inside it`,
+        )
+      }
       if (entry.isDirectory()) {
         walk(full)
         continue
@@ -49,4 +60,26 @@ export function readProjectFiles(dir: string): Record<string, string> {
   walk(srcDir)
   if (Object.keys(files).length === 0) throw new UsageError(`${dir}: no .tsx/.ts files under src/`)
   return files
+}
+
+/**
+ * DIR/contract.json when there is one (`studio generate` writes it beside src/): its requirements are what the
+ * tests must prove. Undefined without one; a contract that does not parse is a usage error, not a silent skip.
+ */
+export function readProjectContract(dir: string): Contract | undefined {
+  const file = path.join(path.resolve(dir), "contract.json")
+  if (!existsSync(file)) return undefined
+  let data: unknown
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"))
+  } catch {
+    throw new UsageError(`${path.join(dir, "contract.json")}: not JSON`)
+  }
+  const parsed = contractSchema.safeParse(data)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : ""
+  throw new UsageError(
+    `${path.join(dir, "contract.json")}: not a contract (${where}${issue?.message ?? "invalid"})`,
+  )
 }

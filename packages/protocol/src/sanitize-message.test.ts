@@ -10,6 +10,8 @@ describe("sanitizeMessage", () => {
     expect(sanitizeMessage("Missing bearer token; password: too short")).toBe(
       "Missing bearer token; password: too short",
     )
+    const alias = `Cannot find module '@/components/ui/missing' (import "@/lib/utils")`
+    expect(sanitizeMessage(alias)).toBe(alias)
   })
 
   it("strips stack-trace lines", () => {

@@ -17,8 +17,9 @@ const SECRETS: [pattern: RegExp, replacement: string][] = [
 ]
 const FILE_URL = /\bfile:\/\/[^\s'"`()<>]+/g
 const WINDOWS_PATH = /(?<!\w)(?:[A-Za-z]:|\\\\[\w.-]+)[\\/](?:[^\\/\s'"`<>|:*?]+[\\/])*[^\\/\s'"`<>|:*?]*/g
-// Absolute POSIX paths with two or more segments; URL paths (after a host or "//") and relative paths are left alone.
-const POSIX_PATH = /(?<![\w.:/~-])~?\/(?:[\w.@+-]+\/)+[\w.@+-]*/g
+// Absolute POSIX paths with two or more segments; URL paths (after a host or "//"), relative paths and the `@/…`
+// import alias of generated code are left alone.
+const POSIX_PATH = /(?<![\w.:/~@-])~?\/(?:[\w.@+-]+\/)+[\w.@+-]*/g
 // Long runs of key-like characters mixing letters and digits: API keys, hex digests, base64 blobs.
 const LONG_TOKEN = /(?<![\w+-])(?=[\w+-]*\d)(?=[\w+-]*[A-Za-z])[\w+-]{33,}={0,2}/g
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "@studio/protocol"
-import type { ToolchainRegistry } from "../toolchain"
+import type { PluginResult, ToolchainRegistry } from "../toolchain"
+import { checkJobImports } from "../toolchain/module-resolver"
 import { createPreviewBridgeScript, scriptJson } from "./preview-bridge"
 
 export interface PreviewPage {
@@ -16,6 +17,25 @@ export interface PreviewHtmlOptions {
   /** The studio page's origin: the only sender the preview obeys and the only receiver of its messages. */
   parentOrigin?: string
 }
+
+/**
+ * The preview page's Content-Security-Policy: no network at all (not even its own origin), only its own inline
+ * scripts and styles, images and fonts it carries as data: (or makes as blob:), no <base>, no form submission. It is
+ * the page's meta tag, so the page holds it however it is served; the server also sends it as a header.
+ */
+export const PREVIEW_CSP_DIRECTIVES = {
+  "default-src": ["'none'"],
+  "script-src": ["'unsafe-inline'"],
+  "style-src": ["'unsafe-inline'"],
+  "img-src": ["data:", "blob:"],
+  "font-src": ["data:"],
+  "base-uri": ["'none'"],
+  "form-action": ["'none'"],
+} as const satisfies Record<string, readonly string[]>
+
+const PREVIEW_META_CSP = Object.entries(PREVIEW_CSP_DIRECTIVES)
+  .map(([name, sources]) => [name, ...sources].join(" "))
+  .join("; ")
 
 /** `</script>` inside inlined code would end the script element early. */
 const inlineScript = (code: string) => code.replace(/<\/script/gi, "<\\/script")
@@ -36,10 +56,21 @@ export async function buildPreviewHtml(
   files: Record<string, string>,
   options: PreviewHtmlOptions,
 ): Promise<PreviewPage> {
-  const [bundle, styles] = await Promise.all([
-    options.toolchain.runPlugin("esbuild", { files, ...(options.entry ? { entry: options.entry } : {}) }),
-    options.toolchain.runPlugin("tailwind", { files }),
-  ])
+  // The module resolver's pre-check first: a job that imports what it may not is neither bundled nor scanned.
+  const refused = checkJobImports(files)
+  const [bundle, styles]: [PluginResult, PluginResult] =
+    refused.length > 0
+      ? [
+          { diagnostics: refused, durationMs: 0 },
+          { diagnostics: [], durationMs: 0 },
+        ]
+      : await Promise.all([
+          options.toolchain.runPlugin("esbuild", {
+            files,
+            ...(options.entry ? { entry: options.entry } : {}),
+          }),
+          options.toolchain.runPlugin("tailwind", { files }),
+        ])
   const diagnostics = [...bundle.diagnostics, ...styles.diagnostics]
   const script = bundle.artifacts?.bundle
   const title = options.title.replace(/[<>&"]/g, "")
@@ -61,7 +92,7 @@ export async function buildPreviewHtml(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
+<meta http-equiv="Content-Security-Policy" content="${PREVIEW_META_CSP}">
 <title>${title} — AI Studio preview</title>
 <style>${inlineStyle(styles.artifacts?.css ?? "")}</style>
 <style>${THEME_STYLE}</style>

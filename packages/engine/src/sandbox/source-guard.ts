@@ -1,6 +1,13 @@
-import { realpathSync } from "node:fs"
+import { lstatSync, readFileSync, realpathSync } from "node:fs"
 import path from "node:path"
+import type { Diagnostic } from "@studio/protocol"
 import type { Plugin } from "vite"
+import {
+  checkFileImports,
+  createModuleResolver,
+  refusalMessage,
+  resolveJobSpecifier,
+} from "../toolchain/module-resolver"
 
 export interface SourceGuardOptions {
   /** The kit's `src/` folder: `@/components/ui/*` and `@/lib/*` resolve here. */
@@ -9,51 +16,103 @@ export interface SourceGuardOptions {
   nodeModules: string[]
   /** The job folder of the run in progress (one run at a time per host). */
   currentJobRoot: () => string | undefined
+  /** Told of each import refused in a job file, as a diagnostic at its line and column. */
+  onRefused?: (diagnostic: Diagnostic) => void
 }
 
 /**
- * Resolves the `@/` alias per job and refuses to load anything outside the current job, the kit and node_modules.
- * The sandboxed worker asks the (unsandboxed) Vitest host for module code over RPC, so without this a test could
- * `import secrets from "/etc/…?raw"` and read host files through the host.
+ * The module resolver on the Vitest host's side. The sandboxed worker asks the (unsandboxed) host for module code
+ * over RPC, so without this a test could `import secrets from "/etc/…?raw"` and read host files through the host:
+ * every job file's imports are checked before it is transformed, `@/` is resolved per job, and nothing is loaded
+ * from outside the current job, the kit's sources and node_modules (symlinks followed; a job file that is a
+ * symlink is refused). Node built-ins pass: the worker loads them itself, inside its isolation.
  */
 export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
-  const allowedRoots = () => {
+  const kitDir = path.dirname(options.kitSrc)
+  const resolver = createModuleResolver({ kitDir, nodeModules: options.nodeModules })
+  /** The job's folder as named and as it really is (the host may name it through a symlink). */
+  const jobRoots = (): string[] => {
     const job = options.currentJobRoot()
-    return [options.kitSrc, ...options.nodeModules, ...(job ? [job] : [])]
-  }
-  const isAllowed = (file: string) => {
-    let real: string
+    if (job === undefined) return []
     try {
-      real = realpathSync(file)
+      return [job, realpathSync.native(job)]
     } catch {
-      real = path.resolve(file)
+      return [job]
     }
-    return allowedRoots().some((root) => real === root || real.startsWith(root + path.sep))
+  }
+  /** The job-relative path of a module id inside the current job, else undefined. */
+  const jobPathOf = (id: string): string | undefined => {
+    const file = id.split("?")[0] ?? id
+    for (const root of jobRoots()) {
+      const relative = path.relative(root, file)
+      if (relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative)) {
+        return relative.split(path.sep).join("/")
+      }
+    }
+    return undefined
   }
   return {
     name: "studio:source-guard",
     enforce: "pre",
     async resolveId(source, importer) {
       if (!source.startsWith("@/")) return null
-      const rest = source.slice(2)
       const job = options.currentJobRoot()
-      const inKit = rest.startsWith("components/ui/") || rest.startsWith("lib/")
-      const base = inKit ? options.kitSrc : job ? path.join(job, "src") : undefined
-      if (!base) return null
-      return this.resolve(path.join(base, rest), importer, { skipSelf: true })
+      const importerInJob = importer === undefined ? undefined : jobPathOf(importer)
+      const verdict = resolveJobSpecifier(source, importerInJob ?? "src/index.ts", {
+        kitDir,
+        allowBuiltins: true,
+      })
+      if (!verdict.ok) {
+        throw new Error(
+          refusalMessage(
+            { specifier: source, form: "import", hasAttributes: false, line: 0, column: 0 },
+            verdict.reason,
+          ),
+        )
+      }
+      const target = verdict.target
+      if (target.type === "package") return null
+      const base =
+        target.type === "kit" ? target.path : job === undefined ? undefined : path.join(job, target.path)
+      if (base === undefined) return null
+      return this.resolve(base, importer, { skipSelf: true })
     },
     load(id) {
       if (id.startsWith("\0") || id.startsWith("virtual:") || id.startsWith("/@")) return null
       const file = id.split("?")[0] ?? id
-      if (!path.isAbsolute(file) || isAllowed(file)) return null
-      throw new Error(`the sandbox refused to load ${path.basename(file)}: it is outside the job folder`)
-    },
-    transform(code, id) {
-      const job = options.currentJobRoot()
-      if (job && id.startsWith(job) && code.includes("import.meta.glob")) {
-        throw new Error("import.meta.glob is not available to generated code")
+      if (!path.isAbsolute(file)) return null
+      const jobPath = jobPathOf(file)
+      if (jobPath !== undefined && isSymbolicLink(file)) {
+        throw new Error(`the sandbox refused to load ${jobPath}: a job file may not be a symbolic link`)
       }
+      if (!resolver.mayRead(file, jobRoots())) {
+        throw new Error(`the sandbox refused to load ${path.basename(file)}: it is outside the job folder`)
+      }
+      // Vitest replaces a stylesheet's code before transforms see it; its imports are checked here instead.
+      if (jobPath !== undefined && jobPath.endsWith(".css")) refuse(jobPath, readFileSync(file, "utf8"))
       return null
     },
+    transform(code, id) {
+      const jobPath = jobPathOf(id)
+      if (jobPath !== undefined) refuse(jobPath, code)
+      return null
+    },
+  }
+
+  /** Throws (and reports each) when the job file's code imports what generated code may not. */
+  function refuse(jobPath: string, code: string): void {
+    const refused = checkFileImports(jobPath, code, { kitDir, allowBuiltins: true, source: "vitest" })
+    const first = refused[0]
+    if (first === undefined) return
+    for (const diagnostic of refused) options.onRefused?.(diagnostic)
+    throw new Error(`${jobPath}:${first.line}:${first.column}: ${first.message}`)
+  }
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink()
+  } catch {
+    return false
   }
 }

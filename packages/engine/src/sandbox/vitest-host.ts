@@ -44,7 +44,15 @@ export const WORKER_ENVIRONMENT = { name: "happy-dom", options: {} }
  */
 export class VitestHost {
   private current:
-    { root: string; job: SandboxJob; workers: SandboxWorkerProcess[]; stopped: boolean } | undefined
+    | {
+        root: string
+        job: SandboxJob
+        workers: SandboxWorkerProcess[]
+        stopped: boolean
+        /** Imports the source guard refused, at their place. */
+        refused: Diagnostic[]
+      }
+    | undefined
   private previousWorkers: SandboxWorkerProcess[] = []
   private runs = 0
 
@@ -103,7 +111,17 @@ export class VitestHost {
       {
         cacheDir: path.join(options.jobsRoot, ".vite-cache"),
         plugins: [
-          sourceGuardPlugin({ kitSrc: options.kitSrc, nodeModules: options.nodeModules, currentJobRoot }),
+          sourceGuardPlugin({
+            kitSrc: options.kitSrc,
+            nodeModules: options.nodeModules,
+            currentJobRoot,
+            onRefused: (diagnostic) => {
+              // A module that failed to transform may be asked for again by another test file.
+              const refused = ref.host?.current?.refused
+              if (refused && !refused.some((seen) => JSON.stringify(seen) === JSON.stringify(diagnostic)))
+                refused.push(diagnostic)
+            },
+          }),
         ],
         logLevel: "silent",
       },
@@ -115,7 +133,7 @@ export class VitestHost {
   /** Runs every test file of the job; the caller enforces the deadline through `killWorkers`. */
   async run(job: SandboxJob): Promise<HostRunOutcome> {
     const root = mkdtempSync(path.join(this.options.jobsRoot, "job-"))
-    this.current = { root, job, workers: [], stopped: false }
+    this.current = { root, job, workers: [], stopped: false, refused: [] }
     this.runs++
     try {
       for (const [relative, content] of Object.entries(job.files)) {
@@ -129,7 +147,7 @@ export class VitestHost {
       const project = this.vitest.getRootProject()
       const specifications = testFiles.map((file) => project.createSpecification(path.join(root, file)))
       const result = await this.vitest.runTestSpecifications(specifications, false)
-      return this.collect(
+      const outcome = this.collect(
         root,
         job,
         testFiles,
@@ -137,6 +155,7 @@ export class VitestHost {
         result.unhandledErrors,
         this.current.stopped,
       )
+      return { ...outcome, diagnostics: [...this.current.refused, ...outcome.diagnostics] }
     } finally {
       // The results are in; a single-use worker needs no graceful goodbye (the pool answers Vitest's on its
       // behalf), and the job is not over until its processes are gone.

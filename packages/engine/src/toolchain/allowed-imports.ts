@@ -1,4 +1,7 @@
-/** Packages generated components may import (besides `@/…` and relative paths), and their subpaths. */
+/**
+ * Packages generated components may import (besides `@/…` and relative paths), and their subpaths. What may be
+ * imported, and how, is decided by module-resolver.ts.
+ */
 export const ALLOWED_PACKAGES = [
   "react",
   "react-dom",
@@ -16,12 +19,3 @@ export const ALLOWED_TEST_PACKAGES = [
   "@testing-library/jest-dom",
   "@testing-library/dom",
 ] as const
-
-/** Whether generated code may import `specifier`; tests may also import vitest and Testing Library. */
-export function isAllowedImport(specifier: string, options: { inTest: boolean }): boolean {
-  if (specifier.startsWith("./") || specifier.startsWith("../") || specifier.startsWith("@/")) return true
-  const packages: readonly string[] = options.inTest
-    ? [...ALLOWED_PACKAGES, ...ALLOWED_TEST_PACKAGES]
-    : ALLOWED_PACKAGES
-  return packages.some((name) => specifier === name || specifier.startsWith(`${name}/`))
-}

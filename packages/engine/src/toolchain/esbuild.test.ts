@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import path from "node:path"
 import { Window } from "happy-dom"
 import { describe, it, expect, afterAll } from "vitest"
 import { createEsbuildPlugin } from "./esbuild"
+import { ENGINE_DIR } from "./kit-paths"
 
 const plugin = createEsbuildPlugin()
 afterAll(() => plugin.dispose?.())
@@ -71,7 +74,7 @@ describe("esbuild plugin", () => {
 
   it("turns a broken import into a diagnostic on the importing line", async () => {
     const broken =
-      'import { Missing } from "./Missing"\nimport fs from "node:fs"\n\nexport default function Broken() {\n  return <p>{String(Missing) + String(fs)}</p>\n}\n'
+      'import { Missing } from "./Missing"\n\nexport default function Broken() {\n  return <p>{String(Missing)}</p>\n}\n'
     const result = await plugin.run({ files: { "src/components/Broken.tsx": broken } })
     expect(result.artifacts?.bundle).toBeUndefined()
     expect(result.diagnostics).toEqual([
@@ -83,10 +86,22 @@ describe("esbuild plugin", () => {
         severity: "error",
         message: expect.stringContaining("./Missing"),
       }),
+    ])
+  })
+
+  it("refuses an import the module resolver refuses, at its line, before anything is read", async () => {
+    const refused =
+      'import { useState } from "react"\nimport fs from "node:fs"\n\nexport default function Refused() {\n  useState()\n  return <p>{String(fs)}</p>\n}\n'
+    const result = await plugin.run({ files: { "src/components/Refused.tsx": refused } })
+    expect(result.artifacts?.bundle).toBeUndefined()
+    expect(result.diagnostics).toEqual([
       expect.objectContaining({
+        source: "esbuild",
+        path: "src/components/Refused.tsx",
         line: 2,
         column: 16,
-        message: expect.stringContaining('"node:fs" may not be imported'),
+        severity: "error",
+        message: 'Import "node:fs" refused: Node built-ins are not available to generated code.',
       }),
     ])
   })
@@ -134,5 +149,73 @@ describe("esbuild plugin warm-up", () => {
     })
     expect(result.diagnostics).toEqual([])
     await fresh.dispose?.()
+  })
+})
+
+describe("esbuild plugin: what a resolved import really is", () => {
+  // A kit and a package whose names look right but whose files are symlinks to a canary outside them: the import
+  // passes every check of its text, and only following the link shows where it lands. Inside the repo, so that
+  // React still resolves from its node_modules.
+  const repoRoot = path.resolve(ENGINE_DIR, "../..")
+  mkdirSync(path.join(repoRoot, ".studio"), { recursive: true })
+  const scratch = mkdtempSync(path.join(repoRoot, ".studio", "esbuild-test-"))
+  const token = "canary-esbuild-3c9a41d7e0b2"
+  const canaryFile = path.join(scratch, "canary.js")
+  writeFileSync(canaryFile, `export default ${JSON.stringify(token)}\n`)
+  const kitDir = path.join(scratch, "kit")
+  mkdirSync(path.join(kitDir, "src", "components", "ui"), { recursive: true })
+  writeFileSync(path.join(kitDir, "src", "components", "ui", "badge.tsx"), 'export const Badge = "badge"\n')
+  symlinkSync(canaryFile, path.join(kitDir, "src", "components", "ui", "leak.tsx"))
+  const clsx = path.join(scratch, "node_modules", "clsx")
+  mkdirSync(clsx, { recursive: true })
+  writeFileSync(path.join(clsx, "package.json"), JSON.stringify({ name: "clsx", main: "index.js" }))
+  symlinkSync(canaryFile, path.join(clsx, "index.js"))
+  const isolated = createEsbuildPlugin({ kitDir })
+  afterAll(async () => {
+    await isolated.dispose?.()
+    rmSync(scratch, { recursive: true, force: true })
+  })
+  const component = (line: string) =>
+    `${line}\n\nexport default function Leak() {\n  return <p>{String(leaked)}</p>\n}\n`
+
+  it("builds from a kit file that really is in the kit", async () => {
+    const result = await isolated.run({
+      files: {
+        "src/components/Leak.tsx": component('import { Badge as leaked } from "@/components/ui/badge"'),
+      },
+    })
+    expect(result.diagnostics).toEqual([])
+    expect(result.artifacts?.bundle?.includes('"badge"')).toBe(true)
+  })
+
+  it("refuses a kit file that is a symlink to somewhere else", async () => {
+    const result = await isolated.run({
+      files: { "src/components/Leak.tsx": component('import leaked from "@/components/ui/leak"') },
+    })
+    expect(result.artifacts?.bundle).toBeUndefined()
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        path: "src/components/Leak.tsx",
+        line: 1,
+        severity: "error",
+        message: `Import "@/components/ui/leak" refused: it resolves to a file outside the kit's sources.`,
+      }),
+    ])
+    expect(JSON.stringify(result).includes(token)).toBe(false)
+  })
+
+  it("refuses an allowed package whose file lands outside the package's folder", async () => {
+    const result = await isolated.run({
+      files: { "src/components/Leak.tsx": component('import leaked from "clsx"') },
+    })
+    expect(result.artifacts?.bundle).toBeUndefined()
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        path: "src/components/Leak.tsx",
+        line: 1,
+        message: 'Import "clsx" refused: it resolves to a file outside the clsx package.',
+      }),
+    ])
+    expect(JSON.stringify(result).includes(token)).toBe(false)
   })
 })

@@ -1,15 +1,31 @@
 import { readFile } from "node:fs/promises"
 import path from "node:path"
 import { sanitizeMessage } from "@studio/protocol"
-import type { BuildFailure, ImportKind, Message, OutputFile, Plugin, PluginBuild } from "esbuild"
-import { isAllowedImport } from "./allowed-imports"
+import type {
+  BuildFailure,
+  Message,
+  OnResolveArgs,
+  OnResolveResult,
+  OutputFile,
+  PartialMessage,
+  Plugin,
+  PluginBuild,
+} from "esbuild"
 import { runDiagnostic } from "./diagnostic"
 import { extensionOf, findJobModule, isScriptFile } from "./job-files"
 import { collectImportedKitFiles } from "./kit-imports"
-import { KIT_DIR, resolveAliasedImport } from "./kit-paths"
+import { KIT_DIR } from "./kit-paths"
 import { createLazy } from "./lazy"
 import { createLucideFacade, lucideImportsOf, parseLucideBarrel } from "./lucide-facade"
 import { defineManifest } from "./manifest"
+import {
+  checkFileImports,
+  moduleResolverFor,
+  quoted,
+  resolveJobSpecifier,
+  resolveKitSpecifier,
+  type ModuleResolver,
+} from "./module-resolver"
 import { PREVIEW_ENTRY_PATH, createPreviewEntrySource, findPreviewEntry } from "./preview-entry"
 import type { Diagnostic, PluginInput, PluginResult, ToolchainPlugin } from "./types"
 
@@ -27,7 +43,8 @@ export const esbuildManifest = defineManifest({
 
 const JOB_NAMESPACE = "studio-job"
 const LUCIDE_NAMESPACE = "studio-lucide"
-const LOOKING_UP_LUCIDE_BARREL = Symbol("looking up the lucide-react barrel")
+/** pluginData of the plugin's own `build.resolve` calls, which its callbacks let esbuild answer. */
+const RESOLVING_FOR_THE_PLUGIN = Symbol("resolving for the studio-job-files plugin")
 const ENTRY_FILTER = new RegExp(`^${PREVIEW_ENTRY_PATH.replace(/\./g, "\\.")}$`)
 const LOADERS = {
   ".tsx": "tsx",
@@ -136,34 +153,42 @@ export function createEsbuildPlugin(options: EsbuildPluginOptions = {}): Toolcha
 }
 
 /**
- * Serves the job's in-memory files (namespace "studio-job"), maps `@/` to the kit or the job, refuses packages
- * generated code may not import, and narrows lucide-react to the icons in use. The rest comes from disk.
+ * Serves the job's in-memory files (namespace "studio-job"), sends every import they make through the module
+ * resolver (`@/` to the kit or the job, relative paths inside the job, bare names to allowed packages whose files
+ * must land in that package's folder), and narrows lucide-react to the icons in use. The rest comes from disk.
  */
 function jobFilesPlugin(getState: () => BuildState, kitDir: string): Plugin {
+  const resolver = moduleResolverFor(kitDir)
   const kitSrc = path.join(kitDir, "src")
   return {
     name: "studio-job-files",
     setup(build) {
       const lucideFacade = createLucideFacadeLoader(build, kitDir)
       // Callbacks are narrow on purpose: every import that reaches a JS callback costs a round trip to the
-      // esbuild service, and lucide-react alone has thousands of modules.
+      // esbuild service, and lucide-react alone has thousands of modules. Only the job's own imports and the kit's
+      // `@/` imports come here; what packages import among themselves stays inside esbuild.
       build.onResolve({ filter: ENTRY_FILTER }, (args) =>
         args.kind === "entry-point" ? { path: PREVIEW_ENTRY_PATH, namespace: JOB_NAMESPACE } : undefined,
       )
       build.onResolve({ filter: /^lucide-react$/ }, async (args) => {
-        if (args.pluginData === LOOKING_UP_LUCIDE_BARREL) return undefined
+        // With attributes it goes on to the job's resolver, which refuses them.
+        if (args.pluginData === RESOLVING_FOR_THE_PLUGIN || Object.keys(args.with).length > 0)
+          return undefined
         const facade = await lucideFacade(getState())
         return facade === undefined ? undefined : { path: "lucide-react", namespace: LUCIDE_NAMESPACE }
       })
       build.onResolve({ filter: /.*/, namespace: JOB_NAMESPACE }, (args) =>
-        resolveFromJob(build, getState().files, args.path, args.importer, kitDir, args.kind),
+        resolveFromJob(build, resolver, getState().files, args, kitDir),
       )
       // The kit's own `@/` imports stay inside the kit.
-      build.onResolve({ filter: /^@\//, namespace: "file" }, (args) =>
-        args.importer.startsWith(kitSrc)
-          ? build.resolve(`./${args.path.slice(2)}`, { resolveDir: kitSrc, kind: args.kind })
-          : undefined,
-      )
+      build.onResolve({ filter: /^@\//, namespace: "file" }, async (args) => {
+        if (args.pluginData === RESOLVING_FOR_THE_PLUGIN || !resolver.isKitSource(args.importer))
+          return undefined
+        const verdict = resolveKitSpecifier(args.path, args.importer, { kitDir })
+        if (!verdict.ok) return refusal(args.path, verdict.reason)
+        if (verdict.target.type !== "kit") return undefined
+        return resolveInKit(build, resolver, verdict.target.path, kitSrc, args)
+      })
       build.onLoad({ filter: /.*/, namespace: LUCIDE_NAMESPACE }, async () => ({
         contents: (await lucideFacade(getState())) ?? "",
         loader: "js",
@@ -176,10 +201,27 @@ function jobFilesPlugin(getState: () => BuildState, kitDir: string): Plugin {
         if (contents === undefined || loader === undefined) {
           return { errors: [{ text: `Cannot load ${args.path} for the preview.` }] }
         }
+        // What esbuild never asks about (a computed import(), import.meta.glob, require) is refused here, at its
+        // line; the imports it does resolve are checked again as they are resolved.
+        if (args.path !== PREVIEW_ENTRY_PATH) {
+          const refused = checkFileImports(args.path, contents, { kitDir, source: "esbuild" })
+          if (refused.length > 0)
+            return { errors: refused.map((diagnostic) => located(diagnostic, contents)) }
+        }
         // Bare imports of job files resolve from the kit's folder, whose node_modules are the engine's.
         return { contents, loader, resolveDir: kitDir }
       })
     },
+  }
+}
+
+/** A diagnostic of a job file as an esbuild message at the same place (esbuild columns are 0-based bytes). */
+function located(diagnostic: Diagnostic, contents: string): PartialMessage {
+  const lineText = contents.split(/\r?\n/)[diagnostic.line - 1] ?? ""
+  const column = Buffer.byteLength(lineText.slice(0, Math.max(0, diagnostic.column - 1)))
+  return {
+    text: diagnostic.message,
+    location: { file: diagnostic.path, namespace: JOB_NAMESPACE, line: diagnostic.line, column, lineText },
   }
 }
 
@@ -195,14 +237,14 @@ function createLucideFacadeLoader(
     const barrel = await build.resolve("lucide-react", {
       kind: "import-statement",
       resolveDir: kitDir,
-      pluginData: LOOKING_UP_LUCIDE_BARREL,
+      pluginData: RESOLVING_FOR_THE_PLUGIN,
     })
     if (barrel.errors.length > 0 || barrel.path === "") return undefined
     return parseLucideBarrel(await readFile(barrel.path, "utf8"), barrel.path)
   })
   let memo: { state: BuildState; facade: Promise<string | undefined> } | undefined
   async function facadeFor({ files }: BuildState): Promise<string | undefined> {
-    const [exports, kitFiles] = await Promise.all([
+    const [exports, { kitFiles }] = await Promise.all([
       barrelExports.get(),
       collectImportedKitFiles(files, kitDir),
     ])
@@ -220,35 +262,84 @@ function createLucideFacadeLoader(
   }
 }
 
+/** An import of a job file: refused, a job file, a kit file or a file of an allowed package, as the resolver says. */
 async function resolveFromJob(
   build: PluginBuild,
+  resolver: ModuleResolver,
   files: Record<string, string>,
-  specifier: string,
-  importer: string,
+  args: OnResolveArgs,
   kitDir: string,
-  kind: ImportKind,
-) {
-  const aliased = resolveAliasedImport(specifier, kitDir)
-  if (aliased?.target === "kit") {
-    return build.resolve(`./${path.relative(kitDir, aliased.path)}`, { resolveDir: kitDir, kind })
+): Promise<OnResolveResult> {
+  const specifier = args.path
+  if (args.kind === "require-call" || args.kind === "require-resolve") {
+    return refusal(specifier, "require() is not allowed in generated code; use an import declaration")
   }
-  const jobPath =
-    aliased?.target === "job"
-      ? aliased.path
-      : specifier.startsWith(".")
-        ? path.posix.join(path.posix.dirname(importer), specifier)
-        : undefined
-  if (jobPath !== undefined) {
-    const found = findJobModule(files, jobPath)
-    if (found !== undefined) return { path: found, namespace: JOB_NAMESPACE }
-    return {
-      errors: [{ text: `Could not resolve "${specifier}": the job has no file ${jobPath}(.tsx|.ts).` }],
+  if (Object.keys(args.with).length > 0) {
+    return refusal(specifier, "import attributes (with { type: … } or assert { … }) are not allowed")
+  }
+  const verdict = resolveJobSpecifier(specifier, args.importer, { kitDir, inTest: false })
+  if (!verdict.ok) return refusal(specifier, verdict.reason)
+  const target = verdict.target
+  switch (target.type) {
+    case "job": {
+      const found = findJobModule(files, target.path)
+      if (found !== undefined) return { path: found, namespace: JOB_NAMESPACE }
+      return {
+        errors: [{ text: `Could not resolve "${specifier}": the job has no file ${target.path}(.tsx|.ts).` }],
+      }
+    }
+    case "kit":
+      return resolveInKit(build, resolver, target.path, path.join(kitDir, "src"), args)
+    case "package": {
+      const result = await build.resolve(specifier, {
+        kind: args.kind,
+        resolveDir: kitDir,
+        pluginData: RESOLVING_FOR_THE_PLUGIN,
+      })
+      if (result.errors.length > 0) return { errors: result.errors }
+      if (!result.external && !resolver.isInPackage(target.name, result.path)) {
+        return refusal(specifier, `it resolves to a file outside the ${target.name} package`)
+      }
+      return passOn(result)
     }
   }
-  if (!isAllowedImport(specifier, { inTest: false })) {
-    return { errors: [{ text: `"${specifier}" may not be imported by generated components.` }] }
+}
+
+/** A kit target, resolved by esbuild from the kit's sources and accepted only if it really lands there. */
+async function resolveInKit(
+  build: PluginBuild,
+  resolver: ModuleResolver,
+  target: string,
+  kitSrc: string,
+  args: OnResolveArgs,
+): Promise<OnResolveResult> {
+  const relative = path.relative(kitSrc, target).split(path.sep).join("/")
+  const result = await build.resolve(`./${relative}`, {
+    kind: args.kind,
+    resolveDir: kitSrc,
+    pluginData: RESOLVING_FOR_THE_PLUGIN,
+  })
+  if (result.errors.length > 0) return { errors: result.errors }
+  if (!resolver.isKitSource(result.path)) {
+    return refusal(args.path, "it resolves to a file outside the kit's sources")
   }
-  return undefined
+  return passOn(result)
+}
+
+function passOn(result: Awaited<ReturnType<PluginBuild["resolve"]>>): OnResolveResult {
+  return {
+    path: result.path,
+    namespace: result.namespace,
+    external: result.external,
+    sideEffects: result.sideEffects,
+    suffix: result.suffix,
+    pluginData: result.pluginData,
+    warnings: result.warnings,
+  }
+}
+
+function refusal(specifier: string, reason: string): OnResolveResult {
+  return { errors: [{ text: `Import${quoted(specifier)} refused: ${reason}.` }] }
 }
 
 /** esbuild positions are 1-based lines and 0-based byte columns; job files are reported by their job path. */

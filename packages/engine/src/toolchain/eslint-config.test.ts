@@ -39,4 +39,23 @@ describe("allowedImportsRule", () => {
       [1, expect.stringMatching(/generated tests\. Allowed: .*vitest/)],
     ])
   })
+
+  it("reports what the module resolver refuses: ways out of the job or the kit, queries, attributes", () => {
+    expect(
+      lintImports(
+        [
+          'import a from "@/lib/../../../../etc/passwd"',
+          'import b from "react/../../../x"',
+          'import c from "@/components/ui/button?raw"',
+          'import d from "./d" with { type: "text" }',
+          'import { e } from "./e"',
+        ].join("\n"),
+      ),
+    ).toEqual([
+      [1, "Import refused: `..` leads out of the kit's sources."],
+      [2, expect.stringContaining("`..` segments")],
+      [3, expect.stringContaining("queries such as ?raw")],
+      [4, expect.stringContaining("Import attributes")],
+    ])
+  })
 })

@@ -3,8 +3,9 @@ import type { Linter, Rule } from "eslint"
 import type jsxA11y from "eslint-plugin-jsx-a11y"
 import type reactHooks from "eslint-plugin-react-hooks"
 import type tseslint from "typescript-eslint"
-import { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES, isAllowedImport } from "./allowed-imports"
+import { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES } from "./allowed-imports"
 import { isTestFile } from "./job-files"
+import { quoted, resolveJobSpecifier } from "./module-resolver"
 
 /** The lint packages, loaded by the caller (dynamically, so a missing one is a diagnostic, not a crash). */
 export interface LintModules {
@@ -17,8 +18,12 @@ export interface LintModules {
 export const LINTED_FILES = ["**/*.{ts,tsx,js,jsx}"]
 
 type ImportSource = Rule.Node & { type: "Literal" | "TemplateLiteral" | string }
+type WithAttributes = { attributes?: unknown[]; options?: unknown }
 
-/** Reports imports of anything generated code may not use (node built-ins, unlisted packages). */
+/**
+ * Reports imports of anything generated code may not use (node built-ins, unlisted packages) and any other import
+ * the module resolver refuses (`..` out of the job or the kit, URLs, absolute paths, queries, attributes).
+ */
 export const allowedImportsRule: Rule.RuleModule = {
   meta: {
     type: "problem",
@@ -30,29 +35,51 @@ export const allowedImportsRule: Rule.RuleModule = {
       notAllowed: '"{{specifier}}" may not be imported by generated {{kind}}. Allowed: {{allowed}}.',
       computed: "Dynamic imports and require() with a computed name are not allowed in generated code.",
       require: "Use an import declaration instead of require() in generated code.",
+      refused: "Import{{name}} refused: {{reason}}.",
+      attributes: "Import attributes (with { type: … }) are not allowed in generated code.",
     },
   },
   create(context) {
     const inTest = isTestFile(context.filename)
     const allowed = [...ALLOWED_PACKAGES, ...(inTest ? ALLOWED_TEST_PACKAGES : []), "@/…", "relative paths"]
-    function checkSource(source: ImportSource | null | undefined): void {
+    function checkSource(source: ImportSource | null | undefined, node?: WithAttributes): void {
       if (source === null || source === undefined) return
       if (source.type !== "Literal" || !("value" in source) || typeof source.value !== "string") {
         context.report({ node: source, messageId: "computed" })
         return
       }
-      if (isAllowedImport(source.value, { inTest })) return
-      context.report({
-        node: source,
-        messageId: "notAllowed",
-        data: { specifier: source.value, kind: inTest ? "tests" : "components", allowed: allowed.join(", ") },
-      })
+      if ((node?.attributes?.length ?? 0) > 0 || (node?.options ?? null) !== null) {
+        context.report({ node: source, messageId: "attributes" })
+        return
+      }
+      const verdict = resolveJobSpecifier(source.value, context.filename, { inTest })
+      if (verdict.ok) return
+      const notAPackage =
+        verdict.reason.startsWith("it is not a package") || verdict.reason.includes("built-ins")
+      context.report(
+        notAPackage
+          ? {
+              node: source,
+              messageId: "notAllowed",
+              data: {
+                specifier: source.value,
+                kind: inTest ? "tests" : "components",
+                allowed: allowed.join(", "),
+              },
+            }
+          : {
+              node: source,
+              messageId: "refused",
+              data: { name: quoted(source.value), reason: verdict.reason },
+            },
+      )
     }
     return {
-      ImportDeclaration: (node) => checkSource(node.source as ImportSource),
-      ExportNamedDeclaration: (node) => checkSource(node.source as ImportSource | null | undefined),
-      ExportAllDeclaration: (node) => checkSource(node.source as ImportSource),
-      ImportExpression: (node) => checkSource(node.source as ImportSource),
+      ImportDeclaration: (node) => checkSource(node.source as ImportSource, node as WithAttributes),
+      ExportNamedDeclaration: (node) =>
+        checkSource(node.source as ImportSource | null | undefined, node as WithAttributes),
+      ExportAllDeclaration: (node) => checkSource(node.source as ImportSource, node as WithAttributes),
+      ImportExpression: (node) => checkSource(node.source as ImportSource, node as WithAttributes),
       CallExpression(node) {
         if (node.callee.type !== "Identifier" || node.callee.name !== "require") return
         context.report({ node, messageId: "require" })

@@ -1,4 +1,4 @@
-export { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES, isAllowedImport } from "./allowed-imports"
+export { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES } from "./allowed-imports"
 export { isAbortError, isModuleNotFoundError, pluginFailureDiagnostic, runDiagnostic } from "./diagnostic"
 export { createEsbuildPlugin, esbuildManifest, esbuildMessageToDiagnostic } from "./esbuild"
 export type { EsbuildPluginOptions } from "./esbuild"
@@ -6,8 +6,31 @@ export { createEslintPlugin, eslintManifest, lintMessageToDiagnostic } from "./e
 export { allowedImportsRule, createGeneratedCodeLintConfig } from "./eslint-config"
 export type { LintModules } from "./eslint-config"
 export { isSafeJobPath, isTestFile } from "./job-files"
-export { ENGINE_DIR, KIT_DIR, resolveAliasedImport } from "./kit-paths"
-export type { AliasTarget } from "./kit-paths"
+export { ENGINE_DIR, KIT_DIR } from "./kit-paths"
+export {
+  IMPORT_CHECK_SOURCE,
+  checkFileImports,
+  checkJobImports,
+  createModuleResolver,
+  findImports,
+  moduleResolverFor,
+  nodeModulesFolders,
+  refusalMessage,
+  refusalOf,
+  resolveJobSpecifier,
+  resolveKitSpecifier,
+} from "./module-resolver"
+export type {
+  CheckOptions,
+  FoundImport,
+  ImportForm,
+  KitSourceFile,
+  ModuleResolver,
+  ModuleResolverOptions,
+  ModuleTarget,
+  SpecifierOptions,
+  SpecifierVerdict,
+} from "./module-resolver"
 export { NOT_INSTALLED, defineManifest } from "./manifest"
 export { PREVIEW_ENTRY_PATH, createPreviewEntrySource, findPreviewEntry } from "./preview-entry"
 export { GENERATED_CODE_PRETTIER_OPTIONS, createPrettierPlugin, prettierManifest } from "./prettier"

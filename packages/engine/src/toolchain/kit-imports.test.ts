@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises"
+import { mkdtemp, mkdir, symlink, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { describe, it, expect } from "vitest"
-import { collectImportedKitFiles, importSpecifiersOf } from "./kit-imports"
+import { collectImportedKitFiles } from "./kit-imports"
 
 async function fakeKit(): Promise<string> {
   const kitDir = await mkdtemp(path.join(tmpdir(), "studio-kit-"))
@@ -21,13 +21,6 @@ async function fakeKit(): Promise<string> {
   return kitDir
 }
 
-describe("importSpecifiersOf", () => {
-  it("finds static, side-effect, re-export and dynamic imports", () => {
-    const source = `import a from "a"\nimport { b } from 'b'\nimport "c"\nexport * from "d"\nconst e = import("e")\n`
-    expect(importSpecifiersOf(source)).toEqual(["a", "b", "c", "d", "e"])
-  })
-})
-
 describe("collectImportedKitFiles", () => {
   it("follows the job's kit imports through the kit, and nothing else", async () => {
     const kitDir = await fakeKit()
@@ -35,7 +28,8 @@ describe("collectImportedKitFiles", () => {
       "src/components/Modal.tsx": 'import { Dialog } from "@/components/ui/dialog"\nimport x from "./x"\n',
       "src/styles.css": '@import "@/components/ui/card";',
     }
-    const collected = await collectImportedKitFiles(files, kitDir)
+    const { kitFiles: collected, diagnostics } = await collectImportedKitFiles(files, kitDir)
+    expect(diagnostics).toEqual([])
     expect(collected.map((file) => path.relative(kitDir, file.path)).sort()).toEqual([
       "src/components/ui/button.tsx",
       "src/components/ui/dialog.tsx",
@@ -48,6 +42,26 @@ describe("collectImportedKitFiles", () => {
     const kitDir = await fakeKit()
     expect(
       await collectImportedKitFiles({ "src/a.tsx": 'import "@/components/ui/missing"' }, kitDir),
-    ).toEqual([])
+    ).toEqual({ kitFiles: [], diagnostics: [] })
+  })
+
+  it("follows no refused import and reads no kit file that is really elsewhere", async () => {
+    const kitDir = await fakeKit()
+    const canary = path.join(kitDir, "canary.tsx")
+    await writeFile(canary, 'export const Secret = () => <p className="canary-class-7d1e" />\n')
+    await symlink(canary, path.join(kitDir, "src", "components", "ui", "leak.tsx"))
+    const files = {
+      "src/components/A.tsx": [
+        'import { Leak } from "@/components/ui/leak"',
+        'import { Secret } from "@/components/ui/../../../canary"',
+        'import { Button } from "@/components/ui/button" with { type: "text" }',
+      ].join("\n"),
+    }
+    const { kitFiles, diagnostics } = await collectImportedKitFiles(files, kitDir, { source: "tailwind" })
+    expect(kitFiles).toEqual([])
+    expect(diagnostics.map((d) => [d.source, d.path, d.line, d.severity])).toEqual([
+      ["tailwind", "src/components/A.tsx", 2, "error"],
+      ["tailwind", "src/components/A.tsx", 3, "error"],
+    ])
   })
 })

@@ -1,56 +1,59 @@
-import { readFile } from "node:fs/promises"
-import path from "node:path"
-import { isScriptFile, moduleFileCandidates } from "./job-files"
-import { KIT_DIR, resolveAliasedImport } from "./kit-paths"
+import { isScriptFile } from "./job-files"
+import { KIT_DIR } from "./kit-paths"
+import {
+  checkFileImports,
+  findImports,
+  moduleResolverFor,
+  refusalOf,
+  resolveJobSpecifier,
+  resolveKitSpecifier,
+  type KitSourceFile,
+  type SpecifierVerdict,
+} from "./module-resolver"
+import type { Diagnostic } from "./types"
 
-export interface KitSourceFile {
-  /** Absolute path on disk. */
-  path: string
-  content: string
+export type { KitSourceFile } from "./module-resolver"
+
+export interface KitFileScan {
+  /** The kit files the job's scripts import, directly or through other kit files. */
+  kitFiles: KitSourceFile[]
+  /** The job's refused imports, its stylesheets' included (none are followed), as errors from `source`. */
+  diagnostics: Diagnostic[]
 }
 
-// Module specifiers of import/export declarations, dynamic imports and side-effect imports. Enough to follow the
-// kit's imports for class scanning; a miss only drops a kit component's classes from the CSS.
-const IMPORT_SPECIFIER = /\bfrom\s*["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']/g
-
-export function importSpecifiersOf(source: string): string[] {
-  return [...source.matchAll(IMPORT_SPECIFIER)].flatMap((match) => match[1] ?? match[2] ?? [])
-}
-
-/** The kit files the job's script files import, directly or through other kit files. */
+/**
+ * The kit files the job's script files import, directly or through other kit files. Every specifier goes through
+ * the module resolver and every file read is checked to really be inside the kit's sources, so a job cannot make
+ * this scan read anything else.
+ */
 export async function collectImportedKitFiles(
   files: Record<string, string>,
   kitDir: string = KIT_DIR,
-): Promise<KitSourceFile[]> {
+  options: { source?: string } = {},
+): Promise<KitFileScan> {
+  const resolver = moduleResolverFor(kitDir)
   const collected = new Map<string, KitSourceFile>()
   const pending: string[] = []
-  const enqueue = (specifier: string, importerDirectory: string | undefined): void => {
-    const aliased = resolveAliasedImport(specifier, kitDir)
-    if (aliased?.target === "kit") pending.push(aliased.path)
-    else if (importerDirectory !== undefined && specifier.startsWith(".")) {
-      pending.push(path.resolve(importerDirectory, specifier))
-    }
+  const diagnostics: Diagnostic[] = []
+  const enqueue = (verdict: SpecifierVerdict): void => {
+    if (verdict.ok && verdict.target.type === "kit") pending.push(verdict.target.path)
   }
   for (const [filePath, content] of Object.entries(files)) {
-    if (isScriptFile(filePath))
-      for (const specifier of importSpecifiersOf(content)) enqueue(specifier, undefined)
-  }
-  for (let basePath = pending.pop(); basePath !== undefined; basePath = pending.pop()) {
-    const file = await readFirstExisting(moduleFileCandidates(basePath).filter(isScriptFile))
-    if (file === undefined || collected.has(file.path)) continue
-    collected.set(file.path, file)
-    for (const specifier of importSpecifiersOf(file.content)) enqueue(specifier, path.dirname(file.path))
-  }
-  return [...collected.values()]
-}
-
-async function readFirstExisting(candidates: string[]): Promise<KitSourceFile | undefined> {
-  for (const candidate of candidates) {
-    try {
-      return { path: candidate, content: await readFile(candidate, "utf8") }
-    } catch {
-      // try the next extension
+    diagnostics.push(...checkFileImports(filePath, content, { kitDir, source: options.source }))
+    if (!isScriptFile(filePath)) continue
+    for (const found of findImports(filePath, content)) {
+      // Refused imports are reported above and not followed.
+      if (found.specifier === undefined || refusalOf(found, filePath, { kitDir }) !== undefined) continue
+      enqueue(resolveJobSpecifier(found.specifier, filePath, { kitDir }))
     }
   }
-  return undefined
+  for (let basePath = pending.pop(); basePath !== undefined; basePath = pending.pop()) {
+    const file = await resolver.readKitModule(basePath)
+    if (file === undefined || collected.has(file.path)) continue
+    collected.set(file.path, file)
+    for (const found of findImports(file.path, file.content)) {
+      if (found.specifier !== undefined) enqueue(resolveKitSpecifier(found.specifier, file.path, { kitDir }))
+    }
+  }
+  return { kitFiles: [...collected.values()], diagnostics }
 }

@@ -1,6 +1,6 @@
 import path from "node:path"
 import { isTestFile } from "./job-files"
-import { importSpecifiersOf } from "./kit-imports"
+import { findImports } from "./module-resolver"
 
 /** Job-relative path of the virtual module that mounts the previewed component. */
 export const PREVIEW_ENTRY_PATH = "__studio_preview_entry__.jsx"
@@ -15,7 +15,9 @@ export function findPreviewEntry(files: Record<string, string>): string | undefi
     .sort()
   const imported = new Set(
     components.flatMap((filePath) =>
-      importSpecifiersOf(files[filePath] ?? "").map((specifier) => componentName(specifier)),
+      findImports(filePath, files[filePath] ?? "").flatMap((found) =>
+        found.specifier === undefined ? [] : [componentName(found.specifier)],
+      ),
     ),
   )
   return components.find((filePath) => !imported.has(componentName(filePath))) ?? components[0]

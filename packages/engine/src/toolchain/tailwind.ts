@@ -4,7 +4,7 @@ import { extensionOf } from "./job-files"
 import { collectImportedKitFiles } from "./kit-imports"
 import { ENGINE_DIR, KIT_DIR } from "./kit-paths"
 import { defineManifest } from "./manifest"
-import type { PluginInput, PluginResult, ToolchainPlugin } from "./types"
+import type { Diagnostic, PluginInput, PluginResult, ToolchainPlugin } from "./types"
 
 export const FALLBACK_STYLESHEET = '@import "tailwindcss";\n'
 
@@ -31,26 +31,29 @@ export function createTailwindPlugin(options: TailwindPluginOptions = {}): Toolc
     manifest: tailwindManifest,
     async run({ files, signal }: PluginInput): Promise<PluginResult> {
       const started = performance.now()
-      const css = await compileTailwindCss(files, kitDir, signal)
-      return { diagnostics: [], artifacts: { css }, durationMs: performance.now() - started }
+      const { css, diagnostics } = await compileTailwindCss(files, kitDir, signal)
+      return { diagnostics, artifacts: { css }, durationMs: performance.now() - started }
     },
   }
 }
 
-/** The kit's stylesheet (or plain Tailwind when the kit has none) built for the candidates found in the files. */
+/**
+ * The kit's stylesheet (or plain Tailwind when the kit has none) built for the candidates found in the files, and
+ * the job's refused imports (never followed: the scan reads only kit files the module resolver accepts).
+ */
 export async function compileTailwindCss(
   files: Record<string, string>,
   kitDir: string = KIT_DIR,
   signal?: AbortSignal,
-): Promise<string> {
+): Promise<{ css: string; diagnostics: Diagnostic[] }> {
   const [{ compile }, { Scanner }] = await Promise.all([
     import("@tailwindcss/node"),
     import("@tailwindcss/oxide"),
   ])
   const { stylesheet, base } = await readKitStylesheet(kitDir)
-  const [compiler, kitFiles] = await Promise.all([
+  const [compiler, { kitFiles, diagnostics }] = await Promise.all([
     compile(stylesheet, { base, onDependency: () => {} }),
-    collectImportedKitFiles(files, kitDir),
+    collectImportedKitFiles(files, kitDir, { source: "tailwind" }),
   ])
   signal?.throwIfAborted()
   // The job's own CSS is not compiled: an @import in it would read files from the server's disk.
@@ -59,7 +62,7 @@ export async function compileTailwindCss(
     ...kitFiles.map((file): [string, string] => [file.path, file.content]),
   ].map(([filePath, content]) => ({ content, extension: extensionOf(filePath).slice(1) || "html" }))
   const candidates = new Scanner({ sources: [] }).scanFiles(sources)
-  return compiler.build(candidates)
+  return { css: compiler.build(candidates), diagnostics }
 }
 
 /** `base` is where the stylesheet's imports (`tailwindcss`) are resolved from. */

@@ -1,4 +1,7 @@
-import { describe, it, expect } from "vitest"
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { afterAll, describe, it, expect } from "vitest"
 import { createTypeScriptChecker } from "./typescript-checker"
 
 const counter = `import { useState } from "react"
@@ -149,5 +152,94 @@ describe("TypeScript checker messages", () => {
       `Type 'typeof import("src/components/helper")' is not assignable to type 'number'.`,
     ])
     for (const { message } of diagnostics) expect(message).not.toMatch(/\/work\/|__job__/)
+  })
+})
+
+describe("TypeScript checker: what it reads for a job", () => {
+  // A canary whose literal type would show in a type error if the checker read it.
+  const scratch = mkdtempSync(path.join(tmpdir(), "studio-checker-"))
+  const token = "canary-checker-8e41c2b7d9a0"
+  const canary = path.join(scratch, "canary.ts")
+  writeFileSync(
+    canary,
+    `export const secret = ${JSON.stringify(token)}\ndeclare global { const leakedGlobal: ${JSON.stringify(token)} }\n`,
+  )
+  const up = "../".repeat(40)
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+  const leaks = (diagnostics: unknown) => JSON.stringify(diagnostics).includes(token)
+
+  it("does not resolve a refused import, so nothing outside is read, and says so at the import", () => {
+    for (const specifier of [
+      `@/lib/${up}${canary.slice(1, -3)}`,
+      `${up}${canary.slice(1, -3)}`,
+      canary.slice(0, -3),
+      `react/${up}${canary.slice(1, -3)}`,
+    ]) {
+      const diagnostics = checker.check({
+        "src/components/Leak.tsx": `import { secret } from ${JSON.stringify(specifier)}\nexport const shown: 1 = secret\n`,
+      })
+      expect(diagnostics, specifier).toContainEqual(
+        expect.objectContaining({
+          path: "src/components/Leak.tsx",
+          line: 1,
+          severity: "error",
+          code: "TS2307",
+        }),
+      )
+      expect(leaks(diagnostics), specifier).toBe(false)
+    }
+  })
+
+  it("reads no host file through an import type or a triple-slash reference", () => {
+    const diagnostics = checker.check({
+      "src/components/Leak.tsx": [
+        `/// <reference path=${JSON.stringify(canary)} />`,
+        `type Secret = typeof import(${JSON.stringify(canary.slice(0, -3))}).secret`,
+        "export const a: 1 = '' as Secret",
+        "export const b: 1 = leakedGlobal",
+      ].join("\n"),
+    })
+    expect(diagnostics.some((d) => d.severity === "error" && d.path === "src/components/Leak.tsx")).toBe(true)
+    expect(leaks(diagnostics)).toBe(false)
+  })
+
+  it("resolves a package from node_modules, never from a node_modules folder inside the job", () => {
+    const poisoned = checker.check({
+      "src/node_modules/react/index.ts": "export const useState = 1\n",
+      "src/components/A.tsx": 'import { useState } from "react"\nexport const n: number = useState\n',
+    })
+    // The real React's useState is a function, so this is an error; the job's stand-in would have been a number.
+    expect(poisoned).toContainEqual(
+      expect.objectContaining({ path: "src/components/A.tsx", line: 2, code: "TS2322" }),
+    )
+  })
+
+  it("does not follow a kit file that is a symlink to somewhere else", async () => {
+    const kitDir = path.join(scratch, "kit")
+    mkdirSync(path.join(kitDir, "src", "components", "ui"), { recursive: true })
+    writeFileSync(
+      path.join(kitDir, "src", "components", "ui", "badge.ts"),
+      "export const badge = 'badge' as const\n",
+    )
+    symlinkSync(canary, path.join(kitDir, "src", "components", "ui", "leak.ts"))
+    const isolated = await createTypeScriptChecker({ kitDir, pinnedModules: [] })
+    const diagnostics = isolated.check({
+      "src/components/Leak.tsx": [
+        'import { badge } from "@/components/ui/badge"',
+        'import { secret } from "@/components/ui/leak"',
+        "export const a: 1 = badge",
+        "export const b: 1 = secret",
+      ].join("\n"),
+    })
+    isolated.dispose()
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ line: 2, code: "TS2307", severity: "error" }),
+    )
+    // The real kit file is read: its type shows in the error of line 3.
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ line: 3, message: expect.stringContaining('"badge"') }),
+    )
+    expect(leaks(diagnostics)).toBe(false)
   })
 })

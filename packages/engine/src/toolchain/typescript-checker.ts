@@ -8,6 +8,7 @@ import { generatedCodeCompilerOptionsJson } from "./compiler-options"
 import { runDiagnostic } from "./diagnostic"
 import { isSafeJobPath, isScriptFile, isTestFile } from "./job-files"
 import { ENGINE_DIR, KIT_DIR } from "./kit-paths"
+import { moduleResolverFor, resolveJobSpecifier } from "./module-resolver"
 import type { Diagnostic } from "./types"
 
 type TypeScript = typeof ts
@@ -46,13 +47,20 @@ export async function createTypeScriptChecker(
   return createTypeScriptCheckerWith(loadTypeScript(), options)
 }
 
-/** A checker over one `ts.LanguageService` whose job files are in memory and everything else is read from disk. */
+/**
+ * A checker over one `ts.LanguageService` whose job files are in memory and everything else is read from disk, but
+ * only what the module resolver allows: a job file's imports resolve as `resolveJobSpecifier` says (a refused one
+ * is "cannot find module"), a package's files must be inside that package, and the host reads nothing outside the
+ * kit's sources and node_modules (besides the package.json files above the virtual job root, for its package scope).
+ */
 export function createTypeScriptCheckerWith(
   typescript: TypeScript,
   options: TypeScriptCheckerOptions = {},
 ): TypeScriptChecker {
-  const kitSrc = toPosix(path.join(options.kitDir ?? KIT_DIR, "src"))
+  const kitDir = options.kitDir ?? KIT_DIR
+  const kitSrc = toPosix(path.join(kitDir, "src"))
   const jobRoot = toPosix(options.jobRoot ?? path.join(ENGINE_DIR, "__job__"))
+  const resolver = moduleResolverFor(kitDir)
   const compilerOptions = generatedCodeCompilerOptions(typescript, kitSrc, jobRoot)
   // A virtual file outside the job that imports every pinned module: the document registry releases a
   // declaration file as soon as no program uses it, so without this a job that does not import lucide-react
@@ -75,6 +83,22 @@ export function createTypeScriptCheckerWith(
   const toJobRelative = (fileName: string): string => fileName.slice(jobRoot.length + 1)
   const jobScriptFileNames = (): string[] => [...jobFiles.keys()].filter(isScriptFile)
 
+  // Outside the job, the host sees only what the resolver allows. Those files are taken as unchanging for the life
+  // of the process, so each answer is kept.
+  const scopeDirectories = new Set(ancestorsOf(jobRoot))
+  const scopeFiles = new Set([...scopeDirectories].map((directory) => `${directory}/package.json`))
+  const readable = new Map<string, boolean>()
+  const mayRead = (fileName: string): boolean => {
+    let allowed = readable.get(fileName)
+    if (allowed === undefined) {
+      allowed = scopeFiles.has(fileName) || (fileName !== pinFileName && resolver.mayRead(fileName))
+      readable.set(fileName, allowed)
+    }
+    return allowed
+  }
+  const mayProbe = (fileName: string): boolean =>
+    scopeDirectories.has(fileName) || scopeFiles.has(fileName) || resolver.mayProbe(fileName)
+
   const host: ts.LanguageServiceHost = {
     // As tsc does: JSDoc is parsed only where it can carry types (JS files); editor features need no more here.
     jsDocParsingMode: typescript.JSDocParsingMode.ParseForTypeErrors,
@@ -87,7 +111,7 @@ export function createTypeScriptCheckerWith(
       if (fileName === pinFileName) return pinSnapshot
       // Files outside the job (lib, node_modules, kit) are taken as unchanging for the life of the process.
       if (!diskSnapshots.has(fileName)) {
-        const text = typescript.sys.readFile(fileName)
+        const text = mayRead(fileName) ? typescript.sys.readFile(fileName) : undefined
         diskSnapshots.set(
           fileName,
           text === undefined ? undefined : typescript.ScriptSnapshot.fromString(text),
@@ -100,20 +124,85 @@ export function createTypeScriptCheckerWith(
     fileExists: (fileName) =>
       isJobPath(fileName)
         ? jobFiles.has(fileName)
-        : fileName === pinFileName || typescript.sys.fileExists(fileName),
+        : fileName === pinFileName || (mayProbe(fileName) && typescript.sys.fileExists(fileName)),
     readFile: (fileName) =>
-      isJobPath(fileName) ? jobFiles.get(fileName)?.text : typescript.sys.readFile(fileName),
+      isJobPath(fileName)
+        ? jobFiles.get(fileName)?.text
+        : mayRead(fileName)
+          ? typescript.sys.readFile(fileName)
+          : undefined,
     directoryExists: (directory) =>
-      isJobPath(directory) ? jobDirectories.has(directory) : typescript.sys.directoryExists(directory),
+      isJobPath(directory)
+        ? jobDirectories.has(directory)
+        : mayProbe(directory) && typescript.sys.directoryExists(directory),
     getDirectories: (directory) =>
       isJobPath(directory)
         ? [...jobDirectories].filter((child) => path.posix.dirname(child) === directory)
-        : typescript.sys.getDirectories(directory),
+        : mayProbe(directory)
+          ? typescript.sys.getDirectories(directory)
+          : [],
     realpath: (fileName) =>
-      isJobPath(fileName) ? fileName : (typescript.sys.realpath?.(fileName) ?? fileName),
+      isJobPath(fileName) || !mayProbe(fileName)
+        ? fileName
+        : (typescript.sys.realpath?.(fileName) ?? fileName),
+    resolveModuleNameLiterals: (
+      literals,
+      containingFile,
+      redirectedReference,
+      settings,
+      containingSourceFile,
+    ) =>
+      literals.map((literal) =>
+        resolveModule(literal, containingFile, redirectedReference, settings, containingSourceFile),
+      ),
     useCaseSensitiveFileNames: () => typescript.sys.useCaseSensitiveFileNames,
     getCancellationToken: () => ({ isCancellationRequested: () => currentSignal?.aborted === true }),
   }
+  // Resolutions that land outside the job (kit, node_modules) never change, so they share one cache: a job file's
+  // import of a package or the kit is resolved as if from beside the job (the same answer, since the job's own
+  // folders hold no node_modules the checker would accept), never from the job's folders. Imports of job files are
+  // resolved afresh, since the job's files change.
+  const resolutionCache = typescript.createModuleResolutionCache(
+    jobRoot,
+    (fileName) => fileName,
+    compilerOptions,
+  )
+  function resolveModule(
+    literal: ts.StringLiteralLike,
+    containingFile: string,
+    redirectedReference: ts.ResolvedProjectReference | undefined,
+    settings: ts.CompilerOptions,
+    containingSourceFile: ts.SourceFile,
+  ): ts.ResolvedModuleWithFailedLookupLocations {
+    const unresolved = { resolvedModule: undefined }
+    const verdict = isJobPath(containingFile)
+      ? resolveJobSpecifier(literal.text, toJobRelative(containingFile), { kitDir })
+      : undefined
+    if (verdict?.ok === false) return unresolved
+    const target = verdict?.target
+    const fromBesideTheJob = target !== undefined && target.type !== "job"
+    const resolution = typescript.resolveModuleName(
+      literal.text,
+      fromBesideTheJob ? pinFileName : containingFile,
+      settings,
+      host,
+      target?.type === "job" ? undefined : resolutionCache,
+      redirectedReference,
+      typescript.getModeForUsageLocation(containingSourceFile, literal, settings),
+    )
+    const resolved = resolution.resolvedModule?.resolvedFileName
+    if (resolved === undefined) return resolution
+    const accepted =
+      target === undefined
+        ? isJobPath(resolved) || mayRead(resolved)
+        : target.type === "job"
+          ? isJobPath(resolved)
+          : target.type === "kit"
+            ? resolver.isKitSource(resolved)
+            : resolver.isInPackage(target.name, resolved)
+    return accepted ? resolution : unresolved
+  }
+
   const service = typescript.createLanguageService(
     host,
     typescript.createDocumentRegistry(
@@ -282,6 +371,15 @@ function directoriesOf(fileNames: Iterable<string>, root: string): Set<string> {
     }
   }
   return directories
+}
+
+/** The folders above `fileName`, nearest first. */
+function ancestorsOf(fileName: string): string[] {
+  const ancestors: string[] = []
+  for (let directory = path.posix.dirname(fileName); ; directory = path.posix.dirname(directory)) {
+    ancestors.push(directory)
+    if (path.posix.dirname(directory) === directory) return ancestors
+  }
 }
 
 function toPosix(fileName: string): string {

@@ -1,6 +1,7 @@
 import { readFile, readdir } from "node:fs/promises"
 import { createRequire } from "node:module"
 import path from "node:path"
+import { findImports, resolveJobSpecifier, resolveKitSpecifier, type SpecifierVerdict } from "@studio/engine"
 
 /** packages/engine/kit/src, found through the engine package's name so it is right wherever this code runs from. */
 export const KIT_SOURCE_DIR = path.join(
@@ -13,12 +14,12 @@ export const KIT_SOURCE_DIR = path.join(
 const ALWAYS_INCLUDED = ["src/styles.css", "src/test-setup.ts"]
 const SCRIPT_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js"]
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/
-// Specifiers of import/export-from declarations, side-effect imports and dynamic imports.
-const IMPORT_SPECIFIER = /\bfrom\s*["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']/g
 
-/** Every module specifier a script imports or re-exports from. */
-export function importSpecifiersOf(source: string): string[] {
-  return [...source.matchAll(IMPORT_SPECIFIER)].flatMap((match) => match[1] ?? match[2] ?? [])
+/** Every module specifier a script names (imports, re-exports, `import()`), in order, through the engine's parser. */
+export function importSpecifiersOf(source: string, filePath = "module.tsx"): string[] {
+  return findImports(filePath, source).flatMap((found) =>
+    found.specifier === undefined ? [] : [found.specifier],
+  )
 }
 
 export function isScriptPath(filePath: string): boolean {
@@ -29,7 +30,10 @@ export function isTestPath(filePath: string): boolean {
   return TEST_FILE.test(filePath)
 }
 
-/** Where an import from `importer` (a project path such as "src/components/Foo.tsx") points, without extension. */
+/**
+ * Where an import from `importer` points in the exported project (a project path such as "src/components/Foo.tsx",
+ * without extension), where the kit's files sit under `src/` beside the version's.
+ */
 export function projectPathOfImport(specifier: string, importer: string): string | undefined {
   if (specifier.startsWith("@/")) return path.posix.join("src", specifier.slice(2))
   if (specifier.startsWith("./") || specifier.startsWith("../")) {
@@ -49,7 +53,8 @@ export function moduleCandidates(basePath: string): string[] {
 
 /**
  * The kit files a project needs, keyed by project path: every `src/lib` module, the stylesheet, the test setup, and
- * the `src/components/ui` modules the given files import, directly or through each other.
+ * the `src/components/ui` modules the given files import, directly or through each other. Imports are resolved by
+ * the engine's module resolver (the same rules as the preview and the sandbox); refused ones are not followed.
  */
 export async function collectKitFiles(
   files: Record<string, string>,
@@ -61,12 +66,19 @@ export async function collectKitFiles(
     const content = kit.get(projectPath)
     if (content === undefined || Object.hasOwn(collected, projectPath)) return
     collected[projectPath] = content
-    if (isScriptPath(projectPath)) follow(projectPath, content)
+    if (isScriptPath(projectPath)) follow(projectPath, content, true)
   }
-  const follow = (importer: string, source: string): void => {
-    for (const specifier of importSpecifiersOf(source)) {
-      const basePath = projectPathOfImport(specifier, importer)
-      const found = basePath === undefined ? undefined : moduleCandidates(basePath).find((c) => kit.has(c))
+  // The resolver names kit files under <kitDir>/src; project paths name them under src/.
+  const kitDir = path.dirname(kitSourceDir)
+  const resolverKitSrc = path.join(kitDir, "src")
+  const follow = (importer: string, source: string, fromKit: boolean): void => {
+    for (const specifier of importSpecifiersOf(source, importer)) {
+      const verdict: SpecifierVerdict = fromKit
+        ? resolveKitSpecifier(specifier, path.join(kitDir, importer), { kitDir })
+        : resolveJobSpecifier(specifier, importer, { kitDir })
+      if (!verdict.ok || verdict.target.type !== "kit") continue
+      const basePath = `src/${path.relative(resolverKitSrc, verdict.target.path).split(path.sep).join("/")}`
+      const found = moduleCandidates(basePath).find((candidate) => kit.has(candidate))
       if (found !== undefined) include(found)
     }
   }
@@ -75,7 +87,7 @@ export async function collectKitFiles(
     if (projectPath.startsWith("src/lib/") || ALWAYS_INCLUDED.includes(projectPath)) include(projectPath)
   }
   for (const [filePath, content] of Object.entries(files)) {
-    if (isScriptPath(filePath)) follow(filePath, content)
+    if (isScriptPath(filePath)) follow(filePath, content, false)
   }
   return collected
 }

@@ -273,6 +273,23 @@ describe("buildProjectZip", () => {
     expect(StudioError.isInstance(error) && error.code).toBe("unsafe_path")
   })
 
+  it("refuses a version that imports what generated code may not, naming each file and line", async () => {
+    const files = {
+      ...(await counterFiles()),
+      "src/components/Leak.tsx":
+        'import a from "@/lib/../../../../../../etc/passwd"\nimport b from "react?raw"\n',
+      "src/components/leak.css": '@import "/etc/passwd";\n',
+    }
+    const error = await buildProjectZip({ name: "c", files }).catch((thrown: unknown) => thrown)
+    expect(StudioError.isInstance(error) && error.code).toBe("validation_failed")
+    expect(StudioError.isInstance(error) && error.toPublic().message).toBe(
+      "The version cannot be exported: src/components/Leak.tsx:1:15: Import refused: `..` leads out of the kit's " +
+        'sources. src/components/Leak.tsx:2:15: Import "react?raw" refused: queries such as ?raw, ?url or ?inline ' +
+        "are not allowed. src/components/leak.css:1:9: @import refused: an absolute path points outside the job " +
+        "folder.",
+    )
+  })
+
   it("refuses a version without a component", async () => {
     await expect(buildProjectZip({ name: "c", files: { "src/lib/helpers.ts": "" } })).rejects.toMatchObject({
       code: "validation_failed",

@@ -1,5 +1,6 @@
 import path from "node:path"
 import { strToU8, zipSync } from "fflate"
+import { checkJobImports } from "@studio/engine"
 import { StudioError, type Contract } from "@studio/protocol"
 import { collectKitFiles, isTestPath } from "./kit-files"
 import { scaffoldFiles } from "./project-template"
@@ -33,6 +34,7 @@ export async function buildProjectZip(input: ProjectZipInput): Promise<Uint8Arra
  */
 export async function buildProjectFiles(input: ProjectZipInput): Promise<Record<string, string>> {
   for (const filePath of Object.keys(input.files)) assertSafeSourcePath(filePath)
+  assertImportsAllowed(input.files)
   const entry = findEntryComponent(input.files, input.contract)
   const testFiles = Object.keys(input.files)
     .filter((filePath) => isTestPath(filePath))
@@ -63,6 +65,24 @@ export function assertSafeSourcePath(filePath: string): void {
       details: { path: filePath.slice(0, MAX_PATH_LENGTH) },
     })
   }
+}
+
+const REFUSALS_SHOWN = 3
+
+/**
+ * Throws `validation_failed` when a file imports what generated code may not: the export refuses what the preview
+ * and the sandbox refuse, by the same rules (the engine's module resolver), naming each file and line.
+ */
+export function assertImportsAllowed(files: Record<string, string>): void {
+  const refused = checkJobImports(files)
+  if (refused.length === 0) return
+  const listed = refused
+    .slice(0, REFUSALS_SHOWN)
+    .map((diagnostic) => `${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message}`)
+  const more = refused.length > REFUSALS_SHOWN ? ` (and ${refused.length - REFUSALS_SHOWN} more)` : ""
+  throw new StudioError("validation_failed", `The version cannot be exported: ${listed.join(" ")}${more}`, {
+    details: { diagnostics: refused },
+  })
 }
 
 /** The component main.tsx renders: the contract's, else the first top-level component by name. */
