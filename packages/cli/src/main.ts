@@ -7,11 +7,13 @@ Commands:
   generate "<prompt>" [--out DIR] [--provider offline|openai|ollama] [--model M] [--max-repairs N] [--json]
                       describe a component; get it with tests traced to each requirement, run and repaired
                       (models: OPENAI_BASE_URL, OPENAI_API_KEY, STUDIO_MODEL; or Ollama on 127.0.0.1:11434)
-  exec DIR [--json]   lint, type-check and run DIR's tests (src/components/*.tsx + *.test.tsx) in the sandbox
+  exec DIR [--json]   lint, type-check and run DIR's tests (src/components/*.tsx + *.test.tsx) in the sandbox;
+                      with DIR/contract.json, every requirement in it needs a traced test
   doctor [--json]     report the sandbox's isolation level and the toolchain's versions
   serve [--port N]    start the studio server: the API and WebSocket on http://127.0.0.1:8000 (PORT)
 
-Exit codes: 0 success, 1 failing tests or errors, 2 bad usage or an infrastructure failure.`
+Exit codes: 0 proven (every requirement has a passing test, none skipped, no type or lint error), 1 failed or
+not verified, 2 bad usage or an infrastructure failure.`
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -136,9 +136,15 @@ export function createProgressPrinter(out: NodeJS.WriteStream) {
       if (finished?.type === "run_finished") {
         const { metrics } = finished
         const total = Object.values(metrics.durations).reduce((sum, value) => sum + (value ?? 0), 0)
+        const verdict = {
+          proven: paint.green("Proven"),
+          failed: paint.red("Failed"),
+          unverified: paint.yellow("Not verified"),
+        }[finished.verdict]
         out.write(
-          `\n${finished.success ? paint.green("Done") : paint.red("Not done")}: ${paint.dim(`${(total / 1000).toFixed(1)}s, ${metrics.tokens.prompt + metrics.tokens.completion} tokens, ${metrics.repairAttempts} repair attempt(s)`)}\n`,
+          `\n${verdict}: ${paint.dim(`${(total / 1000).toFixed(1)}s, ${metrics.tokens.prompt + metrics.tokens.completion} tokens, ${metrics.repairAttempts} repair attempt(s)`)}\n`,
         )
+        for (const reason of finished.reasons) out.write(`  ${paint.dim("·")} ${reason}\n`)
       }
     },
     stop() {

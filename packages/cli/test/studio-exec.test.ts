@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process"
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { promisify } from "node:util"
 import { afterAll, describe, expect, it } from "vitest"
@@ -37,12 +37,53 @@ describe("studio exec", () => {
     expect(result.code).toBe(0)
     const report = lastJsonLine(result.stdout)
     expect(report.ok).toBe(true)
+    expect(report).toMatchObject({ verdict: "proven", reasons: [] })
     expect(report.tests.map((test) => [test.name, test.status])).toEqual([
       ["R1: shows the initial count", "pass"],
       ["R2: increments", "pass"],
       ["R3: resets", "pass"],
     ])
     expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([])
+  })
+
+  it("exits 1 when nothing failed but a test is skipped: not verified is not a pass", async () => {
+    const dir = path.join(scratch, "skipped")
+    cpSync(path.join(repoRoot, "examples/counter"), dir, { recursive: true })
+    const testFile = path.join(dir, "src/components/Counter.test.tsx")
+    writeFileSync(testFile, readFileSync(testFile, "utf8").replace('it("R3: resets"', 'it.skip("R3: resets"'))
+    const json = await studio(["exec", dir, "--json"])
+    expect(json.code).toBe(1)
+    const report = lastJsonLine(json.stdout)
+    // ok (nothing failed), and still not proven.
+    expect(report).toMatchObject({
+      ok: true,
+      verdict: "unverified",
+      reasons: ['1 test skipped: "R3: resets"'],
+    })
+    const human = await studio(["exec", dir])
+    expect(human.code).toBe(1)
+    expect(human.stdout).toMatch(/not verified: 2 passed, 0 failed, 1 skipped/)
+    expect(human.stdout).toContain('1 test skipped: "R3: resets"')
+  })
+
+  it("with DIR/contract.json, a requirement without a traced test exits 1; a broken contract.json exits 2", async () => {
+    const dir = path.join(scratch, "contract")
+    cpSync(path.join(repoRoot, "examples/counter"), dir, { recursive: true })
+    const contract = {
+      name: "Counter",
+      summary: "A counter.",
+      props: [],
+      requirements: ["R1", "R2", "R3", "R4"].map((id) => ({ id, text: `requirement ${id}` })),
+    }
+    writeFileSync(path.join(dir, "contract.json"), JSON.stringify(contract))
+    const result = await studio(["exec", dir, "--json"])
+    expect(result.code).toBe(1)
+    expect(lastJsonLine(result.stdout)).toMatchObject({ verdict: "unverified", reasons: ["R4 has no test"] })
+
+    writeFileSync(path.join(dir, "contract.json"), JSON.stringify({ ...contract, requirements: "R1" }))
+    const broken = await studio(["exec", dir])
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toMatch(/contract\.json: not a contract \(requirements: /)
   })
 
   it("exits 1 with the failing test and the type error in a readable summary", async () => {
@@ -62,6 +103,8 @@ describe("studio exec", () => {
     expect(result.stdout).toMatch(/✗ R2: starts at five/)
     expect(result.stdout).toMatch(/Counter\.test\.tsx:6:7 .*not assignable to type 'number'/)
     expect(result.stdout).toMatch(/failed: 1 passed, 1 failed/)
+    expect(result.stdout).toMatch(/· 1 test failed: "R2: starts at five"/)
+    expect(result.stdout).toMatch(/· type-check reported 1 error/)
     expect(result.stdout).not.toContain("\u001b[")
   })
 

@@ -93,6 +93,7 @@ describe("studio generate against an OpenAI-compatible server", () => {
     const report = JSON.parse(readFileSync(path.join(result.out, "report.json"), "utf8")) as {
       requirements: { id: string; met: boolean }[]
     }
+    expect(report).toMatchObject({ verdict: "proven", reasons: [], success: true })
     expect(report.requirements.map((requirement) => [requirement.id, requirement.met])).toEqual([
       ["R1", true],
       ["R2", true],
@@ -142,8 +143,25 @@ describe("studio generate against an OpenAI-compatible server", () => {
       success: boolean
       requirements: { id: string; met: boolean }[]
     }
-    expect(report.success).toBe(false)
+    expect(report).toMatchObject({ verdict: "failed", success: false })
     expect(report.requirements.find((requirement) => requirement.id === "R2")?.met).toBe(false)
+  })
+
+  it("tests that pass but prove nothing for R2 (it is skipped): exit 1, not verified, in report.json too", async () => {
+    const skipsR2 = tests.replace('it("R2:', 'it.skip("R2:')
+    const result = await generate([happy[0] as PlannedResponse, stream(component(1)), stream(skipsR2)])
+    expect(result.code).toBe(1)
+    const reasons = ['1 test skipped: "R2: the Increment button adds one"']
+    expect(result.events.at(-1)).toMatchObject({
+      type: "run_finished",
+      verdict: "unverified",
+      reasons,
+      success: false,
+    })
+    // Nothing failed, so nothing was repaired.
+    expect(result.requests.map((request) => request.headers["x-studio-stage"])).not.toContain("repair")
+    const report = JSON.parse(readFileSync(path.join(result.out, "report.json"), "utf8")) as unknown
+    expect(report).toMatchObject({ verdict: "unverified", reasons, success: false })
   })
 
   it("a traversal path is an error event and is never written", async () => {
@@ -218,7 +236,8 @@ describe("studio generate with no model configured", () => {
       requirements: { met: boolean }[]
     }
     expect(report.provider).toBe("offline")
-    expect(report.success).toBe(true)
+    expect(report).toMatchObject({ verdict: "proven", success: true })
+    expect(stdout).toMatch(/Proven: /)
     expect(report.requirements.length).toBeGreaterThanOrEqual(3)
     expect(report.requirements.every((requirement) => requirement.met)).toBe(true)
     expect(readFileSync(path.join(out, "preview.html"), "utf8")).toMatch(/monthly/i)

@@ -2,7 +2,7 @@ import path from "node:path"
 import { rmSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { StudioEvent } from "@studio/protocol"
-import { run, type RunOutcome } from "../src/pipeline"
+import { buildVersionReport, run, type RunOutcome, type RunRequest } from "../src/pipeline"
 import { LocalSandbox } from "../src/sandbox"
 import { createSandboxVitestPlugin } from "../src/sandbox/vitest-plugin"
 import { createToolchainRegistry, type ToolchainRegistry } from "../src/toolchain"
@@ -26,12 +26,16 @@ afterAll(async () => {
   rmSync(jobsRoot, { recursive: true, force: true })
 })
 
-async function collect(script: Parameters<typeof createScriptedGenerator>[0], maxRepairs?: number) {
+async function collect(
+  script: Parameters<typeof createScriptedGenerator>[0],
+  maxRepairs?: number,
+  plugins?: RunRequest["plugins"],
+) {
   const { generator, calls } = createScriptedGenerator(script)
   const outcome: RunOutcome = { files: {}, tests: [] }
   const events: StudioEvent[] = []
   for await (const event of run(
-    { prompt: "a counter", maxRepairs },
+    { prompt: "a counter", maxRepairs, ...(plugins ? { plugins } : {}) },
     { generator, toolchain, sandbox },
     outcome,
   ))
@@ -74,7 +78,13 @@ describe("run()", () => {
       "export interface CounterProps",
     )
     expect(unitTest?.stage === "unit_test" && unitTest.publicInterface).not.toContain("setCount")
-    expect(finished).toMatchObject({ type: "run_finished", success: true, metrics: { repairAttempts: 0 } })
+    expect(finished).toMatchObject({
+      type: "run_finished",
+      verdict: "proven",
+      reasons: [],
+      success: true,
+      metrics: { repairAttempts: 0 },
+    })
   })
 
   it("a bug fixed by one repair", async () => {
@@ -110,9 +120,9 @@ describe("run()", () => {
     expect(calls.filter((call) => call.input.stage === "repair")).toHaveLength(2)
     expect(ofType(events, "stage_complete").at(-1)).toMatchObject({
       stage: "report",
-      summary: expect.stringMatching(/1\/2 requirements met.*Still failing: R2/),
+      summary: expect.stringMatching(/1\/2 requirements met.*Failed: 1 test failed: "R2/),
     })
-    expect(finished).toMatchObject({ success: false, metrics: { repairAttempts: 2 } })
+    expect(finished).toMatchObject({ verdict: "failed", success: false, metrics: { repairAttempts: 2 } })
   })
 
   it("a repair that breaks a passing test is discarded, and a repair may not touch the tests", async () => {
@@ -155,7 +165,117 @@ describe("run()", () => {
     expect(calls.map((call) => call.input.stage)).toEqual(["interpret", "interpret"])
     expect(calls[1]?.context.retryReason).toBeTruthy()
     expect(ofType(events, "error")).toEqual([expect.objectContaining({ code: "model_output_invalid" })])
-    expect(finished).toMatchObject({ type: "run_finished", success: false })
+    expect(finished).toMatchObject({
+      type: "run_finished",
+      verdict: "failed",
+      reasons: expect.arrayContaining(["The model gave no usable contract after a retry."]),
+      success: false,
+    })
+  })
+})
+
+/** The Counter's tests with R2's test rewritten by `change` (e.g. marked skip), as the unit_test stage writes them. */
+const testsWithR2 = (change: (line: string) => string) =>
+  tests.replace(/ {2}it\("R2: the Increment button adds one"/, (line) => change(line))
+
+describe("run()'s verdict: only what the tests prove is proven", () => {
+  const script = (testAnswer: string) => ({
+    interpret: [JSON.stringify(contract)],
+    scaffold: [component(1)],
+    unit_test: [testAnswer],
+  })
+
+  it("a run with the tests turned off (plugins without vitest) is unverified, not a success", async () => {
+    const { events, finished, outcome } = await collect(script(tests), undefined, [
+      "prettier",
+      "eslint",
+      "typescript",
+      "tailwind",
+    ])
+    expect(ofType(events, "test_result")).toEqual([])
+    expect(finished).toMatchObject({
+      type: "run_finished",
+      verdict: "unverified",
+      reasons: ["tests were turned off"],
+      success: false,
+    })
+    expect(ofType(events, "stage_complete").at(-1)?.summary).toBe(
+      "0/2 requirements met; 0/0 tests pass. Not verified: tests were turned off.",
+    )
+    // The version report carries the same verdict.
+    expect(buildVersionReport(outcome, events, { provider: "scripted", model: "m" })).toMatchObject({
+      verdict: "unverified",
+      reasons: ["tests were turned off"],
+      success: false,
+    })
+  })
+
+  it("a run with type-check turned off is unverified even though every test passes", async () => {
+    const { events, finished } = await collect(script(tests), undefined, ["prettier", "eslint", "vitest"])
+    expect(ofType(events, "test_result").map((event) => event.status)).toEqual(["pass", "pass"])
+    expect(finished).toMatchObject({
+      verdict: "unverified",
+      reasons: ["type-check was turned off"],
+      success: false,
+    })
+  })
+
+  it("a requirement no test traces to leaves the run unverified, named in the reasons", async () => {
+    const untraced = testsWithR2((line) => line.replace("R2: the Increment button adds one", "adds one"))
+    const { events, finished, calls } = await collect(script(untraced))
+    expect(ofType(events, "test_result").map((event) => [event.name, event.status])).toEqual([
+      ["R1: shows the initial count", "pass"],
+      ["adds one", "pass"],
+    ])
+    expect(finished).toMatchObject({ verdict: "unverified", reasons: ["R2 has no test"], success: false })
+    // Nothing failed, so nothing is repaired: a repair may not write tests.
+    expect(calls.map((call) => call.input.stage)).not.toContain("repair")
+  })
+
+  it("a test marked .skip leaves the run unverified", async () => {
+    const { events, finished } = await collect(script(testsWithR2((line) => line.replace("it(", "it.skip("))))
+    expect(ofType(events, "test_result").map((event) => [event.requirementId, event.status])).toEqual([
+      ["R1", "pass"],
+      ["R2", "skip"],
+    ])
+    expect(finished).toMatchObject({
+      verdict: "unverified",
+      reasons: ['1 test skipped: "R2: the Increment button adds one"'],
+      success: false,
+    })
+  })
+
+  it("a test marked .todo leaves the run unverified", async () => {
+    const todo = tests.replace(
+      /it\("R2: the Increment button adds one", async \(\) => \{[\s\S]*?\n {2}\}\)\n/,
+      'it.todo("R2: the Increment button adds one")\n',
+    )
+    expect(todo).toContain("it.todo(")
+    const { events, finished } = await collect(script(todo))
+    expect(ofType(events, "test_result").map((event) => [event.requirementId, event.status])).toEqual([
+      ["R1", "pass"],
+      ["R2", "skip"],
+    ])
+    expect(finished).toMatchObject({
+      verdict: "unverified",
+      reasons: ['1 test skipped: "R2: the Increment button adds one"'],
+      success: false,
+    })
+  })
+
+  it("a focused test (.only) leaves the run unverified, even when every test in the file is focused", async () => {
+    const bothFocused = tests.replaceAll('  it("R', '  it.only("R')
+    const { events, finished } = await collect(script(bothFocused))
+    const focused =
+      "focused with .only (src/components/Counter.test.tsx:7, src/components/Counter.test.tsx:11): the other tests do not run"
+    // Vitest runs focused tests as plain ones, except where CI is set: there it fails them ("Unexpected .only").
+    const statuses = ofType(events, "test_result").map((event) => event.status)
+    if (statuses.every((status) => status === "pass")) {
+      expect(statuses).toEqual(["pass", "pass"])
+      expect(finished).toMatchObject({ verdict: "unverified", reasons: [focused], success: false })
+    } else {
+      expect(finished).toMatchObject({ verdict: "failed", reasons: expect.arrayContaining([focused]) })
+    }
   })
 })
 

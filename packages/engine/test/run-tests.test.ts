@@ -70,10 +70,12 @@ describe("runTests()", () => {
     ])
     expect(ofType(events, "stage_complete").map((event) => [event.stage, event.summary])).toEqual([
       ["execute", "2/2 tests pass"],
-      ["report", "2/2 requirements met; 2/2 tests pass."],
+      ["report", "2/2 requirements met; 2/2 tests pass. Proven."],
     ])
     expect(finished).toMatchObject({
       type: "run_finished",
+      verdict: "proven",
+      reasons: [],
       success: true,
       metrics: { repairAttempts: 0, tokens: { prompt: 0, completion: 0 } },
     })
@@ -92,10 +94,10 @@ describe("runTests()", () => {
     expect(ofType(events, "test_result")[1]?.error).toBeTruthy()
     expect(ofType(events, "stage_complete").at(-1)).toMatchObject({
       stage: "report",
-      summary: expect.stringMatching(/^1\/2 requirements met; 1\/2 tests pass\. Still failing: R2/),
+      summary: expect.stringMatching(/^1\/2 requirements met; 1\/2 tests pass\. Failed: 1 test failed: "R2/),
     })
     expect(events.some((event) => event.type === "reasoning_step" && event.stage === "repair")).toBe(false)
-    expect(finished).toMatchObject({ success: false, metrics: { repairAttempts: 0 } })
+    expect(finished).toMatchObject({ verdict: "failed", success: false, metrics: { repairAttempts: 0 } })
   })
 
   it("a type error: a build_error with the checker's diagnostic at the edited line", async () => {
@@ -120,8 +122,25 @@ describe("runTests()", () => {
         }),
       ]),
     )
-    expect(ofType(events, "stage_complete").at(-1)?.summary).toMatch(/error diagnostic/)
-    expect(finished).toMatchObject({ type: "run_finished", success: false })
+    expect(ofType(events, "stage_complete").at(-1)?.summary).toMatch(/type-check reported \d+ errors?/)
+    expect(finished).toMatchObject({ type: "run_finished", verdict: "failed", success: false })
+  })
+
+  it("a type error alone fails the verdict, though every test passes", async () => {
+    const files = filesOf(component(1), tests)
+    // Wrong for the checker, the same at run time.
+    files["src/components/Counter.tsx"] = files["src/components/Counter.tsx"]!.replace(
+      "setCount(count + 1)",
+      "setCount((count + 1) as unknown as string)",
+    )
+    const { events, finished } = await collect(files)
+    expect(ofType(events, "test_result").map((event) => event.status)).toEqual(["pass", "pass"])
+    expect(finished).toMatchObject({
+      type: "run_finished",
+      verdict: "failed",
+      reasons: [expect.stringMatching(/^type-check reported \d+ errors?$/)],
+      success: false,
+    })
   })
 
   it("refuses unsafe paths before anything runs", async () => {
@@ -131,7 +150,7 @@ describe("runTests()", () => {
     })
     expect(ofType(events, "error")).toEqual([expect.objectContaining({ code: "unsafe_path" })])
     expect(ofType(events, "build_progress")).toEqual([])
-    expect(finished).toMatchObject({ type: "run_finished", success: false })
+    expect(finished).toMatchObject({ type: "run_finished", verdict: "failed", success: false })
   })
 
   it("stops when cancelled and says so", async () => {
@@ -146,6 +165,7 @@ describe("runTests()", () => {
     }
     expect(ofType(events, "error")).toEqual([expect.objectContaining({ code: "cancelled" })])
     expect(ofType(events, "stage_complete")).toEqual([])
-    expect(events.at(-1)).toMatchObject({ type: "run_finished", success: false })
+    // A cancel says nothing about the code: not verified, and not Passed.
+    expect(events.at(-1)).toMatchObject({ type: "run_finished", verdict: "unverified", success: false })
   })
 })

@@ -36,6 +36,8 @@ const examples: StudioEvent[] = [
   {
     ...envelope,
     type: "run_finished",
+    verdict: "proven",
+    reasons: [],
     success: true,
     versionId: "v2",
     metrics: {
@@ -80,6 +82,11 @@ describe("studioEventSchema", () => {
       "percent",
     ],
     ["an unknown error code", { ...envelope, type: "error", code: "teapot", message: "x" }, "code"],
+    [
+      "a run_finished without its verdict (success alone no longer says what was proven)",
+      { ...envelope, type: "run_finished", success: true, metrics: metricsWith({}) },
+      "verdict",
+    ],
     [
       "an unknown stage in durations",
       { ...examples[11], metrics: { ...metricsWith({ deploy: 1 }) } },

@@ -3,6 +3,7 @@ import { agentStageSchema, contractSchema } from "./contract"
 import { diagnosticSchema } from "./diagnostics"
 import { errorCodeSchema } from "./errors"
 import { testStatusSchema } from "./exec-result"
+import { verdictSchema } from "./verdict"
 
 /** Fields every event carries; `seq` strictly increases within a run. */
 export const eventEnvelopeSchema = z.object({
@@ -103,6 +104,11 @@ export type RunMetrics = z.infer<typeof runMetricsSchema>
 
 export const runFinishedEventSchema = eventEnvelopeSchema.extend({
   type: z.literal("run_finished"),
+  /** What the run proved (`computeVerdict`); only `proven` is "Passed". */
+  verdict: verdictSchema,
+  /** Why the verdict is not `proven`, e.g. "tests were turned off"; empty when it is. */
+  reasons: z.array(z.string()),
+  /** `verdict === "proven"`, kept for clients that read only this. */
   success: z.boolean(),
   versionId: z.string().optional(),
   metrics: runMetricsSchema,

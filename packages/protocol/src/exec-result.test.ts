@@ -34,6 +34,8 @@ const result: ExecResult = {
   ],
   durationMs: 950,
   isolation: "bubblewrap",
+  verdict: "failed",
+  reasons: ['1 test failed: "R2: increments"'],
 }
 
 describe("execResultSchema", () => {

@@ -1,5 +1,9 @@
 import { z } from "zod"
 import { diagnosticSchema } from "./diagnostics"
+import { verdictSchema } from "./verdict"
+
+export { evaluateRequirements, requirementIdFromTestName } from "./requirement-trace"
+export type { RequirementStatus } from "./requirement-trace"
 
 export const TEST_STATUSES = ["pass", "fail", "skip"] as const
 export const testStatusSchema = z.enum(TEST_STATUSES)
@@ -20,46 +24,17 @@ export const testCaseResultSchema = z.object({
 })
 export type TestCaseResult = z.infer<typeof testCaseResultSchema>
 
-/** What `studio exec --json` prints: the tests and diagnostics of one execute stage. */
+/** What `studio exec --json` prints: the tests and diagnostics of one execute stage, and what they prove. */
 export const execResultSchema = z.object({
+  /** No test failed and no check reported an error; `verdict` says whether that proves anything. */
   ok: z.boolean(),
   tests: z.array(testCaseResultSchema),
   diagnostics: z.array(diagnosticSchema),
   durationMs: z.number().nonnegative(),
   /** The sandbox backend that ran the tests, e.g. "bubblewrap". */
   isolation: z.string().optional(),
+  verdict: verdictSchema,
+  /** Why the verdict is not `proven`; empty when it is. */
+  reasons: z.array(z.string()),
 })
 export type ExecResult = z.infer<typeof execResultSchema>
-
-// "R2: ...", "R2 - ...", "R2 — ...", "R2) ...", "[R2] ..."; the id must stand alone, so "R2D2" is not one.
-const LEADING_REQUIREMENT_ID = /^\s*\[?(R\d+)\]?(?=\s|[:.)\-–—]|$)/
-
-/** The requirement id a test name starts with ("R2: shows the total" -> "R2"), or null. */
-export function requirementIdFromTestName(name: string): string | null {
-  return LEADING_REQUIREMENT_ID.exec(name)?.[1] ?? null
-}
-
-/** A requirement with the tests traced to it; met when it has at least one test and all of them pass. */
-export interface RequirementStatus {
-  id: string
-  text: string
-  met: boolean
-  tests: TestCaseResult[]
-}
-
-/** Traces tests to requirements by their id (the test's `requirementId`, or the id its name starts with). */
-export function evaluateRequirements(
-  requirements: readonly { id: string; text: string }[],
-  tests: readonly TestCaseResult[],
-): RequirementStatus[] {
-  return requirements.map((requirement) => {
-    const traced = tests.filter(
-      (test) => (test.requirementId ?? requirementIdFromTestName(test.name)) === requirement.id,
-    )
-    return {
-      ...requirement,
-      met: traced.length > 0 && traced.every((test) => test.status === "pass"),
-      tests: traced,
-    }
-  })
-}

@@ -7,12 +7,14 @@ import {
   createThreadedPlugins,
   createToolchainRegistry,
   LocalSandbox,
+  OFFLINE_PROVIDER,
   run,
   type RunOutcome,
 } from "@studio/engine"
 import type { StudioEvent } from "@studio/protocol"
 import { readEnvironment } from "../config"
 import { resolveGenerator } from "../resolve-generator"
+import { refuseUnisolated } from "../sandbox-policy"
 import { UsageError } from "../usage-error"
 import { createProgressPrinter } from "../progress-printer"
 
@@ -42,6 +44,13 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   )
 
   const sandbox = new LocalSandbox()
+  if (
+    generator.provider !== OFFLINE_PROVIDER &&
+    refuseUnisolated("generate", sandbox.isolation, "model-written code")
+  ) {
+    await sandbox.close()
+    return 2
+  }
   const warming = sandbox.warmUp().catch(() => undefined)
   const toolchain = createToolchainRegistry({
     ...createThreadedPlugins(),
@@ -68,7 +77,8 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
       else printer?.handle(event)
     }
     const finished = events.at(-1)
-    const success = finished?.type === "run_finished" && finished.success
+    // Exit 0 only for what the tests proved: a run with no tests, an untested requirement or a skip is not done.
+    const proven = finished?.type === "run_finished" && finished.verdict === "proven"
     if (outcome.contract) {
       const outDir = path.resolve(options.out ?? path.join("studio-out", outcome.contract.name))
       const preview = await buildPreviewHtml(outcome.files, { toolchain, title: outcome.contract.name })
@@ -80,7 +90,7 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
       printer?.wrote(outDir, Object.keys(outcome.files))
     }
     printer?.finish(outcome, events)
-    return success ? 0 : 1
+    return proven ? 0 : 1
   } finally {
     process.off("SIGINT", onInterrupt)
     printer?.stop()

@@ -1,12 +1,16 @@
-import type { Diagnostic, ExecResult, TestCaseResult } from "@studio/protocol"
+import { computeVerdict, type Diagnostic, type ExecResult, type TestCaseResult } from "@studio/protocol"
 import type { SandboxBackend } from "../sandbox"
 import type { PluginId, ToolchainRegistry } from "../toolchain"
+import { checkJobImports } from "../toolchain/module-resolver"
+import { findFocusedTests } from "./focused-tests"
 
 /** What the execute stage reports while it works (the pipeline turns these into protocol events). */
 export type ExecuteProgress =
   | { type: "plugin_start"; plugin: PluginId }
   | { type: "plugin_done"; plugin: PluginId; diagnostics: Diagnostic[]; durationMs: number }
   | { type: "test_result"; result: TestCaseResult }
+  /** The module resolver's pre-check of every import, after formatting; refused imports stop the steps after it. */
+  | { type: "imports_checked"; diagnostics: Diagnostic[] }
 
 export interface ExecuteProjectOptions {
   toolchain: ToolchainRegistry
@@ -15,6 +19,8 @@ export interface ExecuteProjectOptions {
   plugins?: readonly PluginId[]
   signal?: AbortSignal
   onProgress?: (progress: ExecuteProgress) => void
+  /** The contract's requirements, each of which needs a traced test for the verdict to be `proven`. */
+  requirements?: readonly { id: string }[]
 }
 
 export interface ExecuteProjectResult extends ExecResult {
@@ -70,14 +76,19 @@ export async function executeProject(
     if (formatted.files) files = formatted.files
   }
 
+  // Before any tool reads a file for the job: a job that imports what it may not (a host file, a URL, a query, …)
+  // is refused here, at the file and line, and nothing after this runs on it.
+  const refusedImports = checkJobImports(files)
+  options.onProgress?.({ type: "imports_checked", diagnostics: refusedImports })
+  diagnostics.push(...refusedImports)
+  const runs = (id: PluginId) => enabled(id) && refusedImports.length === 0
+
   let tests: TestCaseResult[] = []
-  const testsDone = enabled("vitest") ? runTests(files, options, timings) : Promise.resolve(undefined)
+  const testsDone = runs("vitest") ? runTests(files, options, timings) : Promise.resolve(undefined)
 
   // The checks read the same final files and are independent: started together, they run in parallel where the
   // plugins run off this thread (lint and type-check in worker threads), and one after another where they do not.
-  const checks = await Promise.all(
-    (["eslint", "typescript", "tailwind"] as const).filter(enabled).map(runStep),
-  )
+  const checks = await Promise.all((["eslint", "typescript", "tailwind"] as const).filter(runs).map(runStep))
   for (const result of checks) {
     diagnostics.push(...result.diagnostics)
     if (result.artifacts?.css !== undefined) css = result.artifacts.css
@@ -92,8 +103,16 @@ export async function executeProject(
   const hasError = diagnostics.some((diagnostic) => diagnostic.severity === "error")
   const ok =
     !hasError && tests.every((test) => test.status !== "fail") && (!enabled("vitest") || tests.length > 0)
+  const verdict = computeVerdict({
+    tests,
+    diagnostics,
+    checks: plugins,
+    focused: enabled("vitest") ? findFocusedTests(files) : [],
+    ...(options.requirements ? { requirements: options.requirements } : {}),
+  })
   return {
     ok,
+    ...verdict,
     tests,
     diagnostics,
     durationMs: Math.round(performance.now() - started),

@@ -7,9 +7,11 @@ import {
   type Diagnostic,
   type EmitStudioEvent,
   type StudioEvent,
+  type VerdictOutcome,
 } from "@studio/protocol"
 import { executeProject, EXECUTE_STAGE_PLUGINS, type ExecuteProjectResult } from "../execute"
 import type { SandboxBackend } from "../sandbox"
+import { IMPORT_CHECK_SOURCE } from "../toolchain/module-resolver"
 import type { PluginId, ToolchainRegistry } from "../toolchain"
 
 export interface ExecuteStageContext {
@@ -21,6 +23,8 @@ export interface ExecuteStageContext {
   emit: EmitStudioEvent
   /** The run's durations per stage; execute's time is added to it. */
   durations: Partial<Record<AgentStage, number>>
+  /** The contract's requirements, for the execution's verdict. */
+  requirements?: readonly { id: string }[]
 }
 
 /**
@@ -48,6 +52,7 @@ export async function* executeStage(
     sandbox: context.sandbox,
     plugins,
     signal: context.signal,
+    ...(context.requirements ? { requirements: context.requirements } : {}),
     onProgress(progress) {
       if (progress.type === "plugin_start") {
         push(
@@ -78,6 +83,18 @@ export async function* executeStage(
             diagnostics: progress.diagnostics,
           }),
         )
+      } else if (progress.type === "imports_checked") {
+        // Refused imports are a build_error of their own; a clean check is news only after a pass that had some
+        // (a repair pass), so their diagnostics are replaced.
+        if (progress.diagnostics.length > 0 || context.durations.execute !== undefined) {
+          push(
+            emit({
+              type: progress.diagnostics.length > 0 ? "build_error" : "build_ok",
+              plugin: IMPORT_CHECK_SOURCE,
+              diagnostics: progress.diagnostics,
+            }),
+          )
+        }
       } else {
         const result = progress.result
         push(
@@ -122,22 +139,27 @@ export async function* executeStage(
   return result
 }
 
-/** The report's one-line verdict: requirements met, tests passing, errors, and what still fails. */
+/** The report's one-line summary: requirements met, tests passing, and the verdict with its reasons. */
 export function summarizeExecution(contract: Contract, result: ExecuteProjectResult): string {
   const met = evaluateRequirements(contract.requirements, result.tests).filter((status) => status.met)
   const passed = result.tests.filter((test) => test.status === "pass").length
-  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length
   return (
-    `${met.length}/${contract.requirements.length} requirements met; ${passed}/${result.tests.length} tests pass` +
-    (errors > 0 ? `; ${errors} error diagnostic(s)` : "") +
-    (result.ok
-      ? "."
-      : ". Still failing: " +
-        result.tests
-          .filter((test) => test.status === "fail")
-          .map((test) => test.name)
-          .join(", "))
+    `${met.length}/${contract.requirements.length} requirements met; ${passed}/${result.tests.length} tests pass. ` +
+    describeVerdict(result)
   )
+}
+
+/** "Proven.", "Not verified: tests were turned off." or "Failed: 1 test failed: ...". */
+export function describeVerdict(outcome: VerdictOutcome): string {
+  const reasons = outcome.reasons.map((reason) => reason.replace(/\.$/, "")).join("; ")
+  switch (outcome.verdict) {
+    case "proven":
+      return "Proven."
+    case "unverified":
+      return `Not verified: ${reasons}.`
+    case "failed":
+      return `Failed: ${reasons}.`
+  }
 }
 
 /** What ended a run that threw: the signal's reason (or `cancelled`) when it was aborted, else the error itself. */

@@ -1,7 +1,10 @@
 import { evaluateRequirements, type StudioEvent, type VersionReport } from "@studio/protocol"
 import type { RunOutcome } from "./run"
 
-/** What a run proved: each requirement with its tests, plus timings, tokens, repairs and the errors it reported. */
+/**
+ * What a run proved: its verdict (as its run_finished carried it), each requirement with its tests, plus timings,
+ * tokens, repairs and the errors it reported.
+ */
 export function buildVersionReport(
   outcome: RunOutcome,
   events: readonly StudioEvent[],
@@ -16,8 +19,15 @@ export function buildVersionReport(
       tests: status.tests.map((test) => ({ name: test.name, status: test.status })),
     }),
   )
+  // The verdict is the run's, computed once by the pipeline; a report of a run that never finished proves nothing.
+  const { verdict, reasons } =
+    finished?.type === "run_finished"
+      ? finished
+      : { verdict: "unverified" as const, reasons: ["the run did not finish"] }
   return {
-    success: finished?.type === "run_finished" ? finished.success : false,
+    verdict,
+    reasons,
+    success: verdict === "proven",
     provider: meta.provider,
     model: meta.model,
     requirements,

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto"
 import {
+  computeVerdict,
   createEventSequencer,
   sanitizeMessage,
   StudioError,
   type AgentStage,
   type Contract,
   type StudioEvent,
+  type VerdictOutcome,
 } from "@studio/protocol"
 import { validateGeneratedPath } from "../generators/parsing"
 import type { PluginId } from "../toolchain"
@@ -44,10 +46,12 @@ export async function* runTests(
   const runId = request.runId ?? randomUUID()
   const emit = createEventSequencer(runId, deps.now)
   const durations: Partial<Record<AgentStage, number>> = {}
-  const finish = (success: boolean) =>
+  const finish = ({ verdict, reasons }: VerdictOutcome) =>
     emit({
       type: "run_finished",
-      success,
+      verdict,
+      reasons,
+      success: verdict === "proven",
       metrics: { durations, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
     })
   Object.assign(outcome, { contract: request.contract, files: {}, tests: [] })
@@ -60,9 +64,11 @@ export async function* runTests(
       return checked.ok ? [] : [checked.message]
     })
     if (refused.length > 0) {
-      for (const message of refused)
-        yield emit({ type: "error", code: "unsafe_path", message: sanitizeMessage(message) })
-      yield finish(false)
+      const errors = refused.map(
+        (message) => ({ code: "unsafe_path", message: sanitizeMessage(message) }) as const,
+      )
+      for (const error of errors) yield emit({ type: "error", ...error })
+      yield finish(computeVerdict({ tests: [], errors }))
       return
     }
     outcome.files = { ...request.files }
@@ -75,6 +81,7 @@ export async function* runTests(
       plugins: request.plugins,
       emit,
       durations,
+      requirements: request.contract.requirements,
     })
     Object.assign(outcome, { files: result.files, css: result.css, tests: result.tests })
 
@@ -84,10 +91,11 @@ export async function* runTests(
     const durationMs = Math.round(performance.now() - started)
     durations.report = durationMs
     yield emit({ type: "stage_complete", stage: "report", durationMs, summary })
-    yield finish(result.ok)
+    yield finish(result)
   } catch (thrown) {
     const visible = runFailure(thrown, deps.signal).toPublic()
-    yield emit({ type: "error", code: visible.code, message: sanitizeMessage(visible.message) })
-    yield finish(false)
+    const error = { code: visible.code, message: sanitizeMessage(visible.message) }
+    yield emit({ type: "error", ...error })
+    yield finish(computeVerdict({ tests: [], errors: [error] }))
   }
 }

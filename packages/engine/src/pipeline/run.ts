@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto"
 import {
+  computeVerdict,
   createEventSequencer,
   sanitizeMessage,
   StudioError,
   type AgentStage,
   type Contract,
+  type ErrorCode,
   type StudioEvent,
-  type StudioEventInput,
   type TestCaseResult,
+  type VerdictOutcome,
 } from "@studio/protocol"
 import { createFileBlockParser, parseContractAnswer } from "../generators/parsing"
 import type { Generator as CodeGenerator, PreviousVersion, StageInput } from "../generators/types"
@@ -61,12 +63,17 @@ export async function* run(
   const tokens = { prompt: 0, completion: 0 }
   let repairAttempts = 0
 
-  const finish = (success: boolean) =>
+  const finish = ({ verdict, reasons }: VerdictOutcome) =>
     emit({
       type: "run_finished",
-      success,
+      verdict,
+      reasons,
+      success: verdict === "proven",
       metrics: { durations, tokens, repairAttempts },
-    } as StudioEventInput)
+    })
+  // A run that ends before its tests decide is judged on the error it ended with (a cancel leaves it unverified).
+  const endedOn = (code: ErrorCode, message: string) =>
+    computeVerdict({ tests: [], errors: [{ code, message }] })
   // stage_complete carries this occurrence's duration; the run's metrics add up every occurrence (repairs repeat).
   const stageDone = (stage: AgentStage, started: number, summary?: string, contract?: Contract) => {
     const durationMs = Math.round(performance.now() - started)
@@ -115,12 +122,9 @@ export async function* run(
       }
     }
     if (!contract) {
-      yield emit({
-        type: "error",
-        code: "model_output_invalid",
-        message: "The model gave no usable contract after a retry.",
-      })
-      yield finish(false)
+      const message = "The model gave no usable contract after a retry."
+      yield emit({ type: "error", code: "model_output_invalid", message })
+      yield finish(endedOn("model_output_invalid", message))
       return
     }
     outcome.contract = contract
@@ -165,12 +169,9 @@ export async function* run(
     const componentPath = `src/components/${contract.name}.tsx`
     const componentSource = files[componentPath]
     if (componentSource === undefined) {
-      yield emit({
-        type: "error",
-        code: "model_output_invalid",
-        message: `The scaffold did not write ${componentPath}.`,
-      })
-      yield finish(false)
+      const message = `The scaffold did not write ${componentPath}.`
+      yield emit({ type: "error", code: "model_output_invalid", message })
+      yield finish(endedOn("model_output_invalid", message))
       return
     }
     yield stageDone("scaffold", started, `${Object.keys(files).length} file(s)`)
@@ -189,12 +190,9 @@ export async function* run(
       },
     )
     if (!Object.keys(files).some((path) => TEST_FILE.test(path))) {
-      yield emit({
-        type: "error",
-        code: "model_output_invalid",
-        message: "The unit_test stage wrote no test file.",
-      })
-      yield finish(false)
+      const message = "The unit_test stage wrote no test file."
+      yield emit({ type: "error", code: "model_output_invalid", message })
+      yield finish(endedOn("model_output_invalid", message))
       return
     }
     yield stageDone(
@@ -211,6 +209,7 @@ export async function* run(
       plugins: request.plugins,
       emit,
       durations,
+      requirements: contract.requirements,
     }
     let current = yield* executeStage(files, execution)
     Object.assign(outcome, { files: current.files, css: current.css, tests: current.tests })
@@ -272,11 +271,12 @@ export async function* run(
     const summary = summarizeExecution(contract, current)
     yield emit({ type: "reasoning_step", stage: "report", text: summary })
     yield stageDone("report", started, summary)
-    yield finish(current.ok)
+    yield finish(current)
   } catch (thrown) {
     const visible = runFailure(thrown, deps.signal).toPublic()
-    yield emit({ type: "error", code: visible.code, message: sanitizeMessage(visible.message) })
-    yield finish(false)
+    const message = sanitizeMessage(visible.message)
+    yield emit({ type: "error", code: visible.code, message })
+    yield finish(endedOn(visible.code, message))
   }
 }
 

@@ -61,7 +61,14 @@ const repairedRun = log([
   { type: "test_result", name: "R2: clicking sets", requirementId: "R2", status: "pass", durationMs: 5 },
   { type: "stage_complete", stage: "execute", durationMs: 800 },
   { type: "stage_complete", stage: "report", durationMs: 1, summary: "2/2 requirements met" },
-  { type: "run_finished", success: true, versionId: "00000000-0000-4000-8000-000000000001", metrics },
+  {
+    type: "run_finished",
+    verdict: "proven",
+    reasons: [],
+    success: true,
+    versionId: "00000000-0000-4000-8000-000000000001",
+    metrics,
+  },
 ])
 
 function diagnostic(message: string) {
@@ -133,12 +140,35 @@ describe("applyRunEvent", () => {
       log([
         { type: "run_started", prompt: "five stars", provider: "offline", model: "recipes-v1" },
         { type: "error", code: "cancelled", message: "Cancelled." },
-        { type: "run_finished", success: false, metrics: { ...metrics, repairAttempts: 0 } },
+        {
+          type: "run_finished",
+          verdict: "unverified",
+          reasons: ["Cancelled."],
+          success: false,
+          metrics: { ...metrics, repairAttempts: 0 },
+        },
       ]),
     )
     expect(cancelled.status).toBe("cancelled")
     expect(cancelled.stages.interpret.status).toBe("skipped")
     expect(requirementsOf(cancelled)).toEqual([])
+  })
+
+  it("a run that is not proven is never succeeded: unverified keeps its own status and reasons", () => {
+    const finished = (verdict: "proven" | "failed" | "unverified", reasons: string[]) =>
+      fold(
+        log([
+          { type: "run_started", prompt: "five stars", provider: "offline", model: "recipes-v1" },
+          { type: "run_finished", verdict, reasons, success: verdict === "proven", metrics },
+        ]),
+      )
+    expect(finished("unverified", ["tests were turned off"])).toMatchObject({
+      status: "unverified",
+      verdict: "unverified",
+      reasons: ["tests were turned off"],
+    })
+    expect(finished("failed", ["lint reported 1 error"]).status).toBe("failed")
+    expect(finished("proven", []).status).toBe("succeeded")
   })
 
   it("starts an editor test run at execute", () => {

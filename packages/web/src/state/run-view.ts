@@ -8,10 +8,12 @@ import {
   type RunMetrics,
   type StudioEvent,
   type TestStatus,
+  type Verdict,
 } from "@studio/protocol"
 
 export type StageStatus = "pending" | "active" | "done" | "skipped"
-export type RunStatus = "running" | "succeeded" | "failed" | "cancelled"
+/** `succeeded` is a proven verdict only; `unverified` ran to the end without proving its requirements. */
+export type RunStatus = "running" | "succeeded" | "failed" | "unverified" | "cancelled"
 
 export interface StageView {
   status: StageStatus
@@ -76,6 +78,9 @@ export interface RunView {
   errors: { code: ErrorCode; message: string }[]
   metrics?: RunMetrics
   versionId?: string
+  /** What the run proved, once it finished, and why it is not proven (empty when it is). */
+  verdict?: Verdict
+  reasons: string[]
 }
 
 /** The pipeline's usual order; repair only appears when tests fail. */
@@ -110,6 +115,7 @@ export function createRunView(runId: string, prompt = "", now = Date.now()): Run
     closedAt: {},
     tokenCount: 0,
     errors: [],
+    reasons: [],
   }
 }
 
@@ -271,7 +277,9 @@ function reduce(view: RunView, event: StudioEvent): RunView {
         stages,
         currentStage: null,
         streamingPath: null,
-        status: event.success ? "succeeded" : cancelled ? "cancelled" : "failed",
+        status: statusOf(event.verdict, cancelled),
+        verdict: event.verdict,
+        reasons: event.reasons,
         finishedAt: event.ts,
         metrics: event.metrics,
         ...(event.versionId ? { versionId: event.versionId } : {}),
@@ -281,6 +289,19 @@ function reduce(view: RunView, event: StudioEvent): RunView {
       const unknown: never = event
       return unknown
     }
+  }
+}
+
+/** Only a proven run shows as passed; a cancel reads as cancelled whatever it had proven so far. */
+function statusOf(verdict: Verdict, cancelled: boolean): RunStatus {
+  if (cancelled) return "cancelled"
+  switch (verdict) {
+    case "proven":
+      return "succeeded"
+    case "unverified":
+      return "unverified"
+    case "failed":
+      return "failed"
   }
 }
 

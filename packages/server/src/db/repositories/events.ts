@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, max } from "drizzle-orm"
+import { and, asc, eq, gt, inArray, max } from "drizzle-orm"
 import type { StudioDb } from "../database"
 import { runEvents, type StoredEvent } from "../schema"
 
@@ -20,6 +20,17 @@ export function createEventRepository(db: StudioDb) {
         .where(and(eq(runEvents.runId, runId), gt(runEvents.seq, afterSeq)))
         .orderBy(asc(runEvents.seq))
         .limit(limit)
+    },
+
+    /** The stored run_finished event of each of the runs that has one (the last, should there be several). */
+    async runFinished(runIds: readonly string[]): Promise<Map<string, StoredEvent>> {
+      if (runIds.length === 0) return new Map()
+      const rows = await db
+        .select({ runId: runEvents.runId, event: runEvents.event })
+        .from(runEvents)
+        .where(and(inArray(runEvents.runId, [...runIds]), eq(runEvents.type, "run_finished")))
+        .orderBy(asc(runEvents.seq))
+      return new Map(rows.map((row) => [row.runId, row.event]))
     },
 
     /** The highest stored seq of the run; undefined when it has no events. */

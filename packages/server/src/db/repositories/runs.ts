@@ -1,5 +1,5 @@
 import type { Contract, TestCaseResult } from "@studio/protocol"
-import { and, desc, eq, sql } from "drizzle-orm"
+import { and, desc, eq, inArray, sql } from "drizzle-orm"
 import type { StudioDb } from "../database"
 import { testRuns, type FileMap, type RunStatus } from "../schema"
 import { isUuid } from "./uuid"
@@ -56,6 +56,16 @@ export function createRunRepository(db: StudioDb) {
         .from(testRuns)
         .where(and(eq(testRuns.id, id), eq(testRuns.userId, userId)))
       return run
+    },
+
+    /** The user's runs among `ids` (in no particular order); others' runs and unknown ids are left out. */
+    async listByIds(userId: string, ids: readonly string[]): Promise<RunRecord[]> {
+      const known = ids.filter(isUuid)
+      if (known.length === 0) return []
+      return db
+        .select()
+        .from(testRuns)
+        .where(and(inArray(testRuns.id, known), eq(testRuns.userId, userId)))
     },
 
     /** The user's runs in a project, newest first; empty when the project is not the user's. */

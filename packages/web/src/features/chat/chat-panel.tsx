@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge"
 import { Button } from "@/components/ui/button"
 import { cn } from "@/lib/utils"
-import type { VersionSummary } from "@studio/protocol"
+import type { Verdict, VersionSummary } from "@studio/protocol"
 import { ChevronDown, Sparkles } from "lucide-react"
 import { useEffect, useRef, useState } from "react"
 import { FeedbackButtons } from "../insights/feedback-buttons"
@@ -102,6 +102,14 @@ export function ChatPanel() {
   )
 }
 
+/** Only a proven version is "Passed"; one saved without a report (a restore of an old copy) is just saved. */
+const VERSION_BADGES: Record<Verdict | "none", { label: string; className: string }> = {
+  proven: { label: "Passed", className: "text-pass border-pass/40" },
+  failed: { label: "Failed", className: "text-fail border-fail/40" },
+  unverified: { label: "Not verified", className: "text-caution border-caution/40" },
+  none: { label: "Saved", className: "text-muted-foreground" },
+}
+
 function UserBubble({ text }: { text: string }) {
   return (
     <div className="flex justify-end">
@@ -128,6 +136,7 @@ function VersionEntry({
     version.runId ? state.observations[version.runId] : undefined,
   )
   const [loading, setLoading] = useState(false)
+  const badge = VERSION_BADGES[version.verdict ?? "none"]
   return (
     <article className="space-y-3" aria-label={`Version ${version.number}`}>
       <UserBubble text={version.prompt} />
@@ -136,11 +145,8 @@ function VersionEntry({
       ) : (
         <div className="bg-card rounded-xl border p-3 text-sm">
           <div className="flex items-center gap-2">
-            <Badge
-              variant="outline"
-              className={cn(version.success ? "text-pass border-pass/40" : "text-fail border-fail/40")}
-            >
-              {version.success ? "Passed" : version.success === false ? "Failed" : "Saved"}
+            <Badge variant="outline" className={badge.className}>
+              {badge.label}
             </Badge>
             <span className="text-muted-foreground text-xs">
               {new Date(version.createdAt).toLocaleString()}
@@ -163,6 +169,13 @@ function VersionEntry({
               </Button>
             )}
           </div>
+          {version.verdict && version.verdict !== "proven" && version.reasons.length > 0 && (
+            <p
+              className={cn("mt-2 text-xs", version.verdict === "unverified" ? "text-caution" : "text-fail")}
+            >
+              <span className="font-medium">{badge.label}:</span> {version.reasons.join("; ")}
+            </p>
+          )}
         </div>
       )}
       <div className="flex items-center gap-2">

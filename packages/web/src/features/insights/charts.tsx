@@ -217,7 +217,10 @@ export interface PassRateDatum {
   id: string
   label: string
   detail?: string
+  /** The run was proven. */
   passed: boolean
+  /** The run was not proven but nothing failed (a check turned off, a skipped test, an untested requirement). */
+  unverified?: boolean
   testsPassed: number
   testsTotal: number
   /** Share of runs passed up to and including this one, 0..1. */
@@ -235,15 +238,20 @@ export interface PassRateChartProps {
 // go through `style`, not the fill attribute, because var() is only reliable in CSS.
 const PASS_COLOR = "hsl(var(--color-success-hsl))"
 const FAIL_COLOR = "hsl(var(--color-error-hsl))"
+const UNVERIFIED_COLOR = "hsl(var(--color-warning-hsl))"
 const LINE_COLOR = "hsl(var(--color-studio-hsl))"
 // A run without tests still gets a sliver, so a failed run is never invisible.
 const MIN_BAR_HEIGHT = 3
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
+const resultOf = (datum: PassRateDatum) =>
+  datum.passed ? "Passed" : datum.unverified ? "Not verified" : "Failed"
+const colorOf = (datum: PassRateDatum) =>
+  datum.passed ? PASS_COLOR : datum.unverified ? UNVERIFIED_COLOR : FAIL_COLOR
 
 /**
- * Per run, a bar as tall as the share of tests that passed, green when the run passed and red when it failed, with
- * the running pass rate drawn over it as a line.
+ * Per run, a bar as tall as the share of tests that passed: green when the run was proven, amber when it was not
+ * verified and red when it failed, with the running pass rate drawn over it as a line.
  */
 export function PassRateChart({ title, description, data, className }: PassRateChartProps) {
   const scale = { max: 1, ticks: [0, 0.25, 0.5, 0.75, 1] }
@@ -268,6 +276,7 @@ export function PassRateChart({ title, description, data, className }: PassRateC
       className={className}
       legend={[
         { label: "Passed run", color: PASS_COLOR },
+        { label: "Not verified run", color: UNVERIFIED_COLOR },
         { label: "Failed run", color: FAIL_COLOR },
         { label: "Running pass rate", color: LINE_COLOR, shape: "line" },
       ]}
@@ -275,13 +284,13 @@ export function PassRateChart({ title, description, data, className }: PassRateC
         const datum = data[index]!
         return (
           <TooltipRows
-            heading={`${datum.label} · ${datum.passed ? "passed" : "failed"}`}
+            heading={`${datum.label} · ${resultOf(datum).toLowerCase()}`}
             detail={datum.detail}
             rows={[
               {
                 label: "Tests passed",
                 value: `${datum.testsPassed}/${datum.testsTotal}`,
-                color: datum.passed ? PASS_COLOR : FAIL_COLOR,
+                color: colorOf(datum),
               },
               { label: "Pass rate so far", value: percent(datum.runningPassRate), color: LINE_COLOR },
             ]}
@@ -294,7 +303,7 @@ export function PassRateChart({ title, description, data, className }: PassRateC
           columns={["Run", "Result", "Tests passed", "Pass rate so far"]}
           rows={data.map((datum) => [
             datum.label,
-            datum.passed ? "Passed" : "Failed",
+            resultOf(datum),
             `${datum.testsPassed}/${datum.testsTotal}`,
             percent(datum.runningPassRate),
           ])}
@@ -310,12 +319,12 @@ export function PassRateChart({ title, description, data, className }: PassRateC
             return (
               <rect
                 key={datum.id}
-                data-result={datum.passed ? "pass" : "fail"}
+                data-result={datum.passed ? "pass" : datum.unverified ? "unverified" : "fail"}
                 x={x}
                 y={yOf(0, 1) - height}
                 width={width}
                 height={height}
-                style={{ fill: datum.passed ? PASS_COLOR : FAIL_COLOR }}
+                style={{ fill: colorOf(datum) }}
                 fillOpacity={0.75}
               />
             )

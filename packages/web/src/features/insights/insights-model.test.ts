@@ -55,16 +55,24 @@ describe("toRunPoints", () => {
       makeObservation(1, {
         userSatisfaction: 5,
         testMetrics: { passed: Number.NaN },
+        verdict: null,
       }),
     ])
     expect(point).toMatchObject({
       success: false,
+      verdict: null,
       testsPassed: 0,
       testsTotal: 0,
       tokens: 0,
       userSatisfaction: null,
     })
     expect(Object.values(point!.stageMs)).toEqual([0, 0, 0, 0, 0, 0])
+  })
+
+  it("passes only a proven run: an unverified one is not a pass, whatever its metrics say", () => {
+    const [point] = toRunPoints([makeObservation(1, { verdict: "unverified", metrics: { success: 1 } })])
+    expect(point).toMatchObject({ success: false, verdict: "unverified" })
+    expect(summarizeRuns(toRunPoints([makeObservation(1, { verdict: "unverified" })])).passedRuns).toBe(0)
   })
 
   it("keeps a running pass rate over all runs so far", () => {

@@ -1,4 +1,4 @@
-import { AGENT_STAGES, type AgentStage, type Observation } from "@studio/protocol"
+import { AGENT_STAGES, type AgentStage, type Observation, type Verdict } from "@studio/protocol"
 
 /** How many runs the charts show (the newest ones). */
 export const CHART_RUN_LIMIT = 30
@@ -30,7 +30,10 @@ export interface RunPoint {
   createdAt: string
   /** 1-based position among all the loaded runs, oldest first: "run #12". */
   ordinal: number
+  /** The run's verdict proven: the only "Passed". */
   success: boolean
+  /** What the run proved; null when it never finished. */
+  verdict: Verdict | null
   testsPassed: number
   testsTotal: number
   requirementsMet: number
@@ -87,7 +90,7 @@ export function sortOldestFirst(observations: readonly Observation[]): Observati
 export function toRunPoints(observations: readonly Observation[]): RunPoint[] {
   let passedSoFar = 0
   return sortOldestFirst(observations).map((observation, index) => {
-    const success = metric(observation, "success") === 1
+    const success = observation.verdict === "proven"
     if (success) passedSoFar += 1
     const promptTokens = metric(observation, "promptTokens")
     const completionTokens = metric(observation, "completionTokens")
@@ -101,6 +104,7 @@ export function toRunPoints(observations: readonly Observation[]): RunPoint[] {
       createdAt: observation.createdAt,
       ordinal: index + 1,
       success,
+      verdict: observation.verdict,
       testsPassed: metric(observation, "passed"),
       testsTotal: metric(observation, "total"),
       requirementsMet: metric(observation, "requirementsMet"),

@@ -2,7 +2,7 @@ import { act, screen, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { describe, expect, it } from "vitest"
 import { ApiRequestError } from "../../services/api-client"
-import { THREE_RUNS } from "./__fixtures__/observations"
+import { makeObservation, THREE_RUNS } from "./__fixtures__/observations"
 import { createFakeApi, deferred, renderWithServices } from "./__fixtures__/fake-services"
 import { InsightsPage } from "./insights-page"
 
@@ -95,6 +95,15 @@ describe("InsightsPage", () => {
       "aria-pressed",
       "true",
     )
+  })
+
+  it("shows a run that was not verified as Not verified, never Passed", async () => {
+    const unverified = makeObservation(4, { verdict: "unverified", metrics: { total: 0, passed: 0 } })
+    renderWithServices(<InsightsPage />, createFakeApi([unverified, ...THREE_RUNS]))
+    const rows = await runRows()
+    const newest = rows[0] ?? []
+    expect([newest[0], newest[3], newest[4]]).toEqual(["#4", "Not verified", "0/0"])
+    expect(screen.getByRole("img", { name: /^Results per run: 2 of 4 runs passed/ })).toBeInTheDocument()
   })
 
   it("still lists the runs when the project names cannot be loaded", async () => {

@@ -1,12 +1,20 @@
-import { AGENT_STAGES, type Observation } from "@studio/protocol"
-import { ArrowLeft, CircleCheck, CircleX, RotateCw, ThumbsDown, ThumbsUp } from "lucide-react"
+import { AGENT_STAGES, type Observation, type Verdict } from "@studio/protocol"
+import {
+  ArrowLeft,
+  CircleAlert,
+  CircleCheck,
+  CircleX,
+  RotateCw,
+  ThumbsDown,
+  ThumbsUp,
+  type LucideIcon,
+} from "lucide-react"
 import { useId, useMemo, type ReactNode } from "react"
 import { Link } from "react-router"
 import { Badge } from "@/components/ui/badge"
 import { Button } from "@/components/ui/button"
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card"
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table"
-import { cn } from "@/lib/utils"
 import { BarChart, PassRateChart, StackedBarChart } from "./charts"
 import { FeedbackButtons } from "./feedback-buttons"
 import {
@@ -121,6 +129,7 @@ function InsightsReport({
                 label: runLabel(point),
                 detail: detailOf(point),
                 passed: point.success,
+                unverified: point.verdict === "unverified",
                 testsPassed: point.testsPassed,
                 testsTotal: point.testsTotal,
                 runningPassRate: point.runningPassRate,
@@ -328,13 +337,7 @@ function RecentRuns({
                     )}
                   </TableCell>
                   <TableCell>
-                    <Badge
-                      variant="outline"
-                      className={cn(point.success ? "border-pass/40 text-pass" : "border-fail/40 text-fail")}
-                    >
-                      {point.success ? <CircleCheck aria-hidden /> : <CircleX aria-hidden />}
-                      {point.success ? "Passed" : "Failed"}
-                    </Badge>
+                    <ResultBadge verdict={point.verdict} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
                     {point.testsPassed}/{point.testsTotal}
@@ -364,6 +367,24 @@ function RecentRuns({
         </CardContent>
       </Card>
     </section>
+  )
+}
+
+/** Only a proven run is "Passed"; one that proved nothing wrong but not everything is "Not verified". */
+const RESULT_BADGES: Record<Verdict, { label: string; icon: LucideIcon; className: string }> = {
+  proven: { label: "Passed", icon: CircleCheck, className: "border-pass/40 text-pass" },
+  unverified: { label: "Not verified", icon: CircleAlert, className: "border-caution/40 text-caution" },
+  failed: { label: "Failed", icon: CircleX, className: "border-fail/40 text-fail" },
+}
+
+function ResultBadge({ verdict }: { verdict: Verdict | null }) {
+  // A run without a verdict never finished: it proved nothing.
+  const { label, icon: Icon, className } = RESULT_BADGES[verdict ?? "unverified"]
+  return (
+    <Badge variant="outline" className={className}>
+      <Icon aria-hidden />
+      {label}
+    </Badge>
   )
 }
 

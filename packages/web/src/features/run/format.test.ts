@@ -69,6 +69,8 @@ describe("stages", () => {
       runId: "run-1",
       seq: 1,
       ts: 2,
+      verdict: "failed",
+      reasons: ["The model gave no usable contract after a retry."],
       success: false,
       metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
     })

@@ -93,6 +93,8 @@ describe("RequirementsChecklist", () => {
       .add({ type: "test_result", name: "R1: shows a label", status: "skip", durationMs: 0 })
       .add({
         type: "run_finished",
+        verdict: "unverified",
+        reasons: ['1 test skipped: "R1: shows a label"'],
         success: false,
         metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
       })

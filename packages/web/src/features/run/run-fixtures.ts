@@ -174,7 +174,37 @@ export function passingRunEvents(): StudioEvent[] {
     .add({ type: "stage_complete", stage: "execute", durationMs: 1300, summary: "3 passed" })
     .add({ type: "reasoning_step", stage: "report", text: "All 3 requirements are met." })
     .add({ type: "stage_complete", stage: "report", durationMs: 40, summary: "3/3 requirements met" })
-    .add({ type: "run_finished", success: true, versionId: "v1", metrics: metrics(0) }).events
+    .add({
+      type: "run_finished",
+      verdict: "proven",
+      reasons: [],
+      success: true,
+      versionId: "v1",
+      metrics: metrics(0),
+    }).events
+}
+
+/**
+ * The run issue #11 is about: the tests were turned off (plugins without vitest), so no test ran and no requirement
+ * is met. It used to end "Passed" beside "0/3 requirements met".
+ */
+export function unverifiedRunEvents(): StudioEvent[] {
+  return buildEvents(writtenRunEvents())
+    .add({ type: "stage_complete", stage: "execute", durationMs: 900, summary: "0/0 tests pass" })
+    .add({
+      type: "stage_complete",
+      stage: "report",
+      durationMs: 20,
+      summary: "0/3 requirements met; 0/0 tests pass. Not verified: tests were turned off.",
+    })
+    .add({
+      type: "run_finished",
+      verdict: "unverified",
+      reasons: ["tests were turned off"],
+      success: false,
+      versionId: "v1",
+      metrics: metrics(0),
+    }).events
 }
 
 const R3_FAILURE = "expected 'Monthly' to be 'Annual'\n  at PricingTable.test.tsx:12:5"
@@ -214,7 +244,13 @@ export function failingRunEvents(): StudioEvent[] {
     .add({ type: "reasoning_step", stage: "report", text: "2 of 3 requirements are met." })
     .add({ type: "stage_complete", stage: "report", durationMs: 30, summary: "2/3 requirements met" })
     .add({ type: "error", code: "toolchain_failed", message: "TypeScript reported 1 error." })
-    .add({ type: "run_finished", success: false, metrics: metrics(1) }).events
+    .add({
+      type: "run_finished",
+      verdict: "failed",
+      reasons: ['1 test failed: "R3: toggles annual prices"', "type-check reported 1 error"],
+      success: false,
+      metrics: metrics(1),
+    }).events
 }
 
 /** A run cancelled while its tests were being written. */
@@ -225,7 +261,13 @@ export function cancelledRunEvents(): StudioEvent[] {
     .add({ type: "stage_complete", stage: "interpret", durationMs: 300, contract: pricingContract }, 300)
     .add({ type: "token", path: COMPONENT_PATH, delta: "export" })
     .add({ type: "error", code: "cancelled", message: "The run was cancelled." })
-    .add({ type: "run_finished", success: false, metrics: metrics(0) })
+    .add({
+      type: "run_finished",
+      verdict: "unverified",
+      reasons: ["The run was cancelled.", "no tests ran"],
+      success: false,
+      metrics: metrics(0),
+    })
   return log.events
 }
 

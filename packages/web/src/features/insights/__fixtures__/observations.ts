@@ -14,6 +14,8 @@ export function makeObservation(
 ): Observation {
   const { metrics, ...rest } = overrides
   return {
+    // The server's verdict of the run; these fixtures' runs failed exactly when they say success 0.
+    verdict: metrics?.success === 0 ? "failed" : "proven",
     id: uuid(n, "0b5e0000"),
     runId: uuid(n, "0a0a0000"),
     projectId: PROJECT_A,

@@ -1,0 +1,58 @@
+import {
+  storedRunFinishedEventSchema,
+  upgradeRunFinishedEvent,
+  upgradeVersionReport,
+  type EarlierRun,
+  type StudioEvent,
+  type VersionReport,
+  type VerdictOutcome,
+} from "@studio/protocol"
+import type { RunRecord } from "../db/repositories/runs"
+import type { StoredEvent } from "../db/schema"
+import type { Store } from "../db/store"
+
+// Everything the server reads back that carries a verdict goes through here, so a version, event or run stored
+// before verdicts reads with today's rule (protocol's computeVerdict) and never on its old `success` alone.
+
+/** What an earlier run stored that its verdict can be read from: its contract, test results and how it ended. */
+export function earlierRunOf(run: RunRecord): Omit<EarlierRun, "success"> {
+  const stop =
+    run.status === "cancelled"
+      ? [{ code: "cancelled", message: "The run was cancelled." }]
+      : run.status === "interrupted"
+        ? [{ code: "interrupted", message: "The studio restarted during this run." }]
+        : []
+  return {
+    tests: run.testResults ?? [],
+    errors: stop,
+    ...(run.contract ? { requirements: run.contract.requirements } : {}),
+  }
+}
+
+/** A stored event as clients receive it: a `run_finished` stored before verdicts gets one from `run`. */
+export function readStoredEvent(event: StoredEvent, run: RunRecord): StudioEvent {
+  if (event.type !== "run_finished" || "verdict" in event) return event as StudioEvent
+  const parsed = storedRunFinishedEventSchema.safeParse(event)
+  return parsed.success ? upgradeRunFinishedEvent(parsed.data, earlierRunOf(run)) : (event as StudioEvent)
+}
+
+/** A version's stored report as the API sends it (with its verdict); null when it has none. */
+export function readVersionReport(stored: unknown): VersionReport | null {
+  return stored === null || stored === undefined ? null : (upgradeVersionReport(stored) ?? null)
+}
+
+/** The verdict of each finished run, from its stored run_finished (upgraded); a run still going has none. */
+export async function readRunVerdicts(
+  store: Store,
+  runs: readonly RunRecord[],
+): Promise<Map<string, VerdictOutcome>> {
+  const finished = await store.events.runFinished(runs.map((run) => run.id))
+  const verdicts = new Map<string, VerdictOutcome>()
+  for (const run of runs) {
+    const event = finished.get(run.id)
+    if (!event) continue
+    const read = readStoredEvent(event, run)
+    if (read.type === "run_finished") verdicts.set(run.id, { verdict: read.verdict, reasons: read.reasons })
+  }
+  return verdicts
+}
