@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { spawn } from "node:child_process"
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import http from "node:http"
 import net from "node:net"
+import { networkInterfaces } from "node:os"
 import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { LocalSandbox, detectIsolation, type SandboxResult } from "../src/sandbox"
+import { LocalSandbox, detectIsolation, findBubblewrap, type SandboxResult } from "../src/sandbox"
 
 // Each job below is hostile generated code. Its test *asserts that the attack worked*, so a contained attack shows
 // up as a failing test with a clear error, which is what the studio reports to the user.
@@ -14,6 +16,12 @@ const CANARY = "sk-canary-4c6f1e0b9d2a47f3a1e5c8b7d6f0a9e2"
 const TIMEOUT_MS = 6_000
 
 let sandbox: LocalSandbox
+
+// The suite proves the backend this machine gives (bubblewrap, else unshare: STUDIO_SANDBOX_BWRAP=off selects it).
+// CI names the backend each run must prove (STUDIO_SANDBOX_EXPECT), so a missing one fails instead of passing.
+const isolation = detectIsolation()
+const EXPECTED_BACKEND = process.env.STUDIO_SANDBOX_EXPECT
+const namespaced = isolation.backend !== "process"
 
 function job(testBody: string, imports = ""): Record<string, string> {
   return {
@@ -32,6 +40,30 @@ function workerProcessesLeft(): number[] {
         return false
       }
     })
+}
+
+/** Every process below `root` on the host, found through the parent ids in /proc. */
+function descendantsOf(root: number): number[] {
+  const parents = new Map<number, number>()
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const parent = /^\S+ \(.*\) \S (\d+)/.exec(readFileSync(`/proc/${entry}/stat`, "utf8"))?.[1]
+      if (parent) parents.set(Number(entry), Number(parent))
+    } catch {
+      // gone
+    }
+  }
+  const found: number[] = []
+  for (const pid of parents.keys()) {
+    for (let up = parents.get(pid); up !== undefined && up > 1; up = parents.get(up)) {
+      if (up === root) {
+        found.push(pid)
+        break
+      }
+    }
+  }
+  return found
 }
 
 function expectContained(result: SandboxResult): void {
@@ -58,7 +90,29 @@ afterAll(async () => {
   rmSync(jobsRoot, { recursive: true, force: true })
 })
 
-describe("the sandbox contains hostile generated tests", () => {
+describe("which backend this run proves", () => {
+  const bubblewrapNote =
+    isolation.backend === "bubblewrap"
+      ? ""
+      : `; bubblewrap is not proven by this run (${process.env.STUDIO_SANDBOX_BWRAP === "off" ? "STUDIO_SANDBOX_BWRAP=off" : findBubblewrap() ? "it cannot create namespaces here" : "not installed"})`
+  it(`proves the ${isolation.backend} backend${EXPECTED_BACKEND ? `, as STUDIO_SANDBOX_EXPECT asks` : ""}${bubblewrapNote}`, () => {
+    if (EXPECTED_BACKEND)
+      expect(
+        isolation.backend,
+        `this machine gives ${isolation.backend}: ${isolation.warnings.join("; ")}`,
+      ).toBe(EXPECTED_BACKEND)
+    // Bubblewrap comes first when it works; otherwise the report says why not.
+    if (findBubblewrap() && isolation.backend !== "bubblewrap")
+      expect(isolation.warnings.join("\n")).toMatch(/bubblewrap is installed but cannot create namespaces/)
+    expect(
+      isolation.backend,
+      `no namespaces here (${isolation.warnings.join("; ")}): the containment cases below cannot hold`,
+    ).not.toBe("process")
+    expect(isolation.level).toMatch(/^namespaces/)
+  })
+})
+
+describe(`the ${isolation.backend} sandbox contains hostile generated tests`, () => {
   it("cannot read a file outside its job folder, directly or through the module loader", async () => {
     const direct = await sandbox.runTests({
       files: job(
@@ -174,21 +228,45 @@ describe("the sandbox contains hostile generated tests", () => {
     expect(result.tests[0]?.error).toMatch(/wall-clock limit/)
   })
 
-  it("is killed at its memory limit when it allocates 8 GB", async () => {
-    const result = await sandbox.runTests({
-      files: job(`it("allocates 8 GB", () => {
-        const blocks = []
-        for (let i = 0; i < 128; i++) blocks.push(Buffer.alloc(64 * 1024 * 1024, 1))
-        expect(blocks.length).toBe(128)
-      })`),
-    })
-    expectContained(result)
-    const messages = [
-      ...result.diagnostics.map((d) => d.message),
-      ...result.tests.map((t) => t.error ?? ""),
-    ].join("\n")
-    expect(messages).toMatch(/memory limit|heap out of memory|Worker exited unexpectedly|did not finish/i)
-  })
+  // Buffers live outside V8's heap, so --max-old-space-size does not stop this job: only a cgroup can. The case
+  // that runs says which one this machine is; without a cgroup the 8 GB job is not run (it would take the host's RAM).
+  const machineCgroup = detectIsolation().cgroup
+
+  // One test for either kind of machine, so it is never skipped.
+  it(
+    machineCgroup === null
+      ? "without a writable cgroup: memory outside V8's heap is not limited, and the isolation report says so"
+      : "with a writable cgroup: is killed by the cgroup's memory limit, not the clock, when it allocates 8 GB outside V8's heap",
+    async () => {
+      if (machineCgroup === null) {
+        expect(sandbox.isolation.cgroup).toBeNull()
+        expect(sandbox.isolation.level).not.toMatch(/cgroup/)
+        expect(sandbox.isolation.warnings.join("\n")).toMatch(
+          /no writable cgroup.*memory outside it \(Buffers, ArrayBuffers\).*not limited/,
+        )
+        return
+      }
+      expect(sandbox.isolation.cgroup).not.toBeNull()
+      const started = performance.now()
+      const result = await sandbox.runTests({
+        files: job(`it("allocates 8 GB in Buffers", () => {
+          const blocks = []
+          for (let i = 0; i < 128; i++) blocks.push(Buffer.alloc(64 * 1024 * 1024, 1))
+          expect(blocks.length).toBe(128)
+        })`),
+      })
+      expectContained(result)
+      expect(performance.now() - started).toBeLessThan(TIMEOUT_MS - 1_000)
+      expect(result.diagnostics.map((d) => d.code)).not.toContain("sandbox_timeout")
+      expect(result.diagnostics.map((d) => d.message)).toContain(
+        "a test worker hit the memory limit (512 MiB) and was killed",
+      )
+      expect(result.tests[0]?.error).toMatch(/hit the memory limit/)
+      // past V8's 256 MiB heap limit, stopped at the cgroup's 512 MiB
+      expect(result.peakMemoryBytes).toBeGreaterThan(256 * 1024 * 1024)
+      expect(result.peakMemoryBytes).toBeLessThanOrEqual(512 * 1024 * 1024)
+    },
+  )
 
   it("stops at once when the run is cancelled, with the tests reported as failed", async () => {
     const controller = new AbortController()
@@ -232,12 +310,263 @@ describe("the sandbox contains hostile generated tests", () => {
   })
 })
 
+// Node's permission model is a second layer in front of the same attacks; here it is off, so what holds is the
+// namespaces alone. Each job's tests assert that an attack worked, so a contained attack fails with the reason.
+describe.runIf(namespaced)(
+  `the ${isolation.backend} namespaces alone, without Node's permission model`,
+  () => {
+    let bare: LocalSandbox
+    const bareJobs = `${jobsRoot}-bare`
+    const secretFile = path.join(repoRoot, ".studio", `secret-${process.pid}.txt`)
+
+    beforeAll(async () => {
+      writeFileSync(secretFile, CANARY)
+      bare = new LocalSandbox({
+        jobsRoot: bareJobs,
+        timeoutMs: TIMEOUT_MS,
+        warmWorkers: 1,
+        nodePermission: false,
+      })
+      await bare.warmUp()
+    })
+
+    afterAll(async () => {
+      await bare.close()
+      rmSync(secretFile, { force: true })
+      rmSync(bareJobs, { recursive: true, force: true })
+    })
+
+    function failures(result: SandboxResult): Record<string, string> {
+      return Object.fromEntries(
+        result.tests.map((test) => [test.name, test.status === "fail" ? (test.error ?? "") : "PASSED"]),
+      )
+    }
+
+    it("sees none of the host's files: no /etc, no home folders, not the studio's source or data folder", async () => {
+      const result = await bare.runTests({
+        files: job(
+          `it("reads /etc/passwd", () => { expect(readFileSync("/etc/passwd", "utf8")).toContain("root") })
+         it("reads a secret in the studio's data folder", () => { expect(readFileSync(${JSON.stringify(secretFile)}, "utf8")).toContain("sk-canary") })
+         it("lists the studio's source", () => { expect(readdirSync(${JSON.stringify(repoRoot)})).toContain("README.md") })
+         it("lists /root", () => { expect(readdirSync("/root")).toBeDefined() })
+         it("lists the host's /tmp", () => { expect(readdirSync("/tmp")).toBeDefined() })`,
+          `import { readdirSync, readFileSync } from "node:fs"`,
+        ),
+      })
+      expectContained(result)
+      for (const [name, error] of Object.entries(failures(result))) {
+        // the studio's folder is there (node_modules is in it), without its files
+        if (name === "lists the studio's source") expect(error).toMatch(/to include 'README.md'/)
+        else expect(error, name).toMatch(/ENOENT/)
+      }
+    })
+
+    it("cannot write anywhere but its scratch folder, which it can", async () => {
+      const result = await bare.runTests({
+        files: job(
+          `it("writes into the root", () => { writeFileSync("/pwned", "x"); expect(true).toBe(true) })
+         it("writes into node_modules", () => { writeFileSync(${JSON.stringify(path.join(repoRoot, "node_modules", `pwned-${process.pid}`))}, "x"); expect(true).toBe(true) })
+         it("writes into /dev", () => { writeFileSync("/dev/pwned", "x"); expect(true).toBe(true) })
+         it("writes into the studio's data folder", () => { writeFileSync(${JSON.stringify(path.join(repoRoot, ".studio", `pwned-${process.pid}`))}, "x"); expect(true).toBe(true) })
+         it("control: writes into its scratch folder", () => { writeFileSync(process.env.TMPDIR + "/ok", "x"); expect(readFileSync(process.env.TMPDIR + "/ok", "utf8")).toBe("x") })`,
+          `import { readFileSync, writeFileSync } from "node:fs"`,
+        ),
+      })
+      const byName = failures(result)
+      expect(byName["control: writes into its scratch folder"]).toBe("PASSED")
+      for (const [name, error] of Object.entries(byName)) {
+        if (name.startsWith("control")) continue
+        expect(error, name).toMatch(/EROFS|ENOENT|EACCES/)
+      }
+      expect(existsSync(path.join(repoRoot, "node_modules", `pwned-${process.pid}`))).toBe(false)
+      expect(existsSync(path.join(repoRoot, ".studio", `pwned-${process.pid}`))).toBe(false)
+    })
+
+    it("runs as uid 65534 with no capabilities, and not as the host's root", async () => {
+      const result = await bare.runTests({
+        files: job(
+          `it("is root", () => { expect(process.getuid()).toBe(0) })
+         it("is in group root", () => { expect(process.getgid()).toBe(0) })
+         it("has capabilities", () => { expect(readFileSync("/proc/self/status", "utf8")).not.toMatch(/CapEff:\\s+0+\\n/) })
+         it("may gain privileges", () => { expect(readFileSync("/proc/self/status", "utf8")).toMatch(/NoNewPrivs:\\s+0/) })`,
+          `import { readFileSync } from "node:fs"`,
+        ),
+      })
+      expectContained(result)
+      const byName = failures(result)
+      expect(byName["is root"]).toMatch(/expected 65534 to be \+?0/)
+      expect(byName["is in group root"]).toMatch(/expected 65534 to be \+?0/)
+      // The host's view of the warm workers waiting for the next job (this file's): unshare or bwrap and the Node
+      // inside run as an unprivileged uid there too, never the host's root. (A worker being started may still be in
+      // its first step, the cgroup shell or setpriv, which runs as the studio until setpriv drops to uid 65534.)
+      const ours = new Set(descendantsOf(process.pid))
+      const programs = [path.basename(process.execPath), "bwrap", "unshare"]
+      const workers = workerProcessesLeft().filter((pid) => {
+        try {
+          const program = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0] ?? ""
+          return ours.has(pid) && programs.includes(path.basename(program))
+        } catch {
+          return false
+        }
+      })
+      expect(workers.length).toBeGreaterThanOrEqual(2)
+      for (const pid of workers) {
+        const hostUid = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]
+        expect(hostUid).toBe(String(process.getuid?.() === 0 ? 65534 : process.getuid?.()))
+      }
+    })
+
+    it("has no network: no interface but loopback, the host's loopback and addresses unreachable", async () => {
+      let connections = 0
+      const server = net.createServer((socket) => {
+        connections++
+        socket.end("hello")
+      })
+      await new Promise<void>((resolve) => server.listen(0, "0.0.0.0", resolve))
+      const port = (server.address() as net.AddressInfo).port
+      const hostAddress = Object.values(networkInterfaces())
+        .flat()
+        .find((entry) => entry && entry.family === "IPv4" && !entry.internal)?.address
+      try {
+        const connect = (host: string) => `await new Promise((resolve, reject) => {
+               const socket = net.connect(${port}, ${JSON.stringify(host)})
+               socket.on("data", (data) => resolve(data.toString()))
+               socket.on("error", reject)
+             })`
+        const result = await bare.runTests({
+          files: job(
+            `it("has an interface to the outside", () => { expect(Object.values(networkInterfaces()).flat().filter((entry) => !entry.internal)).not.toEqual([]) })
+           it("connects to the host's loopback", async () => { expect(${connect("127.0.0.1")}).toBe("hello") })
+           ${hostAddress ? `it("connects to the host's own address", async () => { expect(${connect(hostAddress)}).toBe("hello") })` : ""}`,
+            `import net from "node:net"
+import { networkInterfaces } from "node:os"`,
+          ),
+        })
+        expectContained(result)
+        expect(connections).toBe(0)
+        for (const [name, error] of Object.entries(failures(result))) {
+          if (name.startsWith("connects"))
+            expect(error, name).toMatch(/ENETUNREACH|ECONNREFUSED|EHOSTUNREACH/)
+        }
+      } finally {
+        server.close()
+      }
+    })
+
+    it("cannot make a user namespace of its own (to become root in it)", async () => {
+      const result = await bare.runTests({
+        files: job(
+          `it("runs unshare --user", () => {
+             const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => existsSync(file)) ?? "unshare"
+             expect(execFileSync(unshare, ["--user", "--map-root-user", process.execPath, "-e", "console.log(process.getuid())"]).toString()).toBe("0\\n")
+           })`,
+          `import { execFileSync } from "node:child_process"\nimport { existsSync } from "node:fs"`,
+        ),
+      })
+      expectContained(result)
+      // bubblewrap shows no unshare binary at all; the unshare backend shows its own and allows no more namespaces
+      expect(result.tests[0]?.error).toMatch(/ENOENT|No space left on device/)
+    })
+
+    it("sees no process of the host, only its own", async () => {
+      const result = await bare.runTests({
+        files: job(
+          `it("sees the studio's processes", () => { expect(readdirSync("/proc").filter((entry) => /^\\d+$/.test(entry)).length).toBeGreaterThan(3) })`,
+          `import { readdirSync } from "node:fs"`,
+        ),
+      })
+      expectContained(result)
+    })
+
+    it("dies with the studio, even when its code never yields", async () => {
+      const dir = path.join(repoRoot, ".studio", `orphan-${process.pid}`)
+      mkdirSync(dir, { recursive: true })
+      const entry = path.join(dir, "spin-entry.mjs")
+      writeFileSync(entry, "for (;;) {}\n")
+      // The sandbox's processes (setpriv, unshare or bwrap, the Node inside), not the stand-in studio itself.
+      const alive = (kind: "any" | "node" = "any") =>
+        readdirSync("/proc")
+          .filter((name) => /^\d+$/.test(name) && Number(name) !== studio.pid)
+          .filter((pid) => {
+            try {
+              const state = /^\S+ \(.*\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, "utf8"))?.[1]
+              const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")
+              if (state === "Z" || !argv.includes(entry)) return false
+              return kind === "any" || argv[0] === process.execPath
+            } catch {
+              return false
+            }
+          })
+      const studio = spawn(
+        process.execPath,
+        ["--import", "tsx", path.join(import.meta.dirname, "support", "studio-with-one-worker.ts"), entry],
+        { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] },
+      )
+      try {
+        const until = async (done: () => boolean, ms: number) => {
+          for (const end = Date.now() + ms; !done() && Date.now() < end;)
+            await new Promise((resolve) => setTimeout(resolve, 50))
+        }
+        // the spinning Node inside, under the backend's own processes (setpriv, unshare or bwrap)
+        let sandboxed: string[] = []
+        await until(() => alive("node").length > 0, 15_000)
+        await until(() => (sandboxed = alive()).length >= 2, 5_000)
+        expect(alive("node")).toHaveLength(1)
+        expect(sandboxed.length).toBeGreaterThanOrEqual(2)
+        studio.kill("SIGKILL")
+        // by pid, not by command line: gone, or a zombie waiting for init
+        const running = () =>
+          sandboxed.filter((pid) => {
+            try {
+              return /^\S+ \(.*\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, "utf8"))?.[1] !== "Z"
+            } catch {
+              return false
+            }
+          })
+        await until(() => running().length === 0, 5_000)
+        expect(running()).toEqual([])
+        expect(alive()).toEqual([])
+      } finally {
+        studio.kill("SIGKILL")
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+  },
+)
+
 describe("isolation reporting", () => {
-  it("says what this machine gives, and names what is missing", () => {
+  it("says which backend is in force, what it protects against and what it does not", () => {
     const report = detectIsolation()
     expect(["namespaces+cgroup", "namespaces", "process"]).toContain(report.level)
-    if (report.level === "process") expect(report.warnings.join(" ")).toMatch(/bubblewrap/)
-    else expect(report.layers.join(" ")).toMatch(/bubblewrap/)
+    expect(report.protectsAgainst.length).toBeGreaterThan(0)
+    expect(report.doesNotProtectAgainst.join(" ")).toMatch(/kernel/)
+    if (report.backend === "bubblewrap")
+      expect(report.layers.join(" ")).toMatch(/bubblewrap \S+: user, pid, network/)
+    else if (report.backend === "unshare")
+      expect(report.layers.join(" ")).toMatch(
+        /util-linux unshare \S+.*user, pid, network, ipc, uts and mount namespaces/,
+      )
+    else expect(report.warnings.join(" ")).toMatch(/no namespaces.*STUDIO_ALLOW_UNISOLATED=1/)
+  })
+
+  it("falls back from bubblewrap to unshare to a plain process, and says why", () => {
+    const noBubblewrap = detectIsolation({
+      refresh: true,
+      env: { ...process.env, STUDIO_SANDBOX_BWRAP: "off" },
+    })
+    const neither = detectIsolation({
+      refresh: true,
+      env: { ...process.env, STUDIO_SANDBOX_BWRAP: "off", STUDIO_SANDBOX_UNSHARE: "off" },
+    })
+    detectIsolation({ refresh: true })
+    expect(noBubblewrap.bubblewrap).toBeNull()
+    if (noBubblewrap.backend === "unshare") expect(noBubblewrap.unshare?.unshare).toMatch(/unshare$/)
+    else expect(noBubblewrap.warnings.join(" ")).toMatch(/util-linux unshare/)
+    expect(neither).toMatchObject({ backend: "process", level: "process", bubblewrap: null, unshare: null })
+    expect(neither.warnings.join(" ")).toMatch(
+      /STUDIO_SANDBOX_BWRAP=off.*STUDIO_SANDBOX_UNSHARE=off.*can read the host's files and reach the network/,
+    )
+    expect(neither.doesNotProtectAgainst.join(" ")).toMatch(/network/)
   })
 
   it("still runs tests, with a scrubbed environment, when namespaces are not available", async () => {
@@ -246,10 +575,14 @@ describe("isolation reporting", () => {
       timeoutMs: TIMEOUT_MS,
       isolation: {
         level: "process",
+        backend: "process",
         layers: [],
         warnings: ["no bubblewrap"],
         bubblewrap: null,
+        unshare: null,
         cgroup: null,
+        protectsAgainst: [],
+        doesNotProtectAgainst: [],
       },
     })
     try {

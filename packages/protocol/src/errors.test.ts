@@ -18,6 +18,7 @@ const REQUIRED_CODES: ErrorCode[] = [
   "model_error",
   "sandbox_failed",
   "sandbox_timeout",
+  "sandbox_unavailable",
   "toolchain_failed",
   "plugin_unavailable",
   "cancelled",

@@ -113,6 +113,13 @@ export const ERROR_CODES = {
     retryable: false,
     defaultMessage: "The test sandbox failed.",
   },
+  sandbox_unavailable: {
+    httpStatus: 503,
+    wsCloseCode: 4503,
+    userVisible: true,
+    retryable: false,
+    defaultMessage: "This server cannot isolate model-written or edited code, so it does not run it.",
+  },
   sandbox_timeout: {
     httpStatus: 504,
     wsCloseCode: 4504,

@@ -158,7 +158,17 @@ describe("projects", () => {
 describe("operations", () => {
   it("serves health, readiness and Prometheus metrics", async () => {
     expect((await api(server)("GET", "/healthz")).body).toEqual({ ok: true })
-    expect((await api(server)("GET", "/readyz")).body).toEqual({ ok: true })
+    // Readiness also says how isolated generated code is on this machine (what detectIsolation found).
+    const { detectIsolation, mayRunUntrustedCode } = await import("@studio/engine")
+    const isolation = detectIsolation()
+    expect((await api(server)("GET", "/readyz")).body).toEqual({
+      ok: true,
+      sandbox: {
+        level: isolation.level,
+        backend: isolation.backend,
+        runsUntrustedCode: mayRunUntrustedCode(isolation, false),
+      },
+    })
     const metrics = await fetch(`${server.url}/metrics`)
     const text = await metrics.text()
     expect(text).toContain("studio_websockets")

@@ -1,16 +1,31 @@
-import { createToolchainRegistry, detectIsolation } from "@studio/engine"
+import {
+  createToolchainRegistry,
+  detectIsolation,
+  mayRunUntrustedCode,
+  readSandboxPolicy,
+} from "@studio/engine"
 import { paint } from "../terminal"
+import { UsageError } from "../usage-error"
 
 /** `studio doctor`: what isolation the sandbox has here, and which tool versions are installed. */
 export async function runDoctor(options: { json: boolean }): Promise<number> {
   const isolation = detectIsolation()
+  let allowUnisolated: boolean
+  try {
+    ;({ allowUnisolated } = readSandboxPolicy())
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const runsUntrustedCode = mayRunUntrustedCode(isolation, allowUnisolated)
   const toolchain = createToolchainRegistry()
   const plugins = toolchain
     .listManifests()
     .map((manifest) => ({ name: manifest.name, version: manifest.version }))
   await toolchain.dispose()
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ node: process.version, isolation, plugins })}\n`)
+    process.stdout.write(
+      `${JSON.stringify({ node: process.version, isolation, runsUntrustedCode, allowUnisolated, plugins })}\n`,
+    )
     return 0
   }
   const out = (line = "") => process.stdout.write(`${line}\n`)
@@ -19,8 +34,20 @@ export async function runDoctor(options: { json: boolean }): Promise<number> {
   out(
     `  sandbox isolation: ${isolation.level === "namespaces+cgroup" ? paint.green(isolation.level) : paint.yellow(isolation.level)}`,
   )
+  out(
+    `  sandbox backend: ${isolation.backend === "process" ? paint.yellow("process (no namespaces)") : paint.green(isolation.backend)}`,
+  )
   for (const layer of isolation.layers) out(`    ${paint.green("✓")} ${layer}`)
   for (const warning of isolation.warnings) out(`    ${paint.yellow("!")} ${warning}`)
+  out("  it protects against:")
+  for (const line of isolation.protectsAgainst) out(`    ${paint.green("✓")} ${line}`)
+  out("  it does not protect against:")
+  for (const line of isolation.doesNotProtectAgainst) out(`    ${paint.yellow("✗")} ${line}`)
+  out(
+    runsUntrustedCode
+      ? `  model-written and edited code: ${isolation.backend === "process" ? paint.yellow("runs without isolation (STUDIO_ALLOW_UNISOLATED=1)") : paint.green("runs in the sandbox")}`
+      : `  model-written and edited code: ${paint.yellow("refused here (only the offline generator's own components run); install bubblewrap or allow user namespaces, or set STUDIO_ALLOW_UNISOLATED=1")}`,
+  )
   out("  toolchain:")
   for (const plugin of plugins) out(`    ${plugin.name.padEnd(11)} ${plugin.version}`)
   return 0

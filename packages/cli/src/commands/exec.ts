@@ -7,14 +7,24 @@ import {
   LocalSandbox,
   type ExecuteProjectResult,
 } from "@studio/engine"
-import { readProjectFiles } from "../read-project"
+import { readProjectContract, readProjectFiles } from "../read-project"
+import { refuseUnisolated } from "../sandbox-policy"
 import { paint } from "../terminal"
 
-/** `studio exec DIR`: lint, type-check and the tests in the sandbox; prints a summary or one JSON line. */
+/**
+ * `studio exec DIR`: lint, type-check and the tests in the sandbox; prints a summary or one JSON line. Exits 0 only
+ * when the verdict is proven (with DIR/contract.json, every requirement needs a traced test).
+ */
 export async function runExec(dir: string, options: { json: boolean }): Promise<number> {
   const files = readProjectFiles(dir)
+  const contract = readProjectContract(dir)
   // One project, then exit: no replacement workers, and each worker loads only what its tests import.
   const sandbox = new LocalSandbox({ warmWorkers: 1, preloadModules: false, replaceWorkers: false })
+  // A folder's code is not the offline generator's: without namespaces it runs only when the operator opts in.
+  if (refuseUnisolated("exec", sandbox.isolation, `the code in ${dir}`)) {
+    await sandbox.close()
+    return 2
+  }
   // The worker starts warming in its own process now, while the threads below load lint and tsc.
   const warming = sandbox.warmUp().catch(() => undefined)
   // Lint and type-check load and run in a thread each, beside the sandbox; nothing is pre-warmed or pinned,
@@ -26,7 +36,12 @@ export async function runExec(dir: string, options: { json: boolean }): Promise<
   if (!options.json) announceIsolation(sandbox)
   let result: ExecuteProjectResult
   try {
-    result = await executeProject(files, { toolchain, sandbox, plugins: ["eslint", "typescript", "vitest"] })
+    result = await executeProject(files, {
+      toolchain,
+      sandbox,
+      plugins: ["eslint", "typescript", "vitest"],
+      ...(contract ? { requirements: contract.requirements } : {}),
+    })
   } catch (error) {
     process.stderr.write(
       `studio exec: the run failed: ${sanitizeMessage(error instanceof Error ? error.message : String(error))}\n`,
@@ -42,10 +57,12 @@ export async function runExec(dir: string, options: { json: boolean }): Promise<
     diagnostics: result.diagnostics,
     durationMs: result.durationMs,
     ...(result.isolation ? { isolation: result.isolation } : {}),
+    verdict: result.verdict,
+    reasons: result.reasons,
   }
   if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`)
   else printSummary(dir, result)
-  return result.ok ? 0 : 1
+  return result.verdict === "proven" ? 0 : 1
 }
 
 function announceIsolation(sandbox: LocalSandbox): void {
@@ -59,6 +76,8 @@ function printSummary(dir: string, result: ExecuteProjectResult): void {
   const out = (line = "") => process.stdout.write(`${line}\n`)
   out(paint.bold(`studio exec ${dir}`) + paint.dim(`  (sandbox: ${result.isolation ?? "none"})`))
   for (const step of ["eslint", "typescript"] as const) {
+    // A step that did not run (refused imports stop the run before it) is not "no problems".
+    if (result.timings[step] === undefined) continue
     const found = result.diagnostics.filter((diagnostic) => diagnostic.source === step)
     const errors = found.filter((diagnostic) => diagnostic.severity === "error").length
     const mark = errors > 0 ? paint.red("✗") : paint.green("✓")
@@ -81,11 +100,17 @@ function printSummary(dir: string, result: ExecuteProjectResult): void {
   const passed = result.tests.filter((test) => test.status === "pass").length
   const failed = result.tests.filter((test) => test.status === "fail").length
   const skipped = result.tests.length - passed - failed
+  const verdict = {
+    proven: paint.green("proven"),
+    failed: paint.red("failed"),
+    unverified: paint.yellow("not verified"),
+  }[result.verdict]
   out()
   out(
-    `${result.ok ? paint.green("ok") : paint.red("failed")}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}` +
+    `${verdict}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}` +
       paint.dim(` in ${result.durationMs} ms`),
   )
+  for (const reason of result.reasons) out(`  ${paint.dim("·")} ${reason}`)
 }
 
 function formatDiagnostic(diagnostic: Diagnostic): string {

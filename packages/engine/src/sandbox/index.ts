@@ -1,4 +1,19 @@
 export { LocalSandbox, isSafeJobPath, type LocalSandboxOptions } from "./local-sandbox"
-export { detectIsolation, findBubblewrap } from "./isolation"
+export { BACKEND_PROTECTION, detectIsolation, findBubblewrap } from "./isolation"
+export {
+  allowUnisolatedSchema,
+  assertMayRunUntrustedCode,
+  mayRunUntrustedCode,
+  publicIsolation,
+  readSandboxPolicy,
+} from "./policy"
+export { findUnshareTools } from "./unshare"
 export { listTestTitles } from "./test-titles"
-export type { IsolationLevel, IsolationReport, SandboxBackend, SandboxJob, SandboxResult } from "./types"
+export type {
+  IsolationBackend,
+  IsolationLevel,
+  IsolationReport,
+  SandboxBackend,
+  SandboxJob,
+  SandboxResult,
+} from "./types"

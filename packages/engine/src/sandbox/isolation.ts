@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process"
 import { accessSync, constants } from "node:fs"
 import path from "node:path"
+import { ENGINE_ROOT } from "../engine-root"
 import { locateCgroups } from "./cgroup"
-import type { IsolationReport } from "./types"
+import type { IsolationBackend, IsolationReport } from "./types"
+import { dropToNobody, findUnshareTools, probeUnshare, SANDBOX_UID } from "./unshare"
 
 /** The sandbox's private, writable scratch folder (a tmpfs), also its working directory and TMPDIR. */
 export const SANDBOX_SCRATCH = "/scratch"
@@ -80,6 +82,8 @@ export function bubblewrapArgs(options: {
   ]
   for (const dir of options.readOnly) args.push("--ro-bind", dir, dir)
   for (const dir of options.emptyDirs ?? []) args.push("--dir", dir)
+  // bubblewrap's own root and /dev are tmpfs: read-only too, so the scratch tmpfs is the one writable place.
+  args.push("--remount-ro", "/dev", "--remount-ro", "/")
   for (const [key, value] of Object.entries(options.env)) args.push("--setenv", key, value)
   args.push("--chdir", options.cwd)
   return args
@@ -87,12 +91,76 @@ export function bubblewrapArgs(options: {
 
 let cached: IsolationReport | undefined
 
+/** Every node_modules folder a worker resolves from, nearest first (read-only inside the sandbox). */
+export function nodeModulesChain(from: string): string[] {
+  const found: string[] = []
+  let dir = from
+  for (;;) {
+    const candidate = path.join(dir, "node_modules")
+    if (existsDir(candidate)) found.push(candidate)
+    const parent = path.dirname(dir)
+    if (parent === dir) return found
+    dir = parent
+  }
+}
+
+/** What a worker must read: the node_modules chain and the folder of its entry script. */
+export function workerReadOnlyPaths(): string[] {
+  return [...nodeModulesChain(ENGINE_ROOT), path.join(ENGINE_ROOT, "src", "sandbox")]
+}
+
+const NAMESPACES_PROTECT = [
+  "reading the host's files: only Node, its libraries, node_modules and the worker script are visible, read-only; not the studio's data folder, its JWT secret, the source tree, /etc or home folders",
+  "writing anywhere but a private scratch tmpfs that disappears with the worker",
+  "the network: a network namespace of its own, so no internet and not the host's loopback (the database, Redis, the studio's own API)",
+  "the studio's environment and secrets: the worker starts with an empty environment",
+  "other processes: a pid namespace of its own, running as uid 65534 (nobody) with no capabilities",
+  "running forever: the whole process tree is killed at the wall-clock limit, and when the studio dies",
+]
+
+const SHARED_KERNEL =
+  "kernel bugs: the sandbox shares the host's Linux kernel and has no seccomp filter (a microVM or gVisor backend closes this)"
+
+/** What each backend stops and what it does not, for `studio doctor`, the README and the studio's Build badge. */
+export const BACKEND_PROTECTION: Record<
+  IsolationBackend,
+  { protectsAgainst: string[]; doesNotProtectAgainst: string[] }
+> = {
+  bubblewrap: {
+    protectsAgainst: NAMESPACES_PROTECT,
+    doesNotProtectAgainst: [SHARED_KERNEL, "using CPU and memory up to the limits (see the cgroup line)"],
+  },
+  unshare: {
+    protectsAgainst: NAMESPACES_PROTECT,
+    doesNotProtectAgainst: [SHARED_KERNEL, "using CPU and memory up to the limits (see the cgroup line)"],
+  },
+  process: {
+    protectsAgainst: [
+      "the studio's environment and secrets: the worker starts with an empty environment",
+      "running forever: the whole process tree is killed at the wall-clock limit",
+      "endless output and V8 heap growth (output and heap limits)",
+    ],
+    doesNotProtectAgainst: [
+      "reading and writing the host's files as the studio's user: only Node's permission model stands in the way, and it is not a security boundary",
+      "the network: the internet and the host's loopback (the database, Redis, the studio's own API) are reachable",
+      "other processes of the studio's user",
+      SHARED_KERNEL,
+    ],
+  },
+}
+
 /** Probes what isolation this machine gives (once per process) and says what is missing. */
 export function detectIsolation(
-  options: { refresh?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    refresh?: boolean
+    env?: NodeJS.ProcessEnv
+    /** For tests: the folders the probes check a worker can read (default the worker's own). */
+    readOnly?: string[]
+  } = {},
 ): IsolationReport {
   if (cached && !options.refresh) return cached
   const env = options.env ?? process.env
+  const readOnly = options.readOnly ?? workerReadOnlyPaths()
   const layers = [
     "separate process tree, killed as a whole at the wall-clock limit",
     "scrubbed environment (no studio variables or secrets)",
@@ -100,17 +168,36 @@ export function detectIsolation(
     "output size limit",
   ]
   const warnings: string[] = []
+  const problems: string[] = []
   let bubblewrap: IsolationReport["bubblewrap"] = null
+  let unshare: IsolationReport["unshare"] = null
   const bwrapPath = findBubblewrap(env)
   if (bwrapPath) {
-    const probe = spawnSync(
-      bwrapPath,
-      [...bubblewrapArgs({ readOnly: [], env: {}, cwd: SANDBOX_SCRATCH }), process.execPath, "-e", ""],
-      {
-        timeout: 10_000,
-        stdio: "pipe",
-      },
-    )
+    const probeWith = (drop: string[]) => {
+      const [executable = bwrapPath, ...args] = [
+        ...drop,
+        bwrapPath,
+        ...bubblewrapArgs({ readOnly, env: {}, cwd: SANDBOX_SCRATCH }),
+        process.execPath,
+        "-e",
+        "",
+      ]
+      return spawnSync(executable, args, { timeout: 10_000, stdio: "pipe" })
+    }
+    // From root, bubblewrap runs as uid 65534 on the host too (as the unshare backend does), where it can.
+    const drop = dropToNobody(undefined, env)
+    let probe = probeWith(drop)
+    let dropped = drop.length > 0
+    if (probe.status !== 0 && dropped) {
+      const asRoot = probeWith([])
+      if (asRoot.status === 0) {
+        warnings.push(
+          `bubblewrap runs the sandbox as the host's root (uid 0 outside its namespaces): as uid ${SANDBOX_UID} it cannot start here (${probe.stderr.toString().trim().split("\n")[0] ?? "no output"}); a folder on the way to the studio without read and search rights for others?`,
+        )
+        probe = asRoot
+        dropped = false
+      }
+    }
     if (probe.status === 0) {
       let version = "unknown"
       try {
@@ -120,30 +207,55 @@ export function detectIsolation(
       } catch {
         // keep unknown
       }
-      bubblewrap = { path: bwrapPath, version }
+      bubblewrap = { path: bwrapPath, version, hostCommand: dropped ? drop : [] }
       layers.push(
-        `bubblewrap ${version}: user, pid, network, ipc, uts and mount namespaces; no network at all (not even loopback to the host)`,
+        `bubblewrap ${version}: user, pid, network, ipc, uts and mount namespaces; no network at all (not even loopback to the host); uid 65534 inside${dropped ? " and outside" : ""}`,
         "read-only filesystem: only Node, its libraries and node_modules are visible; writes go to a private tmpfs",
       )
     } else {
       warnings.push(
-        `bubblewrap is installed but cannot create namespaces here (${probe.stderr.toString().trim().split("\n")[0] ?? "no output"}): generated tests can read the host's files and reach the network`,
+        `bubblewrap is installed but cannot create namespaces here (${probe.stderr.toString().trim().split("\n")[0] ?? "no output"})`,
       )
     }
   } else {
-    warnings.push(
-      "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap): generated tests run without namespaces and can read the host's files and reach the network",
+    problems.push(
+      env.STUDIO_SANDBOX_BWRAP === "off"
+        ? "bubblewrap is turned off (STUDIO_SANDBOX_BWRAP=off)"
+        : "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap)",
     )
   }
+  if (!bubblewrap) {
+    const tools = findUnshareTools(env)
+    const probe = tools ? probeUnshare(tools, { readOnly, scratch: SANDBOX_SCRATCH }) : null
+    if (tools && probe?.ok) {
+      unshare = tools
+      layers.push(
+        `util-linux unshare ${tools.version}${bwrapPath ? "" : " (no bubblewrap)"}: user, pid, network, ipc, uts and mount namespaces; no network at all (not even loopback to the host); uid 65534 inside${process.getuid?.() === 0 ? " and outside" : ""}`,
+        "read-only filesystem: only Node, its libraries and node_modules are visible; writes go to a private tmpfs",
+      )
+    } else {
+      problems.push(
+        env.STUDIO_SANDBOX_UNSHARE === "off"
+          ? "the unshare backend is turned off (STUDIO_SANDBOX_UNSHARE=off)"
+          : tools
+            ? `util-linux unshare cannot build the sandbox here: ${probe && !probe.ok ? probe.reason : "unknown"}`
+            : "util-linux unshare and setpriv are not installed",
+      )
+      warnings.push(
+        `no namespaces (${problems.join("; ")}): generated tests run as the studio's user and can read the host's files and reach the network, so the studio runs only the offline generator's own code unless STUDIO_ALLOW_UNISOLATED=1`,
+      )
+    }
+  }
+  const backend: IsolationBackend = bubblewrap ? "bubblewrap" : unshare ? "unshare" : "process"
   const cgroup = locateCgroups()
   if (cgroup) {
     layers.push(`cgroup v${cgroup.version}: memory and process-count limits per worker; peak memory measured`)
   } else {
     warnings.push(
-      "no writable cgroup (needs root or a delegated cgroup): memory is bounded only by V8's heap limit and a resident-size watchdog, process count is not limited",
+      "no writable cgroup (needs root or a delegated cgroup): only V8's heap is limited, so memory outside it (Buffers, ArrayBuffers) and the process count are not limited",
     )
   }
-  const level = bubblewrap ? (cgroup ? "namespaces+cgroup" : "namespaces") : "process"
-  cached = { level, layers, warnings, bubblewrap, cgroup }
+  const level = backend === "process" ? "process" : cgroup ? "namespaces+cgroup" : "namespaces"
+  cached = { level, backend, layers, warnings, bubblewrap, unshare, cgroup, ...BACKEND_PROTECTION[backend] }
   return cached
 }

@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs"
 import path from "node:path"
 import type { Diagnostic } from "@studio/protocol"
 import { ENGINE_ROOT } from "../engine-root"
-import { detectIsolation, SANDBOX_SCRATCH } from "./isolation"
+import { detectIsolation, nodeModulesChain, SANDBOX_SCRATCH } from "./isolation"
 import type { IsolationReport, SandboxBackend, SandboxJob, SandboxResult } from "./types"
 import { DID_NOT_FINISH, VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
 import { WorkerSupply } from "./worker-supply"
@@ -45,19 +44,6 @@ export interface LocalSandboxOptions {
 
 const engineRoot = ENGINE_ROOT
 const kitSrc = path.join(engineRoot, "kit", "src")
-
-/** Every node_modules folder the engine resolves from, nearest first. */
-function nodeModulesChain(from: string): string[] {
-  const found: string[] = []
-  let dir = from
-  for (;;) {
-    const candidate = path.join(dir, "node_modules")
-    if (existsSync(candidate)) found.push(candidate)
-    const parent = path.dirname(dir)
-    if (parent === dir) return found
-    dir = parent
-  }
-}
 
 /** Runs generated tests with real Vitest, each test file in a single-use, pre-started, isolated worker. */
 export class LocalSandbox implements SandboxBackend {

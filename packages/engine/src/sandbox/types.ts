@@ -23,14 +23,36 @@ export interface SandboxResult {
 
 export type IsolationLevel = "namespaces+cgroup" | "namespaces" | "process"
 
+/** How the worker is contained, strongest first: bubblewrap, util-linux `unshare` namespaces, a plain process. */
+export type IsolationBackend = "bubblewrap" | "unshare" | "process"
+
 export interface IsolationReport {
   level: IsolationLevel
+  /** The backend in force (the first of bubblewrap, unshare, process that works on this machine). */
+  backend: IsolationBackend
   /** What is in force, one line each (for `studio doctor`). */
   layers: string[]
   /** What is missing and what that means; empty at full isolation. */
   warnings: string[]
-  bubblewrap: { path: string; version: string } | null
+  bubblewrap: {
+    path: string
+    version: string
+    /** What runs bubblewrap (e.g. `setpriv` to uid 65534 when the studio is root); empty: bubblewrap itself. */
+    hostCommand: string[]
+  } | null
+  /** The util-linux tools of the unshare backend, when it is the one in force. */
+  unshare: UnshareTools | null
+  /** What the backend in force keeps generated code from doing, one line each. */
+  protectsAgainst: string[]
+  /** What it does not stop, one line each (what a stronger backend would add). */
+  doesNotProtectAgainst: string[]
   cgroup: { version: 1 | 2; memoryPath: string; pidsPath: string } | null
+}
+
+export interface UnshareTools {
+  unshare: string
+  setpriv: string
+  version: string
 }
 
 /**

@@ -6,6 +6,7 @@ import path from "node:path"
 import { JobCgroup } from "./cgroup"
 import { bubblewrapArgs, SANDBOX_SCRATCH } from "./isolation"
 import type { IsolationReport } from "./types"
+import { unshareCommand } from "./unshare"
 
 export interface WorkerProcessOptions {
   isolation: IsolationReport
@@ -77,20 +78,34 @@ export class SandboxWorkerProcess {
         this.cgroup = undefined
       }
     }
-    const bubblewrap = options.isolation.bubblewrap
+    const { backend, bubblewrap, unshare } = options.isolation
+    // An empty stand-in, so that Node's permission layer (which resolves granted paths at start) has a folder to
+    // grant and the worker finds no job files there, only what the host sends it.
+    const emptyDirs = options.jobsRoot ? [options.jobsRoot] : []
     let command: string[]
     let spawnEnv: NodeJS.ProcessEnv
     let cwd: string | undefined
-    if (bubblewrap) {
+    if (backend === "unshare" && unshare) {
+      command = [
+        ...unshareCommand(unshare, {
+          readOnly: [...options.readOnly, path.dirname(options.entry)],
+          emptyDirs,
+          scratch: SANDBOX_SCRATCH,
+          cwd: SANDBOX_SCRATCH,
+        }),
+        process.execPath,
+        ...nodeArgs,
+      ]
+      // The setup steps and the worker see only the worker's environment (the setup script clears the rest).
+      spawnEnv = env
+    } else if (backend === "bubblewrap" && bubblewrap) {
       const args = bubblewrapArgs({
         readOnly: [...options.readOnly, path.dirname(options.entry)],
-        // An empty stand-in, so that Node's permission layer (which resolves granted paths at start) has a
-        // folder to grant and the worker finds no job files there, only what the host sends it.
-        emptyDirs: options.jobsRoot ? [options.jobsRoot] : [],
+        emptyDirs,
         env,
         cwd: SANDBOX_SCRATCH,
       })
-      command = [bubblewrap.path, ...args, process.execPath, ...nodeArgs]
+      command = [...bubblewrap.hostCommand, bubblewrap.path, ...args, process.execPath, ...nodeArgs]
       spawnEnv = {}
     } else {
       // Without namespaces the worker still gets an empty environment, its own process group and a private

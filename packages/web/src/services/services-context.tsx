@@ -13,6 +13,11 @@ export function ServicesProvider({ services, children }: { services: StudioServi
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>
 }
 
+/** The services when a provider is above, else null (for parts that also render on their own, in tests). */
+export function useOptionalServices(): StudioServices | null {
+  return useContext(ServicesContext)
+}
+
 /** The API client and the studio controller (the I/O side of the app); tests provide their own. */
 export function useServices(): StudioServices {
   const services = useContext(ServicesContext)

@@ -11,6 +11,7 @@ import {
   foldEvents,
   foldFirst,
   passingRunEvents,
+  unverifiedRunEvents,
 } from "./run-fixtures"
 
 const isTestResult = (event: StudioEvent) => event.type === "test_result"
@@ -63,9 +64,24 @@ describe("RunCard", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument()
   })
 
+  it("never shows Passed for a run whose tests were turned off: Not verified, with the reason", () => {
+    const view = foldEvents(unverifiedRunEvents())
+    const { container } = render(<RunCard view={view} now={view.startedAt + 999_999} />)
+
+    expect(screen.queryByText("Passed")).not.toBeInTheDocument()
+    expect(screen.getByText("Not verified")).toBeInTheDocument()
+    expect(screen.getByRole("article")).toHaveAttribute("data-status", "unverified")
+    expect(container.querySelector("header [data-verdict]")).toHaveTextContent(
+      "Not verified: tests were turned off",
+    )
+    // The checklist's count agrees: nothing is met.
+    expect(screen.getByText("0/3 met")).toBeInTheDocument()
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument()
+  })
+
   it("shows a failed run with its repair, errors and diagnostics", () => {
     const view = foldEvents(failingRunEvents())
-    render(<RunCard view={view} now={FIXTURE_START} maxRepairs={3} />)
+    const { container } = render(<RunCard view={view} now={FIXTURE_START} maxRepairs={3} />)
 
     expect(screen.getByText("Failed")).toBeInTheDocument()
     expect(screen.getByRole("alert")).toHaveTextContent("TypeScript reported 1 error.")
@@ -75,6 +91,9 @@ describe("RunCard", () => {
     expect(screen.getByRole("listitem", { name: "eslint ok" })).toBeInTheDocument()
     expect(screen.getByText("1 error · 1 warning")).toBeInTheDocument()
     expect(screen.getByText(/repairs 1\/3/)).toBeInTheDocument()
+    expect(container.querySelector("header [data-verdict]")).toHaveTextContent(
+      'Failed: 1 test failed: "R3: toggles annual prices"; type-check reported 1 error',
+    )
   })
 
   it("shows a cancelled run calmly, without an error alert", () => {

@@ -11,6 +11,7 @@ import { DiagnosticsList } from "./diagnostics-list"
 import { formatCount, formatDuration } from "./format"
 import { ReasoningSteps } from "./reasoning-steps"
 import { RequirementsChecklist } from "./requirements-checklist"
+import { SandboxBadge } from "./sandbox-badge"
 import { StageTimeline } from "./stage-timeline"
 
 export interface RunCardProps {
@@ -32,6 +33,7 @@ const STATUS_BADGES: Record<RunStatus, { label: string; className: string }> = {
   running: { label: "Running", className: "border-studio/30 bg-studio/10 text-studio" },
   succeeded: { label: "Passed", className: "border-pass/30 bg-pass/10 text-pass" },
   failed: { label: "Failed", className: "border-fail/30 bg-fail/10 text-fail" },
+  unverified: { label: "Not verified", className: "border-caution/30 bg-caution/10 text-caution" },
   cancelled: { label: "Cancelled", className: "border-border bg-muted text-muted-foreground" },
 }
 
@@ -75,6 +77,7 @@ export function RunCard({
           {showPrompt && view.prompt && (
             <p className="line-clamp-2 text-sm leading-snug font-medium">{view.prompt}</p>
           )}
+          <VerdictReasons view={view} />
         </div>
         {running && onCancel && (
           <Button
@@ -115,9 +118,12 @@ export function RunCard({
         <RequirementsChecklist view={view} />
         {hasBuild && (
           <section aria-labelledby={buildHeadingId} className="flex flex-col gap-2">
-            <h3 id={buildHeadingId} className="text-sm font-medium">
-              Build
-            </h3>
+            <div className="flex items-center gap-2">
+              <h3 id={buildHeadingId} className="text-sm font-medium">
+                Build
+              </h3>
+              <SandboxBadge />
+            </div>
             <BuildSteps steps={view.buildSteps} />
             <DiagnosticsList diagnostics={view.diagnostics} />
           </section>
@@ -128,6 +134,18 @@ export function RunCard({
         {metricsLine(view, now, maxRepairs)}
       </footer>
     </motion.article>
+  )
+}
+
+/** Why a finished run is not proven, in its verdict's words: "Not verified: tests were turned off". */
+function VerdictReasons({ view }: { view: RunView }): ReactNode {
+  if (view.status !== "failed" && view.status !== "unverified") return null
+  if (view.reasons.length === 0) return null
+  const unverified = view.status === "unverified"
+  return (
+    <p data-verdict={view.verdict} className={cn("text-xs", unverified ? "text-caution" : "text-fail")}>
+      <span className="font-medium">{unverified ? "Not verified" : "Failed"}:</span> {view.reasons.join("; ")}
+    </p>
   )
 }
 
