@@ -43,6 +43,8 @@ export async function measureServerLoad(repoRoot: string, users = 20, runsPerUse
       STUDIO_DATA_DIR: dataDir,
       STUDIO_PROVIDER: "offline",
       STUDIO_RATE_LIMIT: "1000",
+      // Every simulated user signs up from 127.0.0.1.
+      STUDIO_REGISTER_RATE_LIMIT: "1000",
       STUDIO_MAX_SOCKETS_PER_USER: "4",
       LOG_LEVEL: "info",
       DATABASE_URL: "",

@@ -1,7 +1,9 @@
 import { createRequire } from "node:module"
+import { isIP } from "node:net"
 import path from "node:path"
 import { z } from "zod"
-import { readModelEnvironment, type ModelEnvironment } from "@studio/engine"
+import { allowUnisolatedSchema, readModelEnvironment, type ModelEnvironment } from "@studio/engine"
+import { DEFAULT_REQUEST_LIMITS, type RequestLimitSettings } from "./limits/request-limits"
 
 /** A bad setting at start-up: one clear line per problem, no stack trace. */
 export class ConfigError extends Error {}
@@ -11,6 +13,31 @@ const optionalText = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional()
+
+const limit = (fallback: number) =>
+  z.coerce.number().int("must be a whole number").min(1).max(1_000_000).default(fallback)
+
+const TRUST_PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"])
+const trustProxySchema = z
+  .string()
+  .optional()
+  .transform((value, context): string[] => {
+    if (value === undefined || ["off", "false", "0", "no"].includes(value.toLowerCase())) return []
+    const entries = value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+    for (const entry of entries) {
+      if (!isTrustedProxyEntry(entry)) {
+        context.addIssue({
+          code: "custom",
+          message: `entry "${entry}" must be an IP address, a CIDR range (10.0.0.0/8) or loopback, linklocal, uniquelocal`,
+        })
+        return z.NEVER
+      }
+    }
+    return entries
+  })
 
 const serverEnvironmentSchema = z.object({
   PORT: z.coerce.number().int("must be a whole number").min(0).max(65_535).default(8000),
@@ -23,12 +50,33 @@ const serverEnvironmentSchema = z.object({
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional()),
   STUDIO_JWT_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   STUDIO_RATE_LIMIT: z.coerce.number().int("must be a whole number").min(1).max(100_000).default(60),
+  /** Sign-in attempts per email from one address per 15 minutes, and from one address per hour. */
+  STUDIO_LOGIN_RATE_LIMIT: limit(DEFAULT_REQUEST_LIMITS.loginPerAccount),
+  STUDIO_LOGIN_IP_RATE_LIMIT: limit(DEFAULT_REQUEST_LIMITS.loginPerAddress),
+  /** Accounts made from one address per hour. */
+  STUDIO_REGISTER_RATE_LIMIT: limit(DEFAULT_REQUEST_LIMITS.registerPerAddress),
+  /** Preview builds and test runs per user per hour. */
+  STUDIO_PREVIEW_RATE_LIMIT: limit(DEFAULT_REQUEST_LIMITS.previewsPerHour),
+  STUDIO_TEST_RUN_RATE_LIMIT: limit(DEFAULT_REQUEST_LIMITS.testRunsPerHour),
+  /**
+   * The reverse proxies whose X-Forwarded-For names the client (IPs, CIDR ranges, or loopback / linklocal /
+   * uniquelocal), comma-separated; off by default, so the address limits key on the connection's own address.
+   */
+  STUDIO_TRUST_PROXY: optionalText.pipe(trustProxySchema),
   /** Extra origins allowed to open the WebSocket and call the API (comma-separated), besides the studio's own. */
   STUDIO_ORIGINS: optionalText,
   STUDIO_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(1000).default(8),
   STUDIO_PROVIDER: optionalText.pipe(z.enum(["offline", "openai", "ollama"]).optional()),
   /** How long a graceful stop waits for running runs before it interrupts them. */
   STUDIO_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /**
+   * 1: run model-written and edited code even where the sandbox has no namespaces (the `process` level), at the
+   * operator's risk; by default only the offline generator's own code runs there.
+   */
+  STUDIO_ALLOW_UNISOLATED: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
+    allowUnisolatedSchema,
+  ),
   /** The built web app to serve (default: packages/web/dist of this installation). */
   STUDIO_WEB_DIR: optionalText,
   LOG_LEVEL: optionalText.pipe(
@@ -44,11 +92,17 @@ export interface ServerConfig {
   redisUrl?: string
   jwtSecret?: string
   promptsPerHour: number
+  /** Sign-in, sign-up, preview and test-run limits (windows in limits/request-limits.ts). */
+  requestLimits: RequestLimitSettings
+  /** Proxy addresses Fastify trusts for X-Forwarded-For; empty: none, request.ip is the connection's address. */
+  trustProxy: string[]
   allowedOrigins: string[]
   maxSocketsPerUser: number
   provider?: "offline" | "openai" | "ollama"
   logLevel: string
   shutdownGraceMs: number
+  /** STUDIO_ALLOW_UNISOLATED=1: untrusted code runs even without namespaces. */
+  allowUnisolated: boolean
   webDir: string
   model: ModelEnvironment
 }
@@ -85,14 +139,34 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
     redisUrl: value.REDIS_URL,
     jwtSecret: value.STUDIO_JWT_SECRET,
     promptsPerHour: value.STUDIO_RATE_LIMIT,
+    requestLimits: {
+      loginPerAccount: value.STUDIO_LOGIN_RATE_LIMIT,
+      loginPerAddress: value.STUDIO_LOGIN_IP_RATE_LIMIT,
+      registerPerAddress: value.STUDIO_REGISTER_RATE_LIMIT,
+      previewsPerHour: value.STUDIO_PREVIEW_RATE_LIMIT,
+      testRunsPerHour: value.STUDIO_TEST_RUN_RATE_LIMIT,
+    },
+    trustProxy: value.STUDIO_TRUST_PROXY,
     allowedOrigins: origins,
     maxSocketsPerUser: value.STUDIO_MAX_SOCKETS_PER_USER,
     provider: value.STUDIO_PROVIDER,
     logLevel: value.LOG_LEVEL ?? "info",
     shutdownGraceMs: value.STUDIO_SHUTDOWN_GRACE_SECONDS * 1000,
+    allowUnisolated: value.STUDIO_ALLOW_UNISOLATED,
     webDir: value.STUDIO_WEB_DIR ? path.resolve(cwd, value.STUDIO_WEB_DIR) : defaultWebDir(),
     model,
   }
+}
+
+/** What proxy-addr (Fastify's trustProxy) accepts: an address, address/prefix, or one of its named ranges. */
+function isTrustedProxyEntry(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true
+  const [address = "", prefix, ...rest] = entry.split("/")
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  if (!/^\d{1,3}$/.test(prefix)) return false
+  return Number(prefix) <= (family === 4 ? 32 : 128)
 }
 
 /**

@@ -36,6 +36,12 @@ export function createMetrics() {
       help: "Prompts refused by the hourly limit.",
       registers: [registry],
     }),
+    requestsLimited: new Counter({
+      name: "studio_request_limit_hits_total",
+      help: "Sign-ins, sign-ups, previews and test runs refused by their limits.",
+      labelNames: ["limit"] as const,
+      registers: [registry],
+    }),
     httpRequests: new Counter({
       name: "studio_http_requests_total",
       help: "HTTP requests by route and status class.",

@@ -34,6 +34,8 @@ async function serve(): Promise<{
     STUDIO_PROVIDER: "offline",
     LOG_LEVEL: "info",
     STUDIO_SHUTDOWN_GRACE_SECONDS: "8",
+    // With REDIS_URL (test:services) the sign-up count for 127.0.0.1 lives in the shared Redis across runs.
+    STUDIO_REGISTER_RATE_LIMIT: "100000",
     ...(database ? { DATABASE_URL: (await database).url } : {}),
   }
   const child = spawn(process.execPath, [bin, "serve"], {

@@ -29,6 +29,14 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
+/** How the API hashes and checks passwords; tests wrap the real one to count the hashes. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>
+  verify(passwordHash: string, password: string): Promise<boolean>
+}
+
+export const argon2Passwords: PasswordHasher = { hash: hashPassword, verify: verifyPassword }
+
 /** Why a password is refused, or undefined when it is acceptable. Lengths count characters, not bytes. */
 export function checkPasswordPolicy(password: string): string | undefined {
   const length = [...password].length

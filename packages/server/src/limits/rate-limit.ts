@@ -1,15 +1,12 @@
 import type { Redis } from "ioredis"
-import { RLWrapperTimeouts, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible"
-import type { RateLimiterAbstract, RateLimiterInsuredAbstract } from "rate-limiter-flexible"
 import { StudioError } from "@studio/protocol"
+import { createFixedWindowLimiter, minutesToWait, type LimitDecision } from "./fixed-window"
 
 export const DEFAULT_PROMPTS_PER_HOUR = 60
 export const PROMPT_LIMIT_KEY_PREFIX = "studio:prompts"
 const ONE_HOUR_SECONDS = 60 * 60
-const DEFAULT_STORE_TIMEOUT_MS = 1000
 
-export type PromptLimitDecision =
-  { allowed: true; remaining: number } | { allowed: false; retryAfterMs: number }
+export type PromptLimitDecision = LimitDecision
 
 export interface PromptLimiter {
   /** Where the counts live: this process only, or Redis (shared by every server process). */
@@ -41,60 +38,24 @@ export function createPromptLimiter(options: PromptLimiterOptions = {}): PromptL
   if (!Number.isInteger(points) || points < 1) {
     throw new Error(`The prompt limit must be a positive whole number per hour (got ${points}).`)
   }
-  const limits = {
+  const limiter = createFixedWindowLimiter({
     points,
-    duration: ONE_HOUR_SECONDS,
+    durationSeconds: ONE_HOUR_SECONDS,
     keyPrefix: options.keyPrefix ?? PROMPT_LIMIT_KEY_PREFIX,
-  }
-  const memory = new RateLimiterMemory(limits)
-  if (options.redis === undefined) {
-    return { kind: "memory", consume: async (userId) => consumeOne(memory, checkedUserId(userId)) }
-  }
-
-  // A call made while ioredis is still connecting waits in its offline queue; the timeout bounds that wait, so an
-  // outage slows a prompt by at most storeTimeoutMs.
-  const redis = new RLWrapperTimeouts({
-    limiter: new RateLimiterRedis({ ...limits, storeClient: options.redis }),
-    timeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
+    redis: options.redis,
+    storeTimeoutMs: options.storeTimeoutMs,
+    onStoreError: options.onStoreError,
   })
-  const onStoreError = options.onStoreError ?? (() => {})
   return {
-    kind: "redis",
-    async consume(userId) {
-      checkedUserId(userId)
-      try {
-        return await consumeOne(redis, userId)
-      } catch (error) {
-        onStoreError(error)
-        return consumeOne(memory, userId)
-      }
+    kind: limiter.kind,
+    consume: async (userId) => {
+      // An empty id would put every such caller in one shared budget.
+      if (userId === "") throw new Error("The prompt limit needs a user id.")
+      return limiter.consume(userId)
     },
   }
 }
 
-function checkedUserId(userId: string): string {
-  // An empty id would put every such caller in one shared budget.
-  if (userId === "") throw new Error("The prompt limit needs a user id.")
-  return userId
-}
-
-async function consumeOne(
-  limiter: RateLimiterAbstract | RateLimiterInsuredAbstract,
-  userId: string,
-): Promise<PromptLimitDecision> {
-  try {
-    const result = await limiter.consume(userId, 1)
-    return { allowed: true, remaining: result.remainingPoints }
-  } catch (rejection) {
-    // rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent, with an Error when its store fails.
-    if (rejection instanceof RateLimiterRes) {
-      return { allowed: false, retryAfterMs: Math.max(1, rejection.msBeforeNext) }
-    }
-    throw rejection
-  }
-}
-
-/** The error to send when a prompt is refused: 429 over REST (`Retry-After`), `rate_limited` over WebSocket. */
 /**
  * Counts one prompt for the user, or throws `promptLimitError` (after `onRefused`, e.g. a metric) when the hour's
  * budget is spent. The REST and WebSocket ways to start a run both go through here.
@@ -110,11 +71,11 @@ export async function takePrompt(
   throw promptLimitError(verdict.retryAfterMs)
 }
 
+/** The error to send when a prompt is refused: 429 over REST (`Retry-After`), `rate_limited` over WebSocket. */
 export function promptLimitError(retryAfterMs: number): StudioError {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000))
   return new StudioError(
     "rate_limited",
-    `You have used this hour's prompts; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    `You have used this hour's prompts; try again in ${minutesToWait(retryAfterMs)}.`,
     { retryAfterMs },
   )
 }

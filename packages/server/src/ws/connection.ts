@@ -106,6 +106,8 @@ export class Connection {
       const userId = this.userId
       if (!userId) throw new StudioError("unauthorized", "Authenticate first.")
       if (message.type === "generate") {
+        // A project or parent version the user cannot use is refused before the prompt is spent.
+        await this.deps.runs.checkStart(userId, message)
         await takePrompt(this.deps.limiter, userId, () => this.deps.metrics.rateLimited.inc())
         const runId = await this.deps.runs.start(userId, message)
         this.send({
