@@ -18,6 +18,21 @@ let context: BrowserContext
 let page: Page
 const pageErrors: string[] = []
 
+/** Every CSP violation in any frame (the studio page and the previews), reported from the page as it happens. */
+interface Violation {
+  frame: string
+  directive: string
+  blocked: string
+  /** The policy that refused it: the header's or the page's meta tag's. */
+  policy: string
+}
+const violations: Violation[] = []
+/** Console errors that name the Content Security Policy (Chromium logs each refusal there too). */
+const cspConsoleErrors: { frame: string; text: string }[] = []
+const isPreviewFrame = (url: string) => new URL(url).pathname.startsWith("/preview/")
+/** What the sandbox test makes the preview fetch (and its policy refuse); nothing else asks for it. */
+const SANDBOX_PROBE = "/api/projects/sandbox-probe"
+
 const RUN_TIMEOUT = 150_000
 
 beforeAll(async () => {
@@ -28,8 +43,28 @@ beforeAll(async () => {
     launchChromium(),
   ])
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+  // Installed in every frame before its own scripts run; not subject to the page's policy.
+  await context.exposeBinding("__reportCspViolation", (_source, violation: Violation) => {
+    violations.push(violation)
+  })
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportCspViolation?: (violation: unknown) => void })
+        .__reportCspViolation
+      report?.({
+        frame: location.href,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        policy: event.originalPolicy,
+      })
+    })
+  })
   page = await context.newPage()
   page.on("pageerror", (error) => pageErrors.push(error.message))
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+      cspConsoleErrors.push({ frame: message.location().url, text: message.text() })
+  })
 }, 180_000)
 
 afterAll(async () => {
@@ -43,6 +78,12 @@ async function previewFrame(): Promise<Frame> {
   if (!frame) throw new Error("the preview iframe has no frame")
   return frame
 }
+
+/**
+ * The preview's content, found again on every use: each build is a new frame (a rebuild replaces the iframe), so a
+ * wait for text that a rebuild brings must not hold on to the frame from before it.
+ */
+const previewContent = () => page.frameLocator('iframe[title="Preview"]')
 
 async function waitForPreviewReady(): Promise<void> {
   await page.locator('[data-preview-state="ready"]').waitFor({ timeout: 60_000 })
@@ -72,6 +113,42 @@ async function expectText(
 }
 
 describe("the studio in Chromium", () => {
+  it("the studio page sends a strict Content-Security-Policy, and its HTML has no inline script", async () => {
+    const expected = [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      `frame-src ${studio.url}/preview/`,
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; ")
+    for (const route of ["/", "/sign-in", "/projects/4b6f0c1e-0000-4000-8000-000000000000"]) {
+      const response = await fetch(`${studio.url}${route}`, { headers: { accept: "text/html" } })
+      expect(response.status, route).toBe(200)
+      expect(response.headers.get("content-security-policy"), route).toBe(expected)
+      const html = await response.text()
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+      expect(scripts.length, route).toBeGreaterThan(0)
+      for (const [, attributes, body] of scripts) {
+        expect(attributes, route).toMatch(/\bsrc="\/[^"]+"/)
+        expect(body?.trim(), route).toBe("")
+      }
+    }
+    // The theme script that used to be inline is one of the studio's files now, served as a script.
+    const themeScript = await fetch(`${studio.url}/theme-init.js`)
+    expect(themeScript.status).toBe(200)
+    expect(themeScript.headers.get("content-type")).toMatch(/^(text|application)\/javascript/)
+    expect(await themeScript.text()).toContain("studio.theme")
+    // The page the browser gets is the same.
+    const loaded = await page.goto(studio.url)
+    expect(await loaded?.headerValue("content-security-policy")).toBe(expected)
+  })
+
   it("signs up and lands in an empty studio", async () => {
     await page.goto(studio.url)
     await page.waitForURL(/\/sign-in$/)
@@ -109,9 +186,26 @@ describe("the studio in Chromium", () => {
     await page.screenshot({ path: screenshotPath("04-run-finished-preview") })
   })
 
+  it("loads the preview from its own short-lived route, under the preview's own policy", async () => {
+    const src = await page.locator('iframe[title="Preview"]').getAttribute("src")
+    expect(src).toMatch(/^\/preview\/[A-Za-z0-9_-]{32}$/)
+    expect(await page.locator('iframe[title="Preview"]').getAttribute("srcdoc")).toBeNull()
+    expect((await previewFrame()).url()).toBe(`${studio.url}${src}`)
+    // Without the token, as the frame loads it.
+    const response = await fetch(`${studio.url}${src}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; " +
+        `font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors ${studio.url}`,
+    )
+    expect(response.headers.get("cache-control")).toBe("no-store")
+    expect((await fetch(`${studio.url}/preview/${"A".repeat(32)}`)).status).toBe(404)
+  })
+
   it("keeps the preview sandboxed: no access to the studio, its storage or the network", async () => {
     const frame = await previewFrame()
-    const probes = await frame.evaluate(async () => {
+    const [violationsBefore, consoleBefore] = [violations.length, cspConsoleErrors.length]
+    const probes = await frame.evaluate(async (probeUrl) => {
       const attempt = async (action: () => unknown) => {
         try {
           await action()
@@ -124,15 +218,31 @@ describe("the studio in Chromium", () => {
         origin: window.origin,
         parentDocument: await attempt(() => window.parent.document.title),
         storage: await attempt(() => window.localStorage.getItem("studio.token")),
-        network: await attempt(() => fetch("/api/projects")),
+        network: await attempt(() => fetch(probeUrl)),
       }
-    })
+    }, SANDBOX_PROBE)
     expect(probes).toEqual({
       origin: "null",
       parentDocument: "blocked",
       storage: "blocked",
       network: "blocked",
     })
+    // The fetch was refused by the preview's policies (not only by CORS), the header's (the one with frame-ancestors)
+    // and the meta tag's: the only violations this suite causes on purpose, taken off the lists here once the
+    // browser has reported them (the console's "Fetch API cannot load" comes last).
+    await expect
+      .poll(() =>
+        cspConsoleErrors.slice(consoleBefore).some((entry) => /Fetch API cannot load/.test(entry.text)),
+      )
+      .toBe(true)
+    await page.waitForTimeout(300)
+    const probeViolations = violations.splice(violationsBefore)
+    expect(probeViolations.length).toBeGreaterThan(0)
+    expect(probeViolations.every((violation) => isPreviewFrame(violation.frame))).toBe(true)
+    expect(probeViolations.every((violation) => violation.directive === "connect-src")).toBe(true)
+    expect(probeViolations.some((violation) => violation.policy.includes("frame-ancestors"))).toBe(true)
+    const probeConsole = cspConsoleErrors.splice(consoleBefore)
+    expect(probeConsole.every((entry) => entry.text.includes(SANDBOX_PROBE))).toBe(true)
     expect(await page.locator('iframe[title="Preview"]').getAttribute("sandbox")).toBe("allow-scripts")
   })
 
@@ -152,6 +262,24 @@ describe("the studio in Chromium", () => {
       () => (document.querySelector('iframe[title="Preview"]')?.getBoundingClientRect().width ?? 0) > 600,
     )
     expect(await iframe.getAttribute("sandbox")).toBe("allow-scripts")
+  })
+
+  it("a preview address that expired shows a clear error in the studio, and Reload builds a new page", async () => {
+    const iframe = page.locator('iframe[title="Preview"]')
+    const current = await iframe.getAttribute("src")
+    // As if the page's five minutes were up: the frame loads an address the server no longer knows.
+    await iframe.evaluate(
+      (element: HTMLIFrameElement, gone) => (element.src = gone),
+      `/preview/${"A".repeat(32)}`,
+    )
+    await expectText(page.getByRole("alert"), "This preview has expired or does not exist")
+    await page.getByRole("button", { name: "Reload preview" }).click()
+    await waitForPreviewReady()
+    const rebuilt = await iframe.getAttribute("src")
+    expect(rebuilt).toMatch(/^\/preview\/[A-Za-z0-9_-]{32}$/)
+    expect(rebuilt).not.toBe(current)
+    await previewContent().getByText("Most popular").waitFor()
+    expect(await page.getByRole("alert").count()).toBe(0)
   })
 
   it("shows the files in Code, and an edit hot-reloads the preview", async () => {
@@ -180,19 +308,23 @@ describe("the studio in Chromium", () => {
     await expectText(editor, "Simple, honest pricing")
 
     await page.getByRole("tab", { name: "Preview" }).click()
-    const frame = await previewFrame()
-    await frame.getByText("Simple, honest pricing").waitFor({ timeout: 30_000 })
+    await previewContent().getByText("Simple, honest pricing").waitFor({ timeout: 30_000 })
     await page.screenshot({ path: screenshotPath("06-edited-preview") })
   })
 
   it("re-renders the preview in place when a Design prop changes", async () => {
     await page.getByRole("tab", { name: "Design" }).click()
+    await waitForPreviewReady()
+    const iframe = page.locator('iframe[title="Preview"]')
+    const pageBefore = await iframe.getAttribute("src")
+    const frame = await previewFrame()
     const badge = page.getByRole("textbox", { name: "popularLabel" })
     await badge.fill("Best value")
-    const frame = await previewFrame()
     await frame.getByText("Best value").waitFor({ timeout: 10_000 })
-    // In place: the edited heading is still there, so the page was not rebuilt from stored files.
+    // In place: the same frame shows the same page (no new build), and the edited heading is still there.
     await frame.getByText("Simple, honest pricing").waitFor()
+    expect(await iframe.getAttribute("src")).toBe(pageBefore)
+    expect(await previewFrame()).toBe(frame)
     await expectText(page.getByRole("region", { name: "Design" }), "Preview updated in")
     await page.screenshot({ path: screenshotPath("07-design-prop") })
   })
@@ -204,8 +336,7 @@ describe("the studio in Chromium", () => {
     await waitForVersion(2)
     await page.getByRole("tab", { name: "Preview" }).click()
     await waitForPreviewReady()
-    const frame = await previewFrame()
-    await frame.getByText("Simple, honest pricing").waitFor({ timeout: 30_000 })
+    await previewContent().getByText("Simple, honest pricing").waitFor({ timeout: 30_000 })
     await page.screenshot({ path: screenshotPath("08-tested-edit-v2") })
   })
 
@@ -220,8 +351,7 @@ describe("the studio in Chromium", () => {
     await page.getByRole("option", { name: /^v1\b/ }).click()
     await waitForVersion(1)
     await waitForPreviewReady()
-    const frame = await previewFrame()
-    await frame.getByText("Simple, transparent pricing").waitFor({ timeout: 30_000 })
+    await previewContent().getByText("Simple, transparent pricing").waitFor({ timeout: 30_000 })
     await page.screenshot({ path: screenshotPath("10-back-to-v1") })
   })
 
@@ -291,5 +421,13 @@ describe("the studio in Chromium", () => {
     expect(await page.evaluate(() => localStorage.getItem("studio.token"))).toBeNull()
     await page.screenshot({ path: screenshotPath("13-signed-out") })
     expect(pageErrors).toEqual([])
+  })
+
+  it("nothing the studio or its previews did was refused by a Content-Security-Policy", () => {
+    // Everything above ran under the policies: the socket, the scripts, the styles, the previews and their updates.
+    expect(violations).toEqual([])
+    // Chrome logs the sandbox probe's refusal again when the frame it came from navigates (its console is replayed);
+    // those lines are the probe's, already checked above.
+    expect(cspConsoleErrors.filter((entry) => !entry.text.includes(SANDBOX_PROBE))).toEqual([])
   })
 })

@@ -17,6 +17,8 @@ export default defineConfig({
     proxy: {
       "/api/ws": { target: server.replace(/^http/, "ws"), ws: true, changeOrigin: false },
       "/api": { target: server, changeOrigin: false },
+      // The preview pages the iframe loads (built by POST /api/preview, served by the server for a few minutes).
+      "/preview/": { target: server, changeOrigin: false },
     },
   },
 })

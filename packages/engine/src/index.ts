@@ -6,10 +6,17 @@ export {
   type ExecuteProjectResult,
 } from "./execute"
 export {
+  BACKEND_PROTECTION,
   LocalSandbox,
+  allowUnisolatedSchema,
+  assertMayRunUntrustedCode,
   detectIsolation,
   isSafeJobPath,
   listTestTitles,
+  mayRunUntrustedCode,
+  publicIsolation,
+  readSandboxPolicy,
+  type IsolationBackend,
   type IsolationLevel,
   type IsolationReport,
   type LocalSandboxOptions,
@@ -18,6 +25,19 @@ export {
   type SandboxResult,
 } from "./sandbox"
 export { createSandboxVitestPlugin } from "./sandbox/vitest-plugin"
+export {
+  IMPORT_CHECK_SOURCE,
+  checkJobImports,
+  createModuleResolver,
+  findImports,
+  moduleResolverFor,
+  resolveJobSpecifier,
+  resolveKitSpecifier,
+  type FoundImport,
+  type ModuleResolver,
+  type ModuleTarget,
+  type SpecifierVerdict,
+} from "./toolchain"
 export {
   PLUGIN_IDS,
   createThreadedPlugins,
@@ -30,6 +50,7 @@ export {
   type ToolchainRegistry,
 } from "./toolchain"
 export {
+  PREVIEW_CSP_DIRECTIVES,
   PREVIEW_MESSAGE_SOURCE,
   buildPreviewHtml,
   type PreviewHtmlOptions,

@@ -4,6 +4,7 @@ import { diagnosticSchema } from "./diagnostics"
 import { errorCodeSchema } from "./errors"
 import { studioEventSchema } from "./events"
 import { testCaseResultSchema } from "./exec-result"
+import { verdictSchema } from "./verdict"
 
 /** Limits every side checks: the server refuses more, the web app stops the person before sending. */
 export const API_LIMITS = {
@@ -66,7 +67,12 @@ export const versionSummarySchema = z.object({
   parentVersionId: id.nullable(),
   prompt: z.string(),
   runId: id.nullable(),
+  /** `verdict === "proven"`; null for a version saved without a report. */
   success: z.boolean().nullable(),
+  /** What the version's run proved; null for a version saved without a report. */
+  verdict: verdictSchema.nullable(),
+  /** Why the verdict is not `proven`; empty when it is or there is no report. */
+  reasons: z.array(z.string()),
   createdAt: z.string(),
 })
 export type VersionSummary = z.infer<typeof versionSummarySchema>
@@ -80,6 +86,10 @@ export const requirementReportSchema = z.object({
 
 /** What a run proved, stored with its version. */
 export const versionReportSchema = z.object({
+  verdict: verdictSchema,
+  /** Why the verdict is not `proven`; empty when it is. */
+  reasons: z.array(z.string()),
+  /** `verdict === "proven"`. */
   success: z.boolean(),
   provider: z.string(),
   model: z.string(),
@@ -112,6 +122,8 @@ export const observationSchema = z.object({
   runId: id,
   projectId: id,
   testMetrics: z.record(z.string(), z.number()),
+  /** What the run proved (the insights page's Passed is `proven` only); null when it never finished. */
+  verdict: verdictSchema.nullable(),
   latencyMs: z.number(),
   userSatisfaction: z.number().nullable(),
   createdAt: z.string(),
@@ -149,7 +161,21 @@ export const previewRequestSchema = z.object({
 })
 export type PreviewRequest = z.infer<typeof previewRequestSchema>
 
-export const previewResponseSchema = z.object({ html: z.string(), diagnostics: z.array(diagnosticSchema) })
+/**
+ * Where a built preview page is served: `GET /preview/<id>`, on the studio's own origin, without sign-in (an iframe
+ * cannot send the token), for a few minutes. The id is the capability, so it is long and random.
+ */
+export const previewPageUrlSchema = z
+  .string()
+  .regex(/^\/preview\/[A-Za-z0-9_-]{22,86}$/, "must be a /preview/<id> path on the studio's origin")
+
+/** `POST /api/preview` answer: the page's address (load it in the sandboxed iframe) and what the build said. */
+export const previewResponseSchema = z.object({
+  url: previewPageUrlSchema,
+  /** When the page stops being served (ISO time); a later load is a 404 and needs a new build. */
+  expiresAt: z.string(),
+  diagnostics: z.array(diagnosticSchema),
+})
 export type PreviewResponse = z.infer<typeof previewResponseSchema>
 
 /** `POST /api/versions/:id/test-runs`: run the execute stage on edited files; the run saves them as a new version. */

@@ -16,6 +16,11 @@ describe("@studio/protocol public surface", () => {
       "StudioError",
       "toStudioError",
       "sanitizeMessage",
+      "computeVerdict",
+      "verdictSchema",
+      "upgradeVersionReport",
+      "upgradeRunFinishedEvent",
+      "sandboxIsolationSchema",
     ]) {
       expect(protocol, name).toHaveProperty(name)
     }

@@ -52,11 +52,39 @@ export {
   testStatusSchema,
 } from "./exec-result"
 export type { ExecResult, RequirementStatus, TestCaseResult, TestStatus } from "./exec-result"
+export { requirementIdOf } from "./requirement-trace"
+export type { TracedTest } from "./requirement-trace"
+
+export { VERDICTS, VERDICT_CHECKS, computeVerdict, verdictOutcomeSchema, verdictSchema } from "./verdict"
+export type { Verdict, VerdictInput, VerdictOutcome } from "./verdict"
+export {
+  storedRunFinishedEventSchema,
+  storedVersionReportSchema,
+  upgradeRunFinishedEvent,
+  upgradeVersionReport,
+  verdictOfEarlierRun,
+} from "./stored-verdicts"
+export type { EarlierRun, StoredRunFinishedEvent } from "./stored-verdicts"
 
 export { ERROR_CODES, StudioError, errorCodeSchema, toStudioError } from "./errors"
 export type { ErrorCode, PublicError, StudioErrorOptions } from "./errors"
 
 export { sanitizeMessage } from "./sanitize-message"
+
+export {
+  ISOLATION_BACKENDS,
+  ISOLATION_LEVELS,
+  isolationBackendSchema,
+  isolationLevelSchema,
+  sandboxIsolationResponseSchema,
+  sandboxIsolationSchema,
+} from "./sandbox-isolation"
+export type {
+  IsolationBackendName,
+  IsolationLevelName,
+  SandboxIsolation,
+  SandboxIsolationResponse,
+} from "./sandbox-isolation"
 
 export {
   API_LIMITS,
@@ -70,6 +98,7 @@ export {
   generateMessageSchema,
   observationSchema,
   pluginManifestSchema,
+  previewPageUrlSchema,
   previewRequestSchema,
   previewResponseSchema,
   projectFilesSchema,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import websocket from "@fastify/websocket"
-import { API_LIMITS, StudioError, WS_PROTOCOL, toStudioError } from "@studio/protocol"
+import { API_LIMITS, StudioError, WS_PROTOCOL, toStudioError, type SandboxIsolation } from "@studio/protocol"
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -8,12 +8,17 @@ import Fastify, {
   type FastifyRequest,
 } from "fastify"
 import type { Logger } from "pino"
+import type { PasswordHasher } from "./auth/passwords"
 import type { TokenService } from "./auth/tokens"
 import type { Store } from "./db/store"
 import type { PromptLimiter } from "./limits/rate-limit"
+import type { RequestLimits } from "./limits/request-limits"
 import type { SocketLimiter } from "./limits/socket-limit"
 import type { Metrics } from "./metrics"
+import type { PreviewPageStore } from "./previews/preview-store"
 import { registerApiRoutes } from "./routes/api"
+import { registerPreviewPageRoute } from "./routes/preview-pages"
+import { registerSandboxRoute } from "./routes/sandbox"
 import type { RunManager } from "./runs/run-manager"
 import { registerWebApp } from "./web-app"
 import { Connection } from "./ws/connection"
@@ -23,10 +28,18 @@ export interface AppDeps {
   store: Store
   tokens: TokenService
   limiter: PromptLimiter
+  /** Sign-in, sign-up, preview and test-run limits (limits/request-limits.ts). */
+  requestLimits: RequestLimits
+  /** How passwords are hashed and checked (default argon2id). */
+  passwords?: PasswordHasher
+  /** Proxy addresses whose X-Forwarded-For is believed for request.ip; none by default. */
+  trustProxy?: readonly string[]
   sockets: SocketLimiter
   runs: RunManager
   metrics: Metrics
   toolchain: ToolchainRegistry
+  /** Built preview pages, served by `GET /preview/:id` for a few minutes. */
+  previews: PreviewPageStore
   logger: Logger
   /** Origins besides the server's own that may open the WebSocket. */
   allowedOrigins: readonly string[]
@@ -40,6 +53,8 @@ export interface AppDeps {
   heartbeatSeconds?: number
   /** The built web app (Vite's dist) to serve; without one, pages answer 503 with how to build it. */
   webDir?: string
+  /** The sandbox's isolation on this machine, for /readyz and `GET /api/sandbox`. */
+  isolation: SandboxIsolation
 }
 
 declare module "fastify" {
@@ -56,6 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: API_LIMITS.bodyBytes,
     genReqId: () => randomUUID(),
+    // Without named proxies, request.ip is the connection's address and X-Forwarded-For is ignored.
+    trustProxy: deps.trustProxy?.length ? [...deps.trustProxy] : false,
   })
 
   app.addHook("onSend", async (request, reply) => {
@@ -81,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     })
   })
-  const webApp = await registerWebApp(app, deps.webDir)
+  const webApp = await registerWebApp(app, { dir: deps.webDir, studioOrigins: deps.allowedOrigins })
   if (!webApp.available)
     deps.logger.warn(
       { webDir: deps.webDir },
@@ -94,14 +111,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     })
   })
 
+  registerPreviewPageRoute(app, deps.previews)
   app.get("/healthz", async () => ({ ok: true }))
   app.get("/readyz", async (_request, reply) => {
+    // Ready or not, it says how generated code is contained here (and whether model-written code runs at all).
+    const sandbox = {
+      level: deps.isolation.level,
+      backend: deps.isolation.backend,
+      runsUntrustedCode: deps.isolation.runsUntrustedCode,
+    }
     try {
       await deps.ready()
-      return { ok: true }
+      return { ok: true, sandbox }
     } catch (error) {
       deps.logger.warn({ err: error }, "not ready")
-      return reply.status(503).send({ ok: false })
+      return reply.status(503).send({ ok: false, sandbox })
     }
   })
   app.get("/metrics", async (_request, reply) => {
@@ -119,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(async (api) => {
     await registerApiRoutes(api, deps)
+    registerSandboxRoute(api, deps)
     api.get(
       "/api/ws",
       {

@@ -5,13 +5,17 @@ import {
   createThreadedPlugins,
   createToolchainRegistry,
   LocalSandbox,
+  publicIsolation,
   resolveGenerator,
   type Generator,
+  type IsolationReport,
 } from "@studio/engine"
+import { computeVerdict } from "@studio/protocol"
 import type { FastifyInstance } from "fastify"
 import { Redis } from "ioredis"
 import pino, { type Logger } from "pino"
 import { buildApp } from "./app"
+import type { PasswordHasher } from "./auth/passwords"
 import { loadJwtSecret } from "./auth/secret"
 import { createTokenService } from "./auth/tokens"
 import type { ServerConfig } from "./config"
@@ -19,8 +23,10 @@ import { openDatabase } from "./db/database"
 import type { StoredEvent } from "./db/schema"
 import { createStore, type Store } from "./db/store"
 import { createPromptLimiter } from "./limits/rate-limit"
+import { createRequestLimits } from "./limits/request-limits"
 import { createSocketLimiter } from "./limits/socket-limit"
 import { createMetrics } from "./metrics"
+import { createMemoryPreviewStore, type PreviewPageStore } from "./previews/preview-store"
 import { RunManager } from "./runs/run-manager"
 import type { Connection } from "./ws/connection"
 
@@ -49,6 +55,14 @@ export interface StartOptions {
   /** A generator to use instead of the configured one (tests use a scripted one to hold a run open). */
   generator?: Generator
   heartbeatSeconds?: number
+  /** Where built preview pages are kept (tests give a short-lived one); in this process's memory by default. */
+  previews?: PreviewPageStore
+  /** How passwords are hashed (tests count the hashes); argon2id by default. */
+  passwords?: PasswordHasher
+  /** Namespaces every limit's keys (default `studio`); tests give each server its own, as they share one Redis. */
+  limitKeyPrefix?: string
+  /** For tests: the sandbox's isolation, as if this machine gave only that (e.g. the `process` level). */
+  isolation?: IsolationReport
 }
 
 /** Starts the studio: storage (migrated), the engine (warm), the API and the WebSocket. */
@@ -76,7 +90,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       options.generator ?? (await resolveGenerator({ provider: config.provider }, config.model))
     // Jobs live under the installation's .studio/sandbox (not the data folder): generated code resolves its packages
     // from the studio's node_modules.
-    const sandbox = new LocalSandbox()
+    const sandbox = new LocalSandbox({ isolation: options.isolation })
+    const isolation = publicIsolation(sandbox.isolation, config.allowUnisolated)
+    // `isolation`, not `level`: pino's own field is `level`.
+    const sandboxLog = {
+      isolation: isolation.level,
+      backend: isolation.backend,
+      runsUntrustedCode: isolation.runsUntrustedCode,
+      layers: sandbox.isolation.layers,
+    }
+    if (isolation.warnings.length === 0) logger.info(sandboxLog, "sandbox isolation")
+    else logger.warn({ ...sandboxLog, warnings: sandbox.isolation.warnings }, "sandbox isolation is reduced")
     const toolchain = createToolchainRegistry({
       // The toolchain thread loads TypeScript and ESLint when the engine is warmed (below), not at start.
       ...createThreadedPlugins({ warm: false }),
@@ -102,25 +126,42 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       audience: TOKEN_AUDIENCE,
     })
     const metrics = createMetrics()
-    const runs = new RunManager(store, { generator, toolchain, sandbox }, metrics, logger)
+    const runs = new RunManager(store, { generator, toolchain, sandbox }, metrics, logger, {
+      allowUnisolated: config.allowUnisolated,
+    })
     const connections = new Set<Connection>()
+    const limitKeyPrefix = options.limitKeyPrefix ?? "studio"
+    // Redis down or slow: every limit holds per process, in memory, until it answers again.
+    const onLimitStoreError = (error: unknown) =>
+      logger.warn({ err: error }, "rate limits fell back to memory")
     const app = await buildApp({
       store,
       tokens,
       limiter: createPromptLimiter({
         pointsPerHour: config.promptsPerHour,
         redis,
-        // Redis down or slow: the limit holds per process, in memory, until it answers again.
-        onStoreError: (error: unknown) => logger.warn({ err: error }, "rate limits fell back to memory"),
+        keyPrefix: `${limitKeyPrefix}:prompts`,
+        onStoreError: onLimitStoreError,
       }),
+      requestLimits: createRequestLimits({
+        ...config.requestLimits,
+        redis,
+        keyPrefix: limitKeyPrefix,
+        onStoreError: onLimitStoreError,
+        onRefused: (limit) => metrics.requestsLimited.inc({ limit }),
+      }),
+      passwords: options.passwords,
+      trustProxy: config.trustProxy,
       sockets: createSocketLimiter({ maxPerUser: config.maxSocketsPerUser }),
       runs,
       metrics,
       toolchain,
+      previews: options.previews ?? createMemoryPreviewStore(),
       logger,
       allowedOrigins: config.allowedOrigins,
       heartbeatSeconds: options.heartbeatSeconds,
       webDir: config.webDir,
+      isolation,
       warm,
       connections,
       ready: async () => {
@@ -134,8 +175,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         url: address,
         database: database.dialect,
         redis: Boolean(redis),
+        trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
         provider: generator.provider,
         secret: secret.source,
+        sandbox: isolation.backend,
       },
       "AI Studio is listening",
     )
@@ -168,6 +211,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
  * gets a closing `error` + `run_finished`, so a client reading it sees how it ended.
  */
 async function finishInterruptedRuns(store: Store, logger: Logger): Promise<void> {
+  const stopped = "The studio restarted during this run."
   const interrupted = await store.runs.markInterrupted()
   for (const runId of interrupted) {
     const last = (await store.events.lastSeq(runId)) ?? -1
@@ -179,13 +223,15 @@ async function finishInterruptedRuns(store: Store, logger: Logger): Promise<void
         seq: last + 1,
         ts,
         code: "interrupted",
-        message: "The studio restarted during this run.",
+        message: stopped,
       },
       {
         type: "run_finished",
         runId,
         seq: last + 2,
         ts,
+        // A run cut off says nothing about its code: not verified.
+        ...computeVerdict({ tests: [], errors: [{ code: "interrupted", message: stopped }] }),
         success: false,
         metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
       },

@@ -4,22 +4,29 @@ import path from "node:path"
 import fastifyCompress from "@fastify/compress"
 import fastifyStatic from "@fastify/static"
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
+import { requestOrigin, studioPagePolicy } from "./content-security-policy"
 
 /** Paths that belong to the server, never to the web app's client-side routes. */
-const SERVER_PATHS = /^\/(api(\/|$)|healthz$|readyz$|metrics$)/
+const SERVER_PATHS = /^\/(api(\/|$)|preview(\/|$)|healthz$|readyz$|metrics$)/
 
 const IMMUTABLE = "public, max-age=31536000, immutable"
 
 /**
- * Headers for the studio's own pages. Deliberately no Content-Security-Policy header: the previews are `srcdoc`
- * iframes, and a srcdoc document inherits the CSP of the page that embeds it, so a policy here would apply to every
- * preview too and block the inline scripts it is made of. Each preview carries its own CSP (a meta tag, no network).
+ * Headers for the studio's own pages, besides their Content-Security-Policy (`studioPagePolicy`): the previews are
+ * pages of their own (`GET /preview/:id`, under their own policy), not srcdoc frames that would inherit this one.
  */
 const PAGE_HEADERS = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
   "x-frame-options": "DENY",
 } as const
+
+export interface WebAppOptions {
+  /** The built app (Vite's dist); without one, pages answer 503 with how to build it. */
+  dir: string | undefined
+  /** Other origins a studio page may be loaded from (STUDIO_ORIGINS): their preview route may be framed too. */
+  studioOrigins?: readonly string[]
+}
 
 export interface WebApp {
   /** Whether the built app was found at start-up. */
@@ -35,7 +42,12 @@ export interface WebApp {
  * Serves the built web app from `dir` (Vite's dist): hashed files under /assets/ cached for a year, everything else
  * revalidated, and index.html for any page load outside the API. Without a build, pages answer 503 with what to do.
  */
-export async function registerWebApp(app: FastifyInstance, dir: string | undefined): Promise<WebApp> {
+export async function registerWebApp(app: FastifyInstance, options: WebAppOptions): Promise<WebApp> {
+  const { dir } = options
+  const pageHeaders = (request: FastifyRequest) => ({
+    ...PAGE_HEADERS,
+    "content-security-policy": studioPagePolicy(requestOrigin(request), options.studioOrigins ?? []),
+  })
   const indexPath = dir === undefined ? undefined : path.join(dir, "index.html")
   const available = indexPath !== undefined && existsSync(indexPath)
   if (dir !== undefined && available) {
@@ -52,7 +64,7 @@ export async function registerWebApp(app: FastifyInstance, dir: string | undefin
         setHeaders(reply, filePath) {
           const relative = path.relative(dir, filePath).split(path.sep).join("/")
           reply.header("cache-control", relative.startsWith("assets/") ? IMMUTABLE : "no-cache")
-          if (filePath.endsWith(".html")) reply.headers(PAGE_HEADERS)
+          if (filePath.endsWith(".html")) reply.headers(pageHeaders(reply.request))
         },
       })
     })
@@ -66,7 +78,7 @@ export async function registerWebApp(app: FastifyInstance, dir: string | undefin
       if (SERVER_PATHS.test(pathname)) return false
       // A page load asks for HTML; a missing script or image must stay a 404, not become the app's page.
       if (pathname !== "/" && !String(request.headers.accept ?? "").includes("text/html")) return false
-      reply.headers(PAGE_HEADERS).header("cache-control", "no-cache").type("text/html; charset=utf-8")
+      reply.headers(pageHeaders(request)).header("cache-control", "no-cache").type("text/html; charset=utf-8")
       const html =
         indexPath === undefined ? undefined : await readFile(indexPath, "utf8").catch(() => undefined)
       if (html === undefined) {

@@ -194,6 +194,7 @@ describe("every REST body", () => {
       (part: string) => `/api/runs/${part}`,
       (part: string) => `/api/runs/${randomUUID()}/events?after=${part}`,
       (part: string) => `/api/observations?limit=${part}`,
+      (part: string) => `/preview/${part}`,
     ]
     await fc.assert(
       fc.asyncProperty(

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import http from "node:http"
 import os from "node:os"
 import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -9,6 +11,7 @@ import {
   type Contract,
   type StudioEvent,
 } from "@studio/protocol"
+import { createMemoryPreviewStore } from "../src/previews/preview-store"
 import { api, register, startTestServer, StudioSocket, type TestServer } from "./support/test-server"
 
 const contract: Contract = {
@@ -83,7 +86,19 @@ async function userWithCounter(target: TestServer = server, options: { contract?
     prompt: "a counter",
     files: counterFiles(),
     contract: options.contract === false ? null : contract,
-    report: { success: true, provider: "offline", model: "m", requirements: [], tests: [], errors: [] },
+    report: {
+      verdict: "proven",
+      reasons: [],
+      success: true,
+      provider: "offline",
+      model: "m",
+      requirements: contract.requirements.map((requirement) => ({ ...requirement, met: true, tests: [] })),
+      tests: [
+        { name: "R1: shows the initial count", status: "pass", durationMs: 5 },
+        { name: "R2: the Increment button adds one", status: "pass", durationMs: 9 },
+      ],
+      errors: [],
+    },
   })
   return { ...user, call, projectId, v1 }
 }
@@ -142,7 +157,7 @@ describe("POST /api/versions/:id/test-runs", () => {
         ["R2", "pass"],
       ])
       expect(ofType(received, "stage_complete").map((event) => event.stage)).toEqual(["execute", "report"])
-      expect(finished).toMatchObject({ success: true, metrics: { repairAttempts: 0 } })
+      expect(finished).toMatchObject({ verdict: "proven", success: true, metrics: { repairAttempts: 0 } })
       const versionId = (finished as Extract<StudioEvent, { type: "run_finished" }>).versionId
 
       const v2 = (await call("GET", `/api/versions/${versionId}`)).body.version
@@ -258,6 +273,8 @@ describe("POST /api/versions/:id/restore", () => {
       prompt: "Restored v1",
       runId: null,
       success: true,
+      verdict: "proven",
+      reasons: [],
       createdAt: expect.any(String),
     })
     const listed = (await call("GET", `/api/projects/${projectId}/versions`)).body.versions
@@ -300,21 +317,88 @@ describe("GET /api/projects/:id/runs", () => {
   })
 })
 
+/** The preview page's policy as the server must send it: no network, inline code only, framed only by the studio. */
+const PREVIEW_POLICY =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; " +
+  `base-uri 'none'; form-action 'none'; frame-ancestors ${STUDIO_ORIGIN}`
+
+/** Loads a preview page as the sandboxed iframe does: no token, no cookies. */
+async function loadPreview(target: TestServer, url: string) {
+  const response = await fetch(`${target.url}${url}`, { headers: { accept: "text/html" } })
+  return { response, html: await response.text() }
+}
+
+const expectPreviewHeaders = (response: Response) => {
+  expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8")
+  expect(response.headers.get("x-content-type-options")).toBe("nosniff")
+  expect(response.headers.get("cache-control")).toBe("no-store")
+  expect(response.headers.get("referrer-policy")).toBe("no-referrer")
+}
+
 describe("POST /api/preview", () => {
-  it("builds the preview page with the studio's origin for the bridge", async () => {
+  it("builds the page and answers its short-lived address; GET serves it under the preview's own CSP", async () => {
     const { call } = await userWithCounter()
+    const before = Date.now()
     const response = await call("POST", "/api/preview", {
       files: counterFiles(),
       props: { initial: 5 },
       parentOrigin: STUDIO_ORIGIN,
     })
     expect(response.status).toBe(200)
-    const page = previewResponseSchema.parse(response.body)
-    expect(page.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([])
-    expect(page.html).toContain("<title>Counter — AI Studio preview</title>")
-    expect(page.html).toContain(`const parentOrigin = ${JSON.stringify(STUDIO_ORIGIN)}`)
-    expect(page.html).toContain('window.__STUDIO_PROPS__ = {"initial":5}')
-    expect(page.html).toContain("default-src 'none'")
+    const answer = previewResponseSchema.parse(response.body)
+    expect(Object.keys(response.body).sort()).toEqual(["diagnostics", "expiresAt", "url"])
+    expect(answer.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([])
+    // 192 random bits in the address; served for five minutes.
+    expect(answer.url).toMatch(/^\/preview\/[A-Za-z0-9_-]{32}$/)
+    const lifetime = Date.parse(answer.expiresAt) - before
+    expect(lifetime).toBeGreaterThan(4 * 60_000)
+    expect(lifetime).toBeLessThanOrEqual(5 * 60_000 + 60_000)
+
+    const { response: served, html } = await loadPreview(server, answer.url)
+    expect(served.status).toBe(200)
+    expectPreviewHeaders(served)
+    expect(served.headers.get("content-security-policy")).toBe(PREVIEW_POLICY)
+    expect(html).toContain("<title>Counter — AI Studio preview</title>")
+    expect(html).toContain(`const parentOrigin = ${JSON.stringify(STUDIO_ORIGIN)}`)
+    expect(html).toContain('window.__STUDIO_PROPS__ = {"initial":5}')
+    // The page keeps its meta policy too, as defence in depth.
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`)
+    // Served again while it lives (a reload of the frame), and each build gets a new address.
+    expect((await loadPreview(server, answer.url)).response.status).toBe(200)
+    const again = await call("POST", "/api/preview", { files: counterFiles(), parentOrigin: STUDIO_ORIGIN })
+    expect(again.body.url).not.toBe(answer.url)
+  })
+
+  it("the address is the capability: the page loads without a token, but only with the exact id", async () => {
+    const { call } = await userWithCounter()
+    const { url } = previewResponseSchema.parse(
+      (await call("POST", "/api/preview", { files: counterFiles(), parentOrigin: STUDIO_ORIGIN })).body,
+    )
+    // The iframe cannot send the token, so no sign-in is asked; anyone without the id gets the same 404 as for an
+    // id that never existed, and the page holds only what its owner sent to be built.
+    expect((await loadPreview(server, url)).response.status).toBe(200)
+    const id = url.slice("/preview/".length)
+    const nearMiss = `${id.slice(0, -1)}${id.endsWith("A") ? "B" : "A"}`
+    for (const wrong of [`/preview/${nearMiss}`, `/preview/${id.slice(1)}`, `/preview/${id}x`]) {
+      const { response, html } = await loadPreview(server, wrong)
+      expect(response.status, wrong).toBe(404)
+      expect(html).not.toContain("Counter")
+    }
+  })
+
+  it("an unknown id is a 404 page, under a policy that runs only its own one script", async () => {
+    const { response, html } = await loadPreview(server, `/preview/${"A".repeat(32)}`)
+    expect(response.status).toBe(404)
+    expectPreviewHeaders(response)
+    expect(html).toContain("This preview has expired or does not exist")
+    const policy = response.headers.get("content-security-policy") ?? ""
+    expect(policy).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; base-uri 'none';/)
+    const script = /<script>(.*)<\/script>/s.exec(html)?.[1] ?? ""
+    const hash = createHash("sha256").update(script).digest("base64")
+    expect(policy).toContain(`'sha256-${hash}'`)
+    for (const route of ["/preview/short", "/preview/..%2F..%2Fetc%2Fpasswd", `/preview/${"A".repeat(90)}`])
+      expect((await loadPreview(server, route)).response.status, route).toBe(404)
+    expect((await fetch(`${server.url}/preview/`, { headers: { accept: "text/html" } })).status).toBe(404)
   })
 
   it("a component that does not compile: 200 with its diagnostics and a page that shows them", async () => {
@@ -329,8 +413,9 @@ describe("POST /api/preview", () => {
         expect.objectContaining({ path: "src/components/Broken.tsx", severity: "error", line: 1 }),
       ]),
     )
-    expect(response.body.html).toContain("The preview could not be built:")
-    expect(response.body.html).toContain("<title>Broken — AI Studio preview</title>")
+    const { html } = await loadPreview(server, previewResponseSchema.parse(response.body).url)
+    expect(html).toContain("The preview could not be built:")
+    expect(html).toContain("<title>Broken — AI Studio preview</title>")
   })
 
   it("refuses bad input with validation_failed, and strangers", async () => {
@@ -360,12 +445,44 @@ describe("POST /api/preview", () => {
   })
 })
 
+/** The studio page's policy for a page loaded from `origin`; `extra` are the operator's other studio origins. */
+const studioPolicy = (origin: string, extra: string[] = []) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    `frame-src ${[origin, ...extra].map((entry) => `${entry}/preview/`).join(" ")}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ")
+
+/** A GET with a Host header of the test's choosing (fetch always sends the real one). */
+function getWithHost(url: string, host: string): Promise<{ status: number; csp: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { host, accept: "text/html" } }, (response) => {
+      response.resume()
+      resolve({
+        status: response.statusCode ?? 0,
+        csp: response.headers["content-security-policy"] as string,
+      })
+    })
+    request.on("error", reject)
+  })
+}
+
 describe("the web app", () => {
   it("without a build: pages answer 503 with what to do, the API keeps working", async () => {
     const home = await fetch(`${server.url}/`)
     expect(home.status).toBe(503)
     expect(home.headers.get("content-type")).toMatch(/^text\/html/)
     expect(await home.text()).toContain("npm run build:web")
+    // The no-build page is a studio page too: the same strict policy.
+    expect(home.headers.get("content-security-policy")).toBe(studioPolicy(server.url))
     const deepLink = await fetch(`${server.url}/projects/abc`, { headers: { accept: "text/html" } })
     expect(deepLink.status).toBe(503)
     expect((await api(server)("GET", "/healthz")).body).toEqual({ ok: true })
@@ -377,6 +494,9 @@ describe("the web app", () => {
   describe("built", () => {
     let built: TestServer
     let webDir: string
+    let clock = Date.now()
+    const builtPreviews = createMemoryPreviewStore({ now: () => clock, ttlMs: 5 * 60_000, maxPerOwner: 2 })
+    const EXTRA_STUDIO_ORIGIN = "https://studio.example.com"
     const indexHtml =
       '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>'
     beforeAll(async () => {
@@ -389,8 +509,12 @@ describe("the web app", () => {
         "export const words = 'studio '\n".repeat(2000),
       )
       writeFileSync(path.join(webDir, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>")
-      // One prompt an hour: a test run that is refused for bad input must not spend it.
-      built = await startTestServer({ STUDIO_WEB_DIR: webDir, STUDIO_RATE_LIMIT: "1" })
+      // One test run an hour: a test run that is refused for bad input must not spend it. Preview pages on a clock
+      // the tests move, two per user at most; a second studio origin, as behind a proxy.
+      built = await startTestServer(
+        { STUDIO_WEB_DIR: webDir, STUDIO_TEST_RUN_RATE_LIMIT: "1", STUDIO_ORIGINS: EXTRA_STUDIO_ORIGIN },
+        { previews: builtPreviews },
+      )
     }, 120_000)
     afterAll(async () => {
       await built?.stop()
@@ -402,9 +526,58 @@ describe("the web app", () => {
       expect(response.headers.get("x-content-type-options")).toBe("nosniff")
       expect(response.headers.get("referrer-policy")).toBe("no-referrer")
       expect(response.headers.get("x-frame-options")).toBe("DENY")
-      // No CSP header: srcdoc previews would inherit it.
-      expect(response.headers.get("content-security-policy")).toBeNull()
+      expect(response.headers.get("content-security-policy")).toBe(
+        studioPolicy(built.url, [EXTRA_STUDIO_ORIGIN]),
+      )
     }
+
+    it("every studio page sends the strict policy, built from a Host header only when it is a plain host", async () => {
+      for (const route of ["/", "/index.html", "/sign-in", "/projects/abc"]) {
+        const page = await fetch(`${built.url}${route}`, { headers: { accept: "text/html" } })
+        expect(page.status, route).toBe(200)
+        expectPageHeaders(page)
+      }
+      const port = new URL(built.url).port
+      expect(await getWithHost(`${built.url}/sign-in`, `studio.internal:${port}`)).toEqual({
+        status: 200,
+        csp: studioPolicy(`http://studio.internal:${port}`, [EXTRA_STUDIO_ORIGIN]),
+      })
+      // A Host that tries to add a directive (or a source) gets no origin of its own in the policy.
+      for (const host of [`evil.example; script-src *`, `a.example, b.example`, `a.example/x`]) {
+        const { status, csp } = await getWithHost(`${built.url}/sign-in`, host)
+        expect(status, host).toBe(200)
+        expect(csp, host).toBe(studioPolicy(EXTRA_STUDIO_ORIGIN))
+        expect(csp).not.toContain("evil")
+      }
+      // API answers are JSON, not pages: no policy needed there.
+      expect((await fetch(`${built.url}/healthz`)).headers.get("content-security-policy")).toBeNull()
+    })
+
+    it("a preview page expires, and one user holds only so many at once", async () => {
+      const { call } = await userWithCounter(built)
+      const build = async () =>
+        previewResponseSchema.parse(
+          (await call("POST", "/api/preview", { files: counterFiles(), parentOrigin: STUDIO_ORIGIN })).body,
+        ).url
+      const first = await build()
+      expect((await loadPreview(built, first)).response.status).toBe(200)
+      clock += 5 * 60_000
+      const expired = await loadPreview(built, first)
+      expect(expired.response.status).toBe(404)
+      expect(expired.html).toContain("This preview has expired or does not exist")
+
+      // Two pages per user here: a third replaces that user's oldest, and leaves other users' pages alone.
+      const other = await userWithCounter(built)
+      const othersPage = previewResponseSchema.parse(
+        (await other.call("POST", "/api/preview", { files: counterFiles(), parentOrigin: STUDIO_ORIGIN }))
+          .body,
+      ).url
+      const [a, b, c] = [await build(), await build(), await build()]
+      const statuses = async (urls: string[]) =>
+        Promise.all(urls.map(async (url) => (await loadPreview(built, url)).response.status))
+      expect(await statuses([a, b, c, othersPage])).toEqual([404, 200, 200, 200])
+      expect(builtPreviews.usage().pages).toBe(3)
+    })
 
     it("serves index.html for the app's routes, hashed assets for a year, and keeps the API's 404s", async () => {
       const home = await fetch(`${built.url}/`)
@@ -456,7 +629,7 @@ describe("the web app", () => {
     })
 
     it(
-      "a test run counts against the prompt limit; refused requests do not",
+      "a test run counts against the test-run limit; refused requests do not",
       { timeout: 180_000 },
       async () => {
         const { call, v1 } = await userWithCounter(built)

@@ -1,3 +1,5 @@
+// First: it configures zod before any schema is made (see the file).
+import "./zod-config"
 import { StrictMode } from "react"
 import { createRoot } from "react-dom/client"
 import { App } from "./app"

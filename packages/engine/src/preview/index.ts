@@ -1,2 +1,7 @@
-export { buildPreviewHtml, type PreviewHtmlOptions, type PreviewPage } from "./preview-html"
+export {
+  PREVIEW_CSP_DIRECTIVES,
+  buildPreviewHtml,
+  type PreviewHtmlOptions,
+  type PreviewPage,
+} from "./preview-html"
 export { PREVIEW_MESSAGE_SOURCE, createPreviewBridgeScript, scriptJson } from "./preview-bridge"

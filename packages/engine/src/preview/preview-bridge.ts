@@ -1,6 +1,8 @@
 /**
  * The preview page's side of the studio <-> preview messages. The studio shows the page in an iframe with
- * `sandbox="allow-scripts"` and `srcdoc`, so the page has an opaque origin: it cannot call the studio, only post to it.
+ * `sandbox="allow-scripts"` whose `src` is the page's short-lived route (`/preview/<id>`), so the page has an opaque
+ * origin: it cannot call the studio, only post to it (its messages reach the studio with the origin "null"). The
+ * studio page itself keeps its real origin, which is what `event.origin` says for the messages it sends.
  *
  * parent -> preview (accepted only from `window.parent` and only when `event.origin` is the embedded parent origin):
  *   { source: "studio", type: "render", id: number, props: object }  re-render in place, then answer `rendered`

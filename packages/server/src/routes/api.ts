@@ -8,19 +8,21 @@ import {
   previewRequestSchema,
   StudioError,
   testRunRequestSchema,
+  type PreviewResponse,
   type RunSummary,
-  type VersionReport,
 } from "@studio/protocol"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { z } from "zod"
 import type { AppDeps } from "../app"
-import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords"
+import { argon2Passwords, checkPasswordPolicy } from "../auth/passwords"
+import { PREVIEW_ROUTE_PREFIX } from "../content-security-policy"
 import { DuplicateEmailError } from "../db/errors"
 import type { Project } from "../db/repositories/projects"
 import type { RunRecord } from "../db/repositories/runs"
 import type { User } from "../db/repositories/users"
 import type { Version } from "../db/repositories/versions"
 import { buildProjectZip } from "../export/project-zip"
+import { readRunVerdicts, readStoredEvent, readVersionReport } from "../runs/run-verdicts"
 import { takePrompt } from "../limits/rate-limit"
 
 /** Parses a body or query with zod; the first problem becomes a `validation_failed` message. */
@@ -38,11 +40,11 @@ const renameSchema = createProjectSchema
 /** How many runs `GET /api/projects/:id/runs` lists: enough to find the ones still running after a reload. */
 const RUNS_LISTED = 50
 
-// A real hash of nothing, so a login for an unknown email costs what a wrong password does.
-let decoyHash: Promise<string> | undefined
-
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   const { store } = deps
+  const passwords = deps.passwords ?? argon2Passwords
+  // A real hash of nothing, so a login for an unknown email costs what a wrong password does.
+  let decoyHash: Promise<string> | undefined
 
   const userOf = async (request: FastifyRequest): Promise<string> => {
     const header = request.headers.authorization
@@ -52,13 +54,16 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
     return userId
   }
 
+  // Both count per client address (request.ip: the connection's, or the proxy's X-Forwarded-For when
+  // STUDIO_TRUST_PROXY names the proxy) before any password is hashed, so refused attempts cost no argon2 time.
   api.post("/api/auth/register", async (request, reply) => {
     const { email, password } = parse(credentialsSchema, request.body)
     const problem = checkPasswordPolicy(password)
     if (problem) throw new StudioError("validation_failed", problem)
+    await deps.requestLimits.takeRegistration(request.ip)
     let user: User
     try {
-      user = await store.users.create({ email, passwordHash: await hashPassword(password) })
+      user = await store.users.create({ email, passwordHash: await passwords.hash(password) })
     } catch (error) {
       if (error instanceof DuplicateEmailError)
         throw new StudioError("conflict", "That email is already registered.")
@@ -70,14 +75,16 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
 
   api.post("/api/auth/login", async (request) => {
     const { email, password } = parse(credentialsSchema, request.body)
+    await deps.requestLimits.takeLoginAttempt(request.ip, email)
     const user = await store.users.byEmail(email)
     if (!user) {
-      decoyHash ??= hashPassword("decoy password for timing")
-      await verifyPassword(await decoyHash, password)
+      decoyHash ??= passwords.hash("decoy password for timing")
+      await passwords.verify(await decoyHash, password)
       throw new StudioError("unauthorized", "Wrong email or password.")
     }
-    if (!(await verifyPassword(user.passwordHash, password)))
+    if (!(await passwords.verify(user.passwordHash, password)))
       throw new StudioError("unauthorized", "Wrong email or password.")
+    await deps.requestLimits.loginSucceeded(request.ip, email)
     return { token: await deps.tokens.sign({ id: user.id, email: user.email }), user: publicUser(user) }
   })
 
@@ -136,7 +143,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
         ...versionSummary(version),
         files: version.files,
         contract: version.contract,
-        report: version.report,
+        report: readVersionReport(version.report),
       },
     }
   })
@@ -160,7 +167,8 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
       prompt: `Restored v${source.number}`,
       files: source.files,
       contract: source.contract,
-      report: source.report,
+      // Stored as read today: a copy of a version from before verdicts carries the verdict it reads with.
+      report: readVersionReport(source.report),
       runId: null,
     })
     return reply.status(201).send({ version: versionSummary(version) })
@@ -173,7 +181,8 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
     const { files } = parse(testRunRequestSchema, request.body)
     // Checked before the prompt is spent: a request that cannot run costs nothing.
     await deps.runs.checkTestRun(userId, versionId, files)
-    await takePrompt(deps.limiter, userId, () => deps.metrics.rateLimited.inc())
+    // Test runs have their own budget: they use the sandbox, not the model, so they leave the prompts alone.
+    await deps.requestLimits.takeTestRun(userId)
     const runId = await deps.runs.startTestRun(userId, versionId, files)
     return reply.status(202).send({ runId })
   })
@@ -181,7 +190,8 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   // The preview page for some files (edited or stored). A component that does not build is still a 200: the page
   // shows its errors and the diagnostics say where they are.
   api.post("/api/preview", async (request) => {
-    await userOf(request)
+    const userId = await userOf(request)
+    await deps.requestLimits.takePreview(userId)
     const body = parse(previewRequestSchema, request.body)
     if (!isHttpOrigin(body.parentOrigin))
       throw new StudioError(
@@ -193,19 +203,28 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
       throw new StudioError("validation_failed", "entry: must be one of the files.")
     const entry = body.entry ?? findPreviewEntry(body.files)
     const title = entry ? path.posix.basename(entry).replace(/\.[^.]+$/, "") : "Preview"
-    return buildPreviewHtml(body.files, {
+    const built = await buildPreviewHtml(body.files, {
       toolchain: deps.toolchain,
       title,
       parentOrigin: body.parentOrigin,
       ...(body.entry ? { entry: body.entry } : {}),
       ...(body.props ? { props: body.props } : {}),
     })
+    // Served from its own route (see routes/preview-pages.ts), so the studio page can keep a strict policy.
+    const stored = await deps.previews.put(userId, { html: built.html, parentOrigin: body.parentOrigin })
+    return {
+      url: `${PREVIEW_ROUTE_PREFIX}${stored.id}`,
+      expiresAt: stored.expiresAt.toISOString(),
+      diagnostics: built.diagnostics,
+    } satisfies PreviewResponse
   })
 
   // A generation over REST, for clients without a socket: 202 with the run id; events from /api/runs/:id/events.
   api.post("/api/runs", async (request, reply) => {
     const userId = await userOf(request)
     const body = parse(generateMessageSchema, { ...(request.body as object), type: "generate" })
+    // Checked before the prompt is spent, as on the WebSocket: a request that cannot run costs nothing.
+    await deps.runs.checkStart(userId, body)
     await takePrompt(deps.limiter, userId, () => deps.metrics.rateLimited.inc())
     const runId = await deps.runs.start(userId, body)
     return reply.status(202).send({ runId })
@@ -223,11 +242,12 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
       provider,
       model,
       status,
-      success,
       repairAttempts,
       createdAt,
       finishedAt,
     } = run
+    // The stored `success` column is not trusted alone: a run from before verdicts is read with today's rule.
+    const verdict = (await readRunVerdicts(store, [run])).get(run.id)
     return {
       run: {
         id,
@@ -238,7 +258,9 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
         provider,
         model,
         status,
-        success,
+        success: verdict ? verdict.verdict === "proven" : null,
+        verdict: verdict?.verdict ?? null,
+        reasons: verdict?.reasons ?? [],
         repairAttempts,
         createdAt,
         finishedAt,
@@ -250,9 +272,10 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
     const userId = await userOf(request)
     const runId = parse(idParams, request.params).id
     const { after } = parse(eventsQuery, request.query)
-    if (!(await store.runs.get(userId, runId))) throw new StudioError("not_found", "No such run.")
+    const run = await store.runs.get(userId, runId)
+    if (!run) throw new StudioError("not_found", "No such run.")
     const rows = await store.events.list(runId, after)
-    return { events: rows.map((row) => row.event) }
+    return { events: rows.map((row) => readStoredEvent(row.event, run)) }
   })
 
   api.get("/api/plugins", async (request) => {
@@ -261,18 +284,29 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   })
 
   api.get("/api/observations", async (request) => {
-    const observations = await store.observations.list(await userOf(request))
+    const userId = await userOf(request)
+    const observations = await store.observations.list(userId)
+    const runs = await store.runs.listByIds(
+      userId,
+      observations.map((observation) => observation.runId),
+    )
+    const verdicts = await readRunVerdicts(store, runs)
     return {
       observations: observations.map(
-        ({ id, runId, projectId, testMetrics, latencyMs, userSatisfaction, createdAt }) => ({
-          id,
-          runId,
-          projectId,
-          testMetrics,
-          latencyMs,
-          userSatisfaction,
-          createdAt,
-        }),
+        ({ id, runId, projectId, testMetrics, latencyMs, userSatisfaction, createdAt }) => {
+          const verdict = verdicts.get(runId)
+          return {
+            id,
+            runId,
+            projectId,
+            // An earlier observation's `success` meant "no test failed"; it now follows the verdict.
+            testMetrics: { ...testMetrics, success: verdict?.verdict === "proven" ? 1 : 0 },
+            verdict: verdict?.verdict ?? null,
+            latencyMs,
+            userSatisfaction,
+            createdAt,
+          }
+        },
       ),
     }
   })
@@ -336,7 +370,7 @@ function publicProject(project: Project) {
 }
 
 function versionSummary(version: Version) {
-  const report = version.report as VersionReport | null
+  const report = readVersionReport(version.report)
   return {
     id: version.id,
     projectId: version.projectId,
@@ -345,6 +379,8 @@ function versionSummary(version: Version) {
     prompt: version.prompt,
     runId: version.runId,
     success: report?.success ?? null,
+    verdict: report?.verdict ?? null,
+    reasons: report?.reasons ?? [],
     createdAt: version.createdAt.toISOString(),
   }
 }

@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from "node:crypto"
 import {
+  assertMayRunUntrustedCode,
   buildVersionReport,
   EDITOR_MODEL,
   EDITOR_PROVIDER,
   isPluginId,
+  OFFLINE_PROVIDER,
   run,
   runTests,
   validateGeneratedPath,
@@ -13,13 +15,20 @@ import {
   type SandboxBackend,
   type ToolchainRegistry,
 } from "@studio/engine"
-import { evaluateRequirements, StudioError, type GenerateMessage, type StudioEvent } from "@studio/protocol"
+import {
+  computeVerdict,
+  evaluateRequirements,
+  StudioError,
+  type GenerateMessage,
+  type StudioEvent,
+} from "@studio/protocol"
 import type { Logger } from "pino"
 import type { Version } from "../db/repositories/versions"
 import type { StoredEvent } from "../db/schema"
 import type { Store } from "../db/store"
 import { unifiedDiff } from "../export/unified-diff"
 import type { Metrics } from "../metrics"
+import { readStoredEvent } from "./run-verdicts"
 
 export interface Engine {
   generator: Generator
@@ -74,14 +83,34 @@ export class RunManager {
     private readonly engine: Engine,
     private readonly metrics: Metrics,
     private readonly log: Logger,
+    private readonly policy: { allowUnisolated: boolean } = { allowUnisolated: false },
   ) {}
+
+  /**
+   * Refuses code the offline generator did not write where the sandbox has no namespaces (unless the operator opted
+   * in): checked before a prompt is charged or a run recorded.
+   */
+  private async checkSandboxFor(what: string): Promise<void> {
+    assertMayRunUntrustedCode(
+      await this.engine.sandbox.describeIsolation(),
+      this.policy.allowUnisolated,
+      what,
+    )
+  }
 
   get activeRuns(): number {
     return this.active.size
   }
 
-  /** Starts a run for a project (and, for a follow-up, from one of its versions); returns the run id at once. */
-  async start(userId: string, request: GenerateMessage): Promise<string> {
+  /**
+   * What a generation would start from, after checking the request: the user's project, the parent version (which
+   * must be in that project) and known plugins. Throws the error to answer otherwise; callers check this before they
+   * spend the user's prompt, so a request that cannot run costs nothing.
+   */
+  async checkStart(
+    userId: string,
+    request: GenerateMessage,
+  ): Promise<{ projectId: string; parent: Version | undefined; plugins: PluginId[] | undefined }> {
     if (this.closing)
       throw new StudioError("interrupted", "The studio is shutting down; try again in a moment.")
     const project = await this.store.projects.get(userId, request.projectId)
@@ -91,6 +120,7 @@ export class RunManager {
       : undefined
     if (request.parentVersionId && (!parent || parent.projectId !== project.id))
       throw new StudioError("not_found", "No such version in this project.")
+    if (this.engine.generator.provider !== OFFLINE_PROVIDER) await this.checkSandboxFor("model-written code")
     const plugins = request.plugins
     if (plugins?.some((plugin) => !isPluginId(plugin)))
       throw new StudioError(
@@ -100,10 +130,15 @@ export class RunManager {
           .map((m) => m.name)
           .join(", ")}`,
       )
+    return { projectId: project.id, parent, plugins: plugins as PluginId[] | undefined }
+  }
 
+  /** Starts a run for a project (and, for a follow-up, from one of its versions); returns the run id at once. */
+  async start(userId: string, request: GenerateMessage): Promise<string> {
+    const { projectId, parent, plugins } = await this.checkStart(userId, request)
     const prompt = request.prompt
     return this.launch(userId, {
-      projectId: project.id,
+      projectId,
       prompt,
       parent,
       versionPrompt: prompt,
@@ -113,11 +148,7 @@ export class RunManager {
         const previous = parent?.contract
           ? { prompt: parent.prompt, contract: parent.contract, files: parent.files }
           : undefined
-        return run(
-          { prompt, runId, previous, plugins: plugins as PluginId[] | undefined },
-          { ...this.engine, signal },
-          outcome,
-        )
+        return run({ prompt, runId, previous, plugins }, { ...this.engine, signal }, outcome)
       },
     })
   }
@@ -145,6 +176,7 @@ export class RunManager {
       const checked = validateGeneratedPath(path)
       if (!checked.ok) throw new StudioError("validation_failed", `files: ${checked.message}`)
     }
+    await this.checkSandboxFor("edited code")
     return { ...version, contract }
   }
 
@@ -225,7 +257,13 @@ export class RunManager {
           versionId = await this.saveVersion(runId, plan, outcome, [...events, event])
           event = versionId ? { ...event, versionId } : event
           this.metrics.runs.inc({
-            outcome: event.success ? "succeeded" : active.controller.signal.aborted ? "cancelled" : "failed",
+            outcome: event.success
+              ? "succeeded"
+              : active.controller.signal.aborted
+                ? "cancelled"
+                : event.verdict === "unverified"
+                  ? "unverified"
+                  : "failed",
           })
           this.metrics.tokens.inc({ kind: "prompt" }, event.metrics.tokens.prompt)
           this.metrics.tokens.inc({ kind: "completion" }, event.metrics.tokens.completion)
@@ -243,6 +281,11 @@ export class RunManager {
         runId,
         seq: lastSeq + 1,
         ts: Date.now(),
+        // Whatever the run proved was not kept: nothing is proven, and nothing was shown to fail.
+        ...computeVerdict({
+          tests: [],
+          errors: [{ code: "interrupted", message: "The run stopped: its events could not be stored." }],
+        }),
         success: false,
         metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
       }
@@ -339,7 +382,7 @@ export class RunManager {
     try {
       for (;;) {
         const page = await this.store.events.list(runId, cursor, PAGE)
-        for (const row of page) forward(row.event as StudioEvent)
+        for (const row of page) forward(readStoredEvent(row.event, record))
         if (page.length < PAGE) break
       }
     } finally {

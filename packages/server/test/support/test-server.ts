@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { Redis } from "ioredis"
 import pino from "pino"
 import { WS_PROTOCOL, type ServerControlMessage, type StudioEvent } from "@studio/protocol"
 import WebSocket from "ws"
@@ -23,16 +25,29 @@ export async function startTestServer(
     STUDIO_PROVIDER: "offline",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl.url } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // Every test signs up and in from 127.0.0.1, many times; the tests of these limits set them low themselves.
+    STUDIO_REGISTER_RATE_LIMIT: "100000",
+    STUDIO_LOGIN_RATE_LIMIT: "100000",
+    STUDIO_LOGIN_IP_RATE_LIMIT: "100000",
     ...env,
   })
-  const server = await startServer(config, { logger: pino({ level: "silent" }), ...options })
+  // Test servers share one Redis (under test:services): each counts under its own prefix, removed when it stops.
+  const limitKeyPrefix = options.limitKeyPrefix ?? `studio:test:${randomUUID()}`
+  const server = await startServer(config, {
+    logger: pino({ level: "silent" }),
+    limitKeyPrefix,
+    ...options,
+  })
   return {
     ...server,
     dataDir,
     config,
+    limitKeyPrefix,
     async stop(graceMs = 10_000) {
       await server.close(graceMs)
       await databaseUrl?.drop()
+      if (process.env.REDIS_URL && !options.limitKeyPrefix)
+        await dropRedisKeys(process.env.REDIS_URL, limitKeyPrefix)
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
@@ -41,7 +56,20 @@ export async function startTestServer(
 export type TestServer = StartedServer & {
   dataDir: string
   config: ServerConfig
+  /** Where this server's limits count (in Redis when REDIS_URL is set). */
+  limitKeyPrefix: string
   stop(graceMs?: number): Promise<void>
+}
+
+/** The counts would expire within the hour anyway; this keeps a shared Redis tidy. */
+async function dropRedisKeys(url: string, prefix: string): Promise<void> {
+  const client = new Redis(url, { maxRetriesPerRequest: 1 })
+  try {
+    const keys = await client.keys(`${prefix}:*`)
+    if (keys.length > 0) await client.del(...keys)
+  } finally {
+    client.disconnect()
+  }
 }
 
 export async function freshDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {

@@ -7,6 +7,7 @@ import {
   projectSchema,
   runAcceptedSchema,
   runSummarySchema,
+  sandboxIsolationResponseSchema,
   studioEventSchema,
   userSchema,
   versionSchema,
@@ -20,6 +21,7 @@ import {
   type PreviewResponse,
   type Project,
   type RunSummary,
+  type SandboxIsolation,
   type StudioEvent,
   type User,
   type Version,
@@ -134,6 +136,11 @@ export class ApiClient {
     return (await this.request("GET", "/api/plugins", pluginsBody)).plugins
   }
 
+  /** How this server contains generated tests, and what that protects against (the Build section's badge). */
+  async sandboxIsolation(): Promise<SandboxIsolation> {
+    return (await this.request("GET", "/api/sandbox", sandboxIsolationResponseSchema)).isolation
+  }
+
   async listObservations(): Promise<Observation[]> {
     return (await this.request("GET", "/api/observations", observationsBody)).observations
   }
@@ -142,8 +149,11 @@ export class ApiClient {
     await this.request("POST", `/api/observations/${enc(observationId)}/feedback`, okBody, { satisfaction })
   }
 
-  buildPreview(request: PreviewRequest, signal?: AbortSignal): Promise<PreviewResponse> {
-    return this.request("POST", "/api/preview", previewResponseSchema, request, { signal })
+  /** Builds the preview page; its `url` is where the server serves it for a few minutes (for the iframe's src). */
+  async buildPreview(request: PreviewRequest, signal?: AbortSignal): Promise<PreviewResponse> {
+    const built = await this.request("POST", "/api/preview", previewResponseSchema, request, { signal })
+    // The schema allows only a /preview/<id> path, so the frame can be pointed at nothing but the studio's server.
+    return { ...built, url: `${this.baseUrl}${built.url}` }
   }
 
   private async request<T>(

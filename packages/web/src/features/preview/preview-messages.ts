@@ -18,8 +18,9 @@ export type StudioToPreview =
   | { source: "studio"; type: "theme"; theme: "light" | "dark" }
 
 /**
- * Accepts a message only from our own frame: its window is the frame's, and its origin is the opaque "null" a
- * sandboxed srcdoc page has (anything else means the frame navigated somewhere it should not be).
+ * Accepts a message only from our own frame: its window is the frame's, and its origin is the opaque "null" of a page
+ * in a frame sandboxed without `allow-same-origin` (anything else means the frame navigated somewhere it should not
+ * be).
  */
 export function readPreviewMessage(
   event: MessageEvent,

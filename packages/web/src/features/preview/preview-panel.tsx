@@ -20,8 +20,10 @@ type PreviewState = "empty" | "building" | "loading" | "ready" | "error"
 /**
  * The selected version's component, live, in a sandboxed iframe: `sandbox="allow-scripts"` without
  * `allow-same-origin` gives the page an opaque origin, so it can never read the studio's token or storage; its own
- * Content-Security-Policy allows no network. The page is built by the server (esbuild + Tailwind, React bundled in:
- * nothing from a CDN); prop changes re-render it in place through postMessage.
+ * Content-Security-Policy allows no network. The server builds the page (esbuild + Tailwind, React bundled in:
+ * nothing from a CDN) and serves it for a few minutes at its own short-lived address, which the iframe loads: a
+ * srcdoc page would inherit the studio's strict policy and could not run. Prop changes re-render it in place through
+ * postMessage.
  */
 export function PreviewPanel() {
   const { api } = useServices()
@@ -41,7 +43,7 @@ export function PreviewPanel() {
 
   const frame = useRef<HTMLIFrameElement>(null)
   // The page and the version it was built for: switching versions never shows the previous version's page.
-  const [page, setPage] = useState<{ html: string; versionId: string } | null>(null)
+  const [page, setPage] = useState<{ url: string; versionId: string } | null>(null)
   const [state, setState] = useState<PreviewState>("empty")
   const [runtimeError, setRuntimeError] = useState<{ message: string; stack?: string } | null>(null)
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([])
@@ -88,7 +90,7 @@ export function PreviewPanel() {
             if (controller.signal.aborted) return
             setDiagnostics(built.diagnostics.filter((diagnostic) => diagnostic.severity === "error"))
             setRuntimeError(null)
-            setPage({ html: built.html, versionId })
+            setPage({ url: built.url, versionId })
             setState("loading")
           })
           .catch((error: unknown) => {
@@ -226,12 +228,14 @@ export function PreviewPanel() {
       >
         {page && shown ? (
           <div className="mx-auto h-full transition-[width] duration-300" style={{ width, maxWidth: "100%" }}>
+            {/* A new frame for each page (not a new src on the same one): loading another page into a frame would add
+                an entry to the studio's history, so Back would step through previews. */}
             <iframe
-              key={reloads}
+              key={page.url}
               ref={frame}
               title="Preview"
               sandbox="allow-scripts"
-              srcDoc={page.html}
+              src={page.url}
               className={cn(
                 "h-full w-full rounded-lg border shadow-sm",
                 theme === "dark" ? "border-neutral-700 bg-neutral-950" : "bg-white",
