@@ -225,12 +225,31 @@ export function detectIsolation(
     )
   }
   if (!bubblewrap) {
-    const tools = findUnshareTools(env)
-    const probe = tools ? probeUnshare(tools, { readOnly, scratch: SANDBOX_SCRATCH }) : null
+    let tools = findUnshareTools(env)
+    let probe = tools ? probeUnshare(tools, { readOnly, scratch: SANDBOX_SCRATCH }) : null
+    // As bubblewrap does: where uid 65534 cannot read the studio's files, the namespaces are made as the host's root
+    // (still uid 65534 inside, with no capabilities outside), said in a warning, rather than no namespaces at all.
+    if (
+      tools &&
+      probe &&
+      !probe.ok &&
+      process.getuid?.() === 0 &&
+      /not readable by the sandbox's uid/.test(probe.reason)
+    ) {
+      const asRoot = { ...tools, keepsHostRoot: true }
+      const retried = probeUnshare(asRoot, { readOnly, scratch: SANDBOX_SCRATCH })
+      if (retried.ok) {
+        warnings.push(
+          `unshare runs the sandbox as the host's root (uid 0 outside its namespaces): ${probe.reason}`,
+        )
+        tools = asRoot
+        probe = retried
+      }
+    }
     if (tools && probe?.ok) {
       unshare = tools
       layers.push(
-        `util-linux unshare ${tools.version}${bwrapPath ? "" : " (no bubblewrap)"}: user, pid, network, ipc, uts and mount namespaces; no network at all (not even loopback to the host); uid 65534 inside${process.getuid?.() === 0 ? " and outside" : ""}`,
+        `util-linux unshare ${tools.version}${bwrapPath ? "" : " (no bubblewrap)"}: user, pid, network, ipc, uts and mount namespaces; no network at all (not even loopback to the host); uid 65534 inside${process.getuid?.() === 0 && !tools.keepsHostRoot ? " and outside" : ""}`,
         "read-only filesystem: only Node, its libraries and node_modules are visible; writes go to a private tmpfs",
       )
     } else {

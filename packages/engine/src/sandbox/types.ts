@@ -53,6 +53,11 @@ export interface UnshareTools {
   unshare: string
   setpriv: string
   version: string
+  /**
+   * A root studio normally drops to uid 65534 on the host before making the namespaces; true when that uid cannot
+   * read the studio's files (a 0700 folder on the way), so the namespaces are made as the host's root instead.
+   */
+  keepsHostRoot?: boolean
 }
 
 /**

@@ -164,12 +164,33 @@ describe.runIf(works)("on this machine", () => {
         ok: false,
         reason: expect.stringMatching(/is not readable by the sandbox's uid/),
       })
-      // Then the studio falls back: bubblewrap as the host's root where it is installed (with a warning), else
-      // the process level, saying why.
+      // Then the studio falls back to making the namespaces as the host's root (uid 65534 inside still), with a
+      // warning that says why: bubblewrap where it is installed, else unshare; a worker then reads the folder.
       const env = { ...process.env, STUDIO_SANDBOX_BWRAP: "off" }
       const withoutBubblewrap = detectIsolation({ refresh: true, env, readOnly: [inner] })
-      expect(withoutBubblewrap.backend).toBe("process")
-      expect(withoutBubblewrap.warnings.join(" ")).toMatch(/inner is not readable by the sandbox's uid/)
+      expect(withoutBubblewrap.backend).toBe("unshare")
+      expect(withoutBubblewrap.unshare?.keepsHostRoot).toBe(true)
+      expect(withoutBubblewrap.warnings.join(" ")).toMatch(
+        /unshare runs the sandbox as the host's root.*inner is not readable by the sandbox's uid/,
+      )
+      const asRoot = unshareCommand(withoutBubblewrap.unshare!, {
+        readOnly: [inner],
+        scratch: "/scratch",
+        cwd: "/scratch",
+      })
+      expect(asRoot).not.toContain(`--reuid=${SANDBOX_UID}`)
+      const [executable = "", ...args] = asRoot
+      const seen = spawnSync(
+        executable,
+        [
+          ...args,
+          process.execPath,
+          "-e",
+          `console.log(process.getuid(), require("node:fs").readdirSync(${JSON.stringify(inner)}).length, require("node:fs").existsSync("/etc"))`,
+        ],
+        { encoding: "utf8", env: { PATH: "/usr/bin:/bin" }, timeout: 10_000 },
+      )
+      expect(seen.stdout.trim()).toBe(`${SANDBOX_UID} 0 false`)
       if (findBubblewrap()) {
         const bubblewrap = detectIsolation({ refresh: true, readOnly: [inner] })
         expect(bubblewrap.backend).toBe("bubblewrap")

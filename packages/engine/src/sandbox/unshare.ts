@@ -145,7 +145,9 @@ export function unshareCommand(tools: UnshareTools, options: UnshareCommandOptio
   const readOnly = [...new Set([...system.readOnly, tools.unshare, ...options.readOnly])].filter(exists)
   const hostUid = options.hostUid ?? process.getuid?.() ?? SANDBOX_UID
   const dropToNobody =
-    hostUid === 0 ? [`--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups"] : []
+    hostUid === 0 && !tools.keepsHostRoot
+      ? [`--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups"]
+      : []
   return [
     tools.setpriv,
     ...dropToNobody,
