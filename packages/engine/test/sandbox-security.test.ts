@@ -2,7 +2,7 @@ import { spawn } from "node:child_process"
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import http from "node:http"
 import net from "node:net"
-import { networkInterfaces } from "node:os"
+import { networkInterfaces, tmpdir } from "node:os"
 import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { LocalSandbox, detectIsolation, findBubblewrap, type SandboxResult } from "../src/sandbox"
@@ -318,9 +318,12 @@ describe.runIf(namespaced)(
     let bare: LocalSandbox
     const bareJobs = `${jobsRoot}-bare`
     const secretFile = path.join(repoRoot, ".studio", `secret-${process.pid}.txt`)
+    // A file of the host's /tmp (not /tmp itself, which holds the way to the studio when it is installed there).
+    const hostTmpFile = path.join(tmpdir(), `studio-canary-${process.pid}.txt`)
 
     beforeAll(async () => {
       writeFileSync(secretFile, CANARY)
+      writeFileSync(hostTmpFile, CANARY)
       bare = new LocalSandbox({
         jobsRoot: bareJobs,
         timeoutMs: TIMEOUT_MS,
@@ -333,6 +336,7 @@ describe.runIf(namespaced)(
     afterAll(async () => {
       await bare.close()
       rmSync(secretFile, { force: true })
+      rmSync(hostTmpFile, { force: true })
       rmSync(bareJobs, { recursive: true, force: true })
     })
 
@@ -349,7 +353,7 @@ describe.runIf(namespaced)(
          it("reads a secret in the studio's data folder", () => { expect(readFileSync(${JSON.stringify(secretFile)}, "utf8")).toContain("sk-canary") })
          it("lists the studio's source", () => { expect(readdirSync(${JSON.stringify(repoRoot)})).toContain("README.md") })
          it("lists /root", () => { expect(readdirSync("/root").filter((entry) => !${JSON.stringify(repoRoot + "/")}.startsWith("/root/" + entry + "/")).length).toBeGreaterThan(0) })
-         it("lists the host's /tmp", () => { expect(readdirSync("/tmp")).toBeDefined() })`,
+         it("reads a file in the host's /tmp", () => { expect(readFileSync(${JSON.stringify(hostTmpFile)}, "utf8")).toContain("sk-canary") })`,
           `import { readdirSync, readFileSync } from "node:fs"`,
         ),
       })

@@ -105,6 +105,9 @@ export class VitestHost {
         hookTimeout: options.testTimeoutMs,
         include: ["**/*.test.{ts,tsx}"],
         passWithNoTests: true,
+        // Vitest's default follows the studio's own CI variable; a job's result must not. Focused tests run as
+        // written, and the verdict says that a focused run is not a proof.
+        allowOnly: true,
         css: false,
         update: false,
       },
