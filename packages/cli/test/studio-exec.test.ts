@@ -50,6 +50,7 @@ describe("studio exec", () => {
     const dir = path.join(scratch, "skipped")
     cpSync(path.join(repoRoot, "examples/counter"), dir, { recursive: true })
     const testFile = path.join(dir, "src/components/Counter.test.tsx")
+    // The project under test skips R3 on purpose: a skipped test must not pass as proof.
     writeFileSync(testFile, readFileSync(testFile, "utf8").replace('it("R3: resets"', 'it.skip("R3: resets"'))
     const json = await studio(["exec", dir, "--json"])
     expect(json.code).toBe(1)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { StudioEvent } from "@studio/protocol"
 import { argon2Passwords, type PasswordHasher } from "../src/auth/passwords"
 import { api, register, startTestServer, StudioSocket, type TestServer } from "./support/test-server"
-import { helloContract, helloFiles, refusingModel } from "./support/hello-project"
+import { helloFiles, refusingModel, userWithHelloVersion } from "./support/hello-project"
 
 const PASSWORD = "correct horse battery"
 const STUDIO_ORIGIN = "http://localhost:5173"
@@ -174,19 +174,15 @@ describe("limits without a trusted proxy, and per user", () => {
   afterAll(() => server?.stop())
 
   /** A user with a project whose v1 is stored as a generation would store it. */
-  async function userWithVersion() {
-    const user = await register(server)
-    const call = api(server, user.token)
-    const projectId = (await call("POST", "/api/projects", { name: "Hello" })).body.project.id as string
-    const v1 = await server.store.versions.create({
-      projectId,
-      prompt: "hello",
-      files: helloFiles,
-      contract: helloContract,
-      report: { success: true, provider: "offline", model: "m", requirements: [], tests: [], errors: [] },
+  const userWithVersion = () =>
+    userWithHelloVersion(server, {
+      success: true,
+      provider: "offline",
+      model: "m",
+      requirements: [],
+      tests: [],
+      errors: [],
     })
-    return { ...user, call, projectId, v1 }
-  }
 
   it("ignores X-Forwarded-For: a client cannot take a fresh address budget by sending one", async () => {
     for (const address of ["10.9.0.1", "10.9.0.2", "10.9.0.3"])

@@ -5,7 +5,7 @@ import pino from "pino"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { readServerConfig } from "../src/config"
 import { api, register, startTestServer, StudioSocket, type TestServer } from "./support/test-server"
-import { helloContract, helloFiles, refusingModel } from "./support/hello-project"
+import { helloFiles, refusingModel, userWithHelloVersion } from "./support/hello-project"
 
 /** What a machine without namespaces gives (macOS, a container without user namespaces). */
 const processLevel: IsolationReport = {
@@ -17,19 +17,6 @@ const processLevel: IsolationReport = {
   unshare: null,
   cgroup: null,
   ...BACKEND_PROTECTION.process,
-}
-
-async function userWithVersion(server: TestServer) {
-  const user = await register(server)
-  const call = api(server, user.token)
-  const projectId = (await call("POST", "/api/projects", { name: "Hello" })).body.project.id as string
-  const v1 = await server.store.versions.create({
-    projectId,
-    prompt: "hello",
-    files: helloFiles,
-    contract: helloContract,
-  })
-  return { ...user, call, projectId, v1 }
 }
 
 describe("STUDIO_ALLOW_UNISOLATED", () => {
@@ -74,7 +61,7 @@ describe("at the process level (no namespaces), without STUDIO_ALLOW_UNISOLATED"
   })
 
   it("refuses a model's run over REST with sandbox_unavailable (503), before spending a prompt", async () => {
-    const { call, projectId } = await userWithVersion(server)
+    const { call, projectId } = await userWithHelloVersion(server)
     const refused = await call("POST", "/api/runs", { projectId, prompt: "a hello" })
     expect(refused.status).toBe(503)
     expect(refused.body.error.code).toBe("sandbox_unavailable")
@@ -85,7 +72,7 @@ describe("at the process level (no namespaces), without STUDIO_ALLOW_UNISOLATED"
   })
 
   it("refuses it over the WebSocket too", async () => {
-    const { token, projectId } = await userWithVersion(server)
+    const { token, projectId } = await userWithHelloVersion(server)
     const socket = new StudioSocket(server.url, { token })
     await socket.opened
     try {
@@ -98,7 +85,7 @@ describe("at the process level (no namespaces), without STUDIO_ALLOW_UNISOLATED"
   })
 
   it("refuses a test run of edited code", async () => {
-    const { call, v1 } = await userWithVersion(server)
+    const { call, v1 } = await userWithHelloVersion(server)
     const refused = await call("POST", `/api/versions/${v1.id}/test-runs`, { files: helloFiles })
     expect(refused.status).toBe(503)
     expect(refused.body.error.code).toBe("sandbox_unavailable")
@@ -137,7 +124,7 @@ describe("at the process level with STUDIO_ALLOW_UNISOLATED=1", () => {
   afterAll(() => server?.stop())
 
   it("runs the model's code, and says it does", async () => {
-    const { call, projectId } = await userWithVersion(server)
+    const { call, projectId } = await userWithHelloVersion(server)
     expect((await call("POST", "/api/runs", { projectId, prompt: "a hello" })).status).toBe(202)
     expect((await api(server)("GET", "/readyz")).body.sandbox).toEqual({
       level: "process",
@@ -155,7 +142,7 @@ describe("at the process level, the offline generator", () => {
   afterAll(() => server?.stop())
 
   it("still runs: its components are the studio's own code", async () => {
-    const { call, projectId } = await userWithVersion(server)
+    const { call, projectId } = await userWithHelloVersion(server)
     expect((await call("POST", "/api/runs", { projectId, prompt: "a counter" })).status).toBe(202)
   })
 })

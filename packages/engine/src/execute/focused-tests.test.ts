@@ -1,3 +1,4 @@
+// The `.only` below are in generated test sources handed to findFocusedTests, on purpose; none focuses this file.
 import { describe, expect, it } from "vitest"
 import { findFocusedTests } from "./focused-tests"
 

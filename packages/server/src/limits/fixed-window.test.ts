@@ -1,46 +1,23 @@
-import { randomUUID } from "node:crypto"
-import { Redis } from "ioredis"
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest"
+import { afterEach, describe, expect, it, vi } from "vitest"
+import { createTestRedis, REDIS_URL, rethrow } from "../../test/support/test-redis"
 import { createFixedWindowLimiter, minutesToWait, type FixedWindowOptions } from "./fixed-window"
 
-const REDIS_URL = process.env.REDIS_URL
+const redis = createTestRedis()
 
-const clients: Redis[] = []
-const usedPrefixes: string[] = []
-afterAll(async () => {
-  const cleaner = REDIS_URL === undefined ? undefined : redisClient(REDIS_URL)
-  for (const prefix of usedPrefixes) {
-    const keys = (await cleaner?.keys(`${prefix}:*`)) ?? []
-    if (keys.length > 0) await cleaner?.del(...keys)
-  }
-  for (const client of clients) client.disconnect()
-})
 afterEach(() => {
   vi.useRealTimers()
 })
-
-function redisClient(url: string): Redis {
-  const client = new Redis(url, { maxRetriesPerRequest: 1 })
-  clients.push(client)
-  return client
-}
-
-function rethrow(error: unknown): never {
-  throw error
-}
 
 type Backend = { name: "memory" | "redis"; extra(): Partial<FixedWindowOptions> }
 const backends: Backend[] = [
   { name: "memory", extra: () => ({}) },
   ...(REDIS_URL === undefined
     ? []
-    : [{ name: "redis" as const, extra: () => ({ redis: redisClient(REDIS_URL), onStoreError: rethrow }) }]),
+    : [{ name: "redis" as const, extra: () => ({ redis: redis.client(), onStoreError: rethrow }) }]),
 ]
 
 function options(backend: Backend, points: number, durationSeconds = 60): FixedWindowOptions {
-  const keyPrefix = `studio:test:${randomUUID()}`
-  usedPrefixes.push(keyPrefix)
-  return { points, durationSeconds, keyPrefix, ...backend.extra() }
+  return { points, durationSeconds, keyPrefix: redis.prefix(), ...backend.extra() }
 }
 
 describe.each(backends)("createFixedWindowLimiter ($name)", (backend) => {
@@ -95,24 +72,13 @@ describe("createFixedWindowLimiter in memory", () => {
 })
 
 describe("createFixedWindowLimiter when Redis is down", () => {
-  const unreachable = () => {
-    const client = new Redis("redis://127.0.0.1:1", {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-    })
-    client.on("error", () => {}) // the refused connection is the point
-    clients.push(client)
-    return client
-  }
-
   it("keeps counting in memory, resets there too, and reports every store error", async () => {
     const storeErrors: unknown[] = []
     const limiter = createFixedWindowLimiter({
       points: 1,
       durationSeconds: 60,
-      keyPrefix: `studio:test:${randomUUID()}`,
-      redis: unreachable(),
+      keyPrefix: redis.prefix(),
+      redis: redis.unreachable(),
       storeTimeoutMs: 100,
       onStoreError: (error) => storeErrors.push(error),
     })

@@ -3,30 +3,16 @@ import { createServer, type Server } from "node:net"
 import { Redis } from "ioredis"
 import { StudioError } from "@studio/protocol"
 import { afterAll, describe, expect, it } from "vitest"
+import { createTestRedis, REDIS_URL, rethrow } from "../../test/support/test-redis"
 import { createPromptLimiter, promptLimitError, type PromptLimiterOptions } from "./rate-limit"
 
 const ONE_HOUR_MS = 60 * 60 * 1000
-const REDIS_URL = process.env.REDIS_URL
+const redis = createTestRedis()
 
-const clients: Redis[] = []
 const blackholes: Server[] = []
-const usedPrefixes: string[] = []
-afterAll(async () => {
-  // The counts would expire within the hour anyway; this keeps a shared Redis tidy.
-  const cleaner = REDIS_URL === undefined ? undefined : redisClient(REDIS_URL)
-  for (const prefix of usedPrefixes) {
-    const keys = (await cleaner?.keys(`${prefix}:*`)) ?? []
-    if (keys.length > 0) await cleaner?.del(...keys)
-  }
-  for (const client of clients) client.disconnect()
+afterAll(() => {
   for (const server of blackholes) server.close()
 })
-
-function redisClient(url: string): Redis {
-  const client = new Redis(url, { maxRetriesPerRequest: 1 })
-  clients.push(client)
-  return client
-}
 
 /** Limiter options for one test: its own key prefix, so runs never share counts (in Redis they would). */
 type Backend = { name: "memory" | "redis"; options(prefix: string): PromptLimiterOptions }
@@ -40,22 +26,12 @@ const backends: Backend[] = [
           // A fallback to memory would pass these tests too, so it fails them instead.
           options: (keyPrefix: string) => ({
             keyPrefix,
-            redis: redisClient(REDIS_URL),
+            redis: redis.client(),
             onStoreError: rethrow,
           }),
         },
       ]),
 ]
-
-function testPrefix(): string {
-  const prefix = `studio:test:${randomUUID()}`
-  usedPrefixes.push(prefix)
-  return prefix
-}
-
-function rethrow(error: unknown): never {
-  throw error
-}
 
 async function consumeMany(
   limiter: { consume(userId: string): Promise<{ allowed: boolean }> },
@@ -65,7 +41,7 @@ async function consumeMany(
 }
 
 describe.each(backends)("createPromptLimiter ($name)", (backend) => {
-  const prefix = () => testPrefix()
+  const prefix = () => redis.prefix()
 
   it(`reports that it counts in ${backend.name}`, () => {
     expect(createPromptLimiter(backend.options(prefix())).kind).toBe(backend.name)
@@ -112,15 +88,15 @@ describe.each(backends)("createPromptLimiter ($name)", (backend) => {
 
 describe.skipIf(REDIS_URL === undefined)("createPromptLimiter on shared Redis", () => {
   it("gives two limiters (two server processes) one budget per user", async () => {
-    const keyPrefix = testPrefix()
+    const keyPrefix = redis.prefix()
     const first = createPromptLimiter({
       keyPrefix,
-      redis: redisClient(REDIS_URL ?? ""),
+      redis: redis.client(),
       onStoreError: rethrow,
     })
     const second = createPromptLimiter({
       keyPrefix,
-      redis: redisClient(REDIS_URL ?? ""),
+      redis: redis.client(),
       onStoreError: rethrow,
     })
     const decisions = await Promise.all(
@@ -131,7 +107,7 @@ describe.skipIf(REDIS_URL === undefined)("createPromptLimiter on shared Redis", 
   })
 
   it("stores its counts under studio:prompts by default, keyed by the user id", async () => {
-    const client = redisClient(REDIS_URL ?? "")
+    const client = redis.client()
     const userId = `test-user-${randomUUID()}`
     await createPromptLimiter({ redis: client, onStoreError: rethrow }).consume(userId)
     try {
@@ -144,17 +120,7 @@ describe.skipIf(REDIS_URL === undefined)("createPromptLimiter on shared Redis", 
 })
 
 describe("createPromptLimiter when Redis is down or hangs", () => {
-  /** A client that never connects (nothing listens on port 1) and fails every call at once. */
-  const unreachable = () => {
-    const client = new Redis("redis://127.0.0.1:1", {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-    })
-    client.on("error", () => {}) // the refused connection is the point
-    clients.push(client)
-    return client
-  }
+  const unreachable = () => redis.unreachable()
 
   /** A client of a server that accepts the connection and never answers, as a stuck Redis would. */
   const hung = async () => {
@@ -164,7 +130,7 @@ describe("createPromptLimiter when Redis is down or hangs", () => {
     const address = server.address()
     if (address === null || typeof address === "string") throw new Error("no port")
     const client = new Redis(address.port, "127.0.0.1", { maxRetriesPerRequest: null })
-    clients.push(client)
+    redis.track(client)
     return client
   }
 
@@ -197,7 +163,7 @@ describe("createPromptLimiter options", () => {
     await expect(createPromptLimiter().consume("")).rejects.toThrow(/needs a user id/)
     const storeErrors: unknown[] = []
     const neverUsed = new Redis({ lazyConnect: true })
-    clients.push(neverUsed)
+    redis.track(neverUsed)
     const withRedis = createPromptLimiter({
       redis: neverUsed,
       onStoreError: (error) => storeErrors.push(error),

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto"
-import { Redis } from "ioredis"
 import { StudioError } from "@studio/protocol"
-import { afterAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import {
   DEFAULT_REQUEST_LIMITS,
   REQUEST_LIMIT_WINDOWS,
@@ -9,43 +8,17 @@ import {
   type RequestLimitName,
   type RequestLimitsOptions,
 } from "./request-limits"
+import { createTestRedis, REDIS_URL, rethrow } from "../../test/support/test-redis"
 
-const REDIS_URL = process.env.REDIS_URL
-
-const clients: Redis[] = []
-const usedPrefixes: string[] = []
-afterAll(async () => {
-  const cleaner = REDIS_URL === undefined ? undefined : redisClient(REDIS_URL)
-  for (const prefix of usedPrefixes) {
-    const keys = (await cleaner?.keys(`${prefix}:*`)) ?? []
-    if (keys.length > 0) await cleaner?.del(...keys)
-  }
-  for (const client of clients) client.disconnect()
-})
-
-function redisClient(url: string): Redis {
-  const client = new Redis(url, { maxRetriesPerRequest: 1 })
-  clients.push(client)
-  return client
-}
-
-function rethrow(error: unknown): never {
-  throw error
-}
+const redis = createTestRedis()
 
 type Backend = { name: "memory" | "redis"; extra(): RequestLimitsOptions }
 const backends: Backend[] = [
   { name: "memory", extra: () => ({}) },
   ...(REDIS_URL === undefined
     ? []
-    : [{ name: "redis" as const, extra: () => ({ redis: redisClient(REDIS_URL), onStoreError: rethrow }) }]),
+    : [{ name: "redis" as const, extra: () => ({ redis: redis.client(), onStoreError: rethrow }) }]),
 ]
-
-function testPrefix(): string {
-  const prefix = `studio:test:${randomUUID()}`
-  usedPrefixes.push(prefix)
-  return prefix
-}
 
 /** The StudioError a refused call throws, or undefined when it was allowed. */
 async function refusal(call: Promise<void>): Promise<StudioError | undefined> {
@@ -83,7 +56,7 @@ describe("the defaults", () => {
   })
 
   it("refuse the 11th sign-in for one email from one address, with a wait under 15 minutes", async () => {
-    const limits = createRequestLimits({ keyPrefix: testPrefix() })
+    const limits = createRequestLimits({ keyPrefix: redis.prefix() })
     const results = await times(11, () => limits.takeLoginAttempt("203.0.113.7", "ada@example.com"))
     expect(results.slice(0, 10)).toEqual(Array(10).fill(undefined))
     expect(results[10]).toMatchObject({ code: "rate_limited", httpStatus: 429 })
@@ -97,7 +70,7 @@ describe.each(backends)("createRequestLimits ($name)", (backend) => {
   const limitsWith = (settings: RequestLimitsOptions) => {
     const refused: RequestLimitName[] = []
     const limits = createRequestLimits({
-      keyPrefix: testPrefix(),
+      keyPrefix: redis.prefix(),
       onRefused: (name) => refused.push(name),
       ...backend.extra(),
       ...settings,
@@ -178,34 +151,28 @@ describe.each(backends)("createRequestLimits ($name)", (backend) => {
 
 describe.skipIf(REDIS_URL === undefined)("createRequestLimits on shared Redis", () => {
   it("gives two server processes one count per address, under the key prefix", async () => {
-    const keyPrefix = testPrefix()
+    const keyPrefix = redis.prefix()
     const shared = { keyPrefix, registerPerAddress: 3, onStoreError: rethrow }
-    const first = createRequestLimits({ ...shared, redis: redisClient(REDIS_URL ?? "") })
-    const second = createRequestLimits({ ...shared, redis: redisClient(REDIS_URL ?? "") })
+    const first = createRequestLimits({ ...shared, redis: redis.client() })
+    const second = createRequestLimits({ ...shared, redis: redis.client() })
     const results = await Promise.all(
       Array.from({ length: 5 }, (_, index) =>
         refusal((index % 2 ? first : second).takeRegistration("203.0.113.9")),
       ),
     )
     expect(results.filter((result) => result === undefined)).toHaveLength(3)
-    const client = redisClient(REDIS_URL ?? "")
+    const client = redis.client()
     expect(await client.get(`${keyPrefix}:register:address:203.0.113.9`)).toBe("5")
   })
 })
 
 describe("createRequestLimits when Redis is down", () => {
   it("keeps limiting in this process's memory and reports the outage", async () => {
-    const client = new Redis("redis://127.0.0.1:1", {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-    })
-    client.on("error", () => {})
-    clients.push(client)
+    const client = redis.unreachable()
     const storeErrors: unknown[] = []
     const limits = createRequestLimits({
       redis: client,
-      keyPrefix: testPrefix(),
+      keyPrefix: redis.prefix(),
       loginPerAccount: 1,
       storeTimeoutMs: 100,
       onStoreError: (error) => storeErrors.push(error),

@@ -1,5 +1,6 @@
 import type { Generator } from "@studio/engine"
 import type { Contract } from "@studio/protocol"
+import { api, register, type TestServer } from "./test-server"
 
 /** A model stand-in whose answer is refused at once (no contract), so an accepted run ends in milliseconds. */
 export const refusingModel: Generator = {
@@ -29,4 +30,22 @@ it("R1: says hello", () => {
   expect(screen.getByText("Hello")).toBeInTheDocument()
 })
 `,
+}
+
+/** A new user with a project whose v1 holds the hello component (and a report, when given), stored directly. */
+export async function userWithHelloVersion(
+  server: TestServer,
+  report?: Parameters<TestServer["store"]["versions"]["create"]>[0]["report"],
+) {
+  const user = await register(server)
+  const call = api(server, user.token)
+  const projectId = (await call("POST", "/api/projects", { name: "Hello" })).body.project.id as string
+  const v1 = await server.store.versions.create({
+    projectId,
+    prompt: "hello",
+    files: helloFiles,
+    contract: helloContract,
+    ...(report ? { report } : {}),
+  })
+  return { ...user, call, projectId, v1 }
 }
