@@ -3,13 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process"
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path"
-import {
-  createSandboxVitestPlugin,
-  createToolchainRegistry,
-  executeProject,
-  LocalSandbox,
-  generatedCodeCompilerOptionsJson,
-} from "@studio/engine"
+import { createEngine, generatedCodeCompilerOptionsJson } from "@studio/engine"
 import { measureGenerateOverhead } from "./generate-overhead"
 import { measureColdOfflineGenerate, measureOfflineRuns, OFFLINE_PROMPTS } from "./offline-generate"
 import { measureServerLoad } from "./server-load"
@@ -19,7 +13,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const repoRoot = path.resolve(import.meta.dirname, "..")
 const example = path.join(repoRoot, "examples/counter")
 const workDir = path.join(repoRoot, ".studio", "bench")
-const kitSrc = path.join(repoRoot, "packages/engine/kit/src")
+const kitSrc = path.join(repoRoot, "packages/kit/src")
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -109,14 +103,14 @@ async function measureWarmExecute(): Promise<{
   peaks: number[]
   steps: Record<string, number[]>
 }> {
-  const sandbox = new LocalSandbox()
-  const toolchain = createToolchainRegistry({ vitest: createSandboxVitestPlugin(sandbox) })
+  const engine = await createEngine({ toolchain: { threads: false }, warmPlugins: ["eslint", "typescript"] })
+  const { sandbox } = engine
   const files = readExample()
   const samples: number[] = []
   const peaks: number[] = []
   const steps: Record<string, number[]> = { eslint: [], typescript: [], vitest: [] }
   try {
-    await Promise.all([sandbox.warmUp(), toolchain.warmUp(["eslint", "typescript"])])
+    await engine.warmUp()
     for (let i = -1; i < RUNS; i++) {
       await sandbox.warmUp() // the server keeps a worker waiting between jobs
       // an edit per run, so lint and type-check see changed files, as after a repair
@@ -125,11 +119,7 @@ async function measureWarmExecute(): Promise<{
         "src/components/Counter.tsx": `${files["src/components/Counter.tsx"]}\n// run ${i}\n`,
       }
       const started = performance.now()
-      const result = await executeProject(edited, {
-        toolchain,
-        sandbox,
-        plugins: ["eslint", "typescript", "vitest"],
-      })
+      const result = await engine.execute(edited, { plugins: ["eslint", "typescript", "vitest"] })
       const elapsed = performance.now() - started
       if (!result.ok) throw new Error(`warm execute failed: ${JSON.stringify(result.diagnostics)}`)
       if (i < 0) continue // the first job after start-up warms Vite's transform cache
@@ -138,11 +128,11 @@ async function measureWarmExecute(): Promise<{
     }
     for (let i = 0; i < RUNS; i++) {
       await sandbox.warmUp()
-      const result = await sandbox.runTests({ files })
+      const result = await sandbox.runTestsInSandbox({ files })
       if (result.peakMemoryBytes) peaks.push(result.peakMemoryBytes)
     }
   } finally {
-    await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+    await engine.close()
   }
   return { samples, peaks, steps }
 }

@@ -1,16 +1,13 @@
-import path from "node:path"
 import tailwindcss from "@tailwindcss/vite"
 import react from "@vitejs/plugin-react"
 import { defineConfig } from "vite"
 
-const kitSrc = path.resolve(import.meta.dirname, "../engine/kit/src")
 const server = process.env.STUDIO_DEV_SERVER ?? "http://127.0.0.1:8000"
 
-// The studio reuses the kit's shadcn/Radix components (`@/components/ui/*`) so the studio and what it generates
-// share one design system; the studio's own modules import each other relatively.
+// The studio reuses the kit's shadcn/Radix components (`@studio/kit/components/ui/*`) so the studio and what it
+// generates share one design system; the studio's own modules import each other relatively.
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  resolve: { alias: { "@": kitSrc } },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", sourcemap: false },
   server: {
     port: 5173,

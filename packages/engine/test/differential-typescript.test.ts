@@ -9,11 +9,12 @@ import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createTypeScriptPlugin, generatedCodeCompilerOptionsJson } from "../src/toolchain"
 import type { ToolchainPlugin } from "../src/toolchain"
+import { KIT_DIR } from "../src/toolchain/kit-paths"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const engineRoot = path.resolve(here, "..")
 const repoRoot = path.resolve(engineRoot, "../..")
-const kitSrc = path.join(engineRoot, "kit", "src")
+const kitSrc = path.join(KIT_DIR, "src")
 const corpusRoot = path.join(here, "fixtures", "differential")
 const tscBin = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc")
 const TIMEOUT_MS = 60_000

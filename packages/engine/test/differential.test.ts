@@ -21,11 +21,12 @@ import { sanitizeMessage, type TestCaseResult } from "@studio/protocol"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { z } from "zod"
 import { LocalSandbox, type SandboxResult } from "../src/sandbox"
+import { KIT_DIR } from "../src/toolchain/kit-paths"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const engineRoot = path.resolve(here, "..")
 const repoRoot = path.resolve(engineRoot, "../..")
-const kitSrc = path.join(engineRoot, "kit", "src")
+const kitSrc = path.join(KIT_DIR, "src")
 const corpusRoot = path.join(here, "fixtures", "differential")
 const vitestBin = path.join(repoRoot, "node_modules", "vitest", "vitest.mjs")
 
@@ -257,7 +258,7 @@ describe("the sandbox reports what plain Vitest reports", () => {
     async (name) => {
       const caseRoot = path.join(corpusRoot, name)
       const files = readCase(caseRoot)
-      const sandboxResult = await sandbox.runTests({ files })
+      const sandboxResult = await sandbox.runTestsInSandbox({ files })
       const plain = await plainRuns.get(name)!
       timings.push({ name, plainMs: plain.durationMs, sandboxMs: sandboxResult.durationMs })
 

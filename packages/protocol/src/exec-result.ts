@@ -1,28 +1,14 @@
 import { z } from "zod"
 import { diagnosticSchema } from "./diagnostics"
+import { testCaseResultSchema } from "./test-case-result"
 import { verdictSchema } from "./verdict"
 
 export { evaluateRequirements, requirementIdFromTestName } from "./requirement-trace"
 export type { RequirementStatus } from "./requirement-trace"
 
-export const TEST_STATUSES = ["pass", "fail", "skip"] as const
-export const testStatusSchema = z.enum(TEST_STATUSES)
-export type TestStatus = z.infer<typeof testStatusSchema>
-
-/** One test as the sandbox reports it; the same facts plain Vitest reports. */
-export const testCaseResultSchema = z.object({
-  /** The it() title, e.g. "R2: shows the total". */
-  name: z.string(),
-  /** Describe blocks and title joined, e.g. "Counter > R2: shows the total". */
-  fullName: z.string().optional(),
-  /** Job-relative test file. */
-  file: z.string().optional(),
-  requirementId: z.string().optional(),
-  status: testStatusSchema,
-  durationMs: z.number().nonnegative(),
-  error: z.string().optional(),
-})
-export type TestCaseResult = z.infer<typeof testCaseResultSchema>
+// In a file of its own so requirement-trace.ts can use the type without a cycle through verdict.ts.
+export { TEST_STATUSES, testCaseResultSchema, testStatusSchema } from "./test-case-result"
+export type { TestCaseResult, TestStatus } from "./test-case-result"
 
 /** What `studio exec --json` prints: the tests and diagnostics of one execute stage, and what they prove. */
 export const execResultSchema = z.object({

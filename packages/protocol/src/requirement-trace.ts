@@ -1,4 +1,4 @@
-import type { TestCaseResult } from "./exec-result"
+import type { TestCaseResult } from "./test-case-result"
 
 // "R2: ...", "R2 - ...", "R2 — ...", "R2) ...", "[R2] ..."; the id must stand alone, so "R2D2" is not one.
 const LEADING_REQUIREMENT_ID = /^\s*\[?(R\d+)\]?(?=\s|[:.)\-–—]|$)/

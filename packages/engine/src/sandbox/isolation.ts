@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process"
 import { accessSync, constants } from "node:fs"
 import path from "node:path"
 import { ENGINE_ROOT } from "../engine-root"
+import { KIT_DIR } from "../toolchain/kit-paths"
 import { locateCgroups } from "./cgroup"
 import type { IsolationBackend, IsolationReport } from "./types"
 import { dropToNobody, findUnshareTools, probeUnshare, SANDBOX_UID } from "./unshare"
@@ -104,9 +105,18 @@ export function nodeModulesChain(from: string): string[] {
   }
 }
 
-/** What a worker must read: the node_modules chain and the folder of its entry script. */
+/**
+ * The node_modules folders a worker resolves packages from: the engine's and the kit's (`@studio/kit`, whose
+ * components import Radix, lucide and the rest), nearest first, the outermost (the workspace's) last.
+ */
+export function sandboxNodeModules(): string[] {
+  const chains = [...new Set([...nodeModulesChain(KIT_DIR), ...nodeModulesChain(ENGINE_ROOT)])]
+  return chains.sort((a, b) => b.split(path.sep).length - a.split(path.sep).length)
+}
+
+/** What a worker must read: the node_modules chains and the folder of its entry script. */
 export function workerReadOnlyPaths(): string[] {
-  return [...nodeModulesChain(ENGINE_ROOT), path.join(ENGINE_ROOT, "src", "sandbox")]
+  return [...sandboxNodeModules(), path.join(ENGINE_ROOT, "src", "sandbox")]
 }
 
 const NAMESPACES_PROTECT = [

@@ -15,7 +15,7 @@ export const tailwindManifest = defineManifest({
     "Compiles the CSS for the Tailwind classes the job's files and the kit components they use contain.",
   inputs: [".ts", ".tsx", ".js", ".jsx", ".html"],
   outputs: ["css"],
-  command: "tailwindcss --input kit/src/styles.css",
+  command: "tailwindcss --input @studio/kit/styles.css",
   costEstimate: 25,
   compatibility: ["node>=20.19", "tailwindcss@4 (@tailwindcss/node + @tailwindcss/oxide)"],
 })

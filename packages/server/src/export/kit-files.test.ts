@@ -88,8 +88,8 @@ describe("collectKitFiles on a small kit", () => {
   })
 })
 
-describe("collectKitFiles on the engine's kit", () => {
-  it("reads the real files from packages/engine/kit/src", async () => {
+describe("collectKitFiles on the kit package", () => {
+  it("reads the real files from packages/kit/src", async () => {
     const collected = await collectKitFiles({
       "src/components/Save.tsx": 'import { Button } from "@/components/ui/button"\n',
     })

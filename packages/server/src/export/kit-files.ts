@@ -3,10 +3,9 @@ import { createRequire } from "node:module"
 import path from "node:path"
 import { findImports, resolveJobSpecifier, resolveKitSpecifier, type SpecifierVerdict } from "@studio/engine"
 
-/** packages/engine/kit/src, found through the engine package's name so it is right wherever this code runs from. */
+/** The kit's sources (packages/kit/src), found through its package name so it is right wherever this code runs from. */
 export const KIT_SOURCE_DIR = path.join(
-  path.dirname(createRequire(import.meta.url).resolve("@studio/engine/package.json")),
-  "kit",
+  path.dirname(createRequire(import.meta.url).resolve("@studio/kit/package.json")),
   "src",
 )
 

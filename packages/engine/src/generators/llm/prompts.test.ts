@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
 import { describe, expect, it } from "vitest"
 import type { Contract } from "@studio/protocol"
-import { ENGINE_ROOT } from "../../engine-root"
+import { KIT_DIR } from "../../toolchain/kit-paths"
 import { fillTemplate, loadPromptTemplates, renderStageMessages } from "./prompts"
 
-const KIT_SRC = path.join(ENGINE_ROOT, "kit", "src")
+const KIT_SRC = path.join(KIT_DIR, "src")
 const CONTRACT: Contract = {
   name: "Counter",
   summary: "A counter.",

@@ -1,4 +1,4 @@
-import { Button } from "@/components/ui/button"
+import { Button } from "@studio/kit/components/ui/button"
 import {
   DropdownMenu,
   DropdownMenuCheckboxItem,
@@ -6,7 +6,7 @@ import {
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu"
+} from "@studio/kit/components/ui/dropdown-menu"
 import { Wrench } from "lucide-react"
 import { useStudioStore } from "../../state/studio-store"
 

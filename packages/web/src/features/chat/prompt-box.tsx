@@ -1,4 +1,4 @@
-import { Button } from "@/components/ui/button"
+import { Button } from "@studio/kit/components/ui/button"
 import { API_LIMITS } from "@studio/protocol"
 import { ArrowUp, Square } from "lucide-react"
 import { useRef, useState, type KeyboardEvent } from "react"

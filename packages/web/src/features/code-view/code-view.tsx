@@ -1,4 +1,4 @@
-import { Button } from "@/components/ui/button"
+import { Button } from "@studio/kit/components/ui/button"
 import { FlaskConical, GitCompare, Undo2 } from "lucide-react"
 import { lazy, Suspense, useEffect, useMemo, useState } from "react"
 import { CodePanel } from "../code/code-panel"

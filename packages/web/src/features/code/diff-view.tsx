@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils"
+import { cn } from "@studio/kit/lib/utils"
 import { ArrowRight, ChevronRight, FileMinus2, FilePen, FilePlus2 } from "lucide-react"
 import { lazy, Suspense, useMemo, useState } from "react"
 import { compareFiles, type FileChangeKind, type FileComparison } from "./line-diff"

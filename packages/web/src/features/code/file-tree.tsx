@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils"
+import { cn } from "@studio/kit/lib/utils"
 import { ChevronRight, FileCode2, FlaskConical, Folder, FolderOpen } from "lucide-react"
 import { useMemo, useRef, useState, type KeyboardEvent } from "react"
 import {

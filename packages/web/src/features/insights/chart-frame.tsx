@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from "react"
-import { cn } from "@/lib/utils"
+import { cn } from "@studio/kit/lib/utils"
 import { labelledIndexes, type LinearScale } from "./chart-scale"
 
 // Every chart draws in the same coordinate space and scales to its container through the viewBox.

@@ -1,7 +1,7 @@
 import { ThumbsDown, ThumbsUp } from "lucide-react"
 import { useEffect, useRef, useState } from "react"
-import { Button } from "@/components/ui/button"
-import { cn } from "@/lib/utils"
+import { Button } from "@studio/kit/components/ui/button"
+import { cn } from "@studio/kit/lib/utils"
 import { useServices } from "../../services/services-context"
 
 export interface FeedbackButtonsProps {

@@ -11,10 +11,17 @@ import {
 } from "lucide-react"
 import { useId, useMemo, type ReactNode } from "react"
 import { Link } from "react-router"
-import { Badge } from "@/components/ui/badge"
-import { Button } from "@/components/ui/button"
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card"
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table"
+import { Badge } from "@studio/kit/components/ui/badge"
+import { Button } from "@studio/kit/components/ui/button"
+import { Card, CardContent, CardHeader, CardTitle } from "@studio/kit/components/ui/card"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@studio/kit/components/ui/table"
 import { BarChart, PassRateChart, StackedBarChart } from "./charts"
 import { FeedbackButtons } from "./feedback-buttons"
 import {

@@ -1,5 +1,5 @@
-import { Button } from "@/components/ui/button"
-import { cn } from "@/lib/utils"
+import { Button } from "@studio/kit/components/ui/button"
+import { cn } from "@studio/kit/lib/utils"
 import type { Diagnostic } from "@studio/protocol"
 import { Laptop, Loader2, Moon, RotateCw, Smartphone, Sun, Tablet, TriangleAlert, X } from "lucide-react"
 import { useCallback, useEffect, useMemo, useRef, useState } from "react"

@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils"
+import { cn } from "@studio/kit/lib/utils"
 import type { ReactNode } from "react"
 import type { BuildStepView } from "../../state/run-view"
 import { StatusIcon, type StatusTone } from "./status-icons"

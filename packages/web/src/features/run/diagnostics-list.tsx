@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils"
+import { cn } from "@studio/kit/lib/utils"
 import { CircleCheck, CircleX, Info, TriangleAlert, type LucideIcon } from "lucide-react"
 import type { ReactNode } from "react"
 import { DIAGNOSTIC_SEVERITIES, type Diagnostic, type DiagnosticSeverity } from "@studio/protocol"

@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils"
+import { cn } from "@studio/kit/lib/utils"
 import { ChevronRight } from "lucide-react"
 import { motion, useReducedMotion } from "motion/react"
 import { useId, useState, type ReactNode } from "react"

@@ -1,5 +1,5 @@
-import { Progress } from "@/components/ui/progress"
-import { cn } from "@/lib/utils"
+import { Progress } from "@studio/kit/components/ui/progress"
+import { cn } from "@studio/kit/lib/utils"
 import { motion, useReducedMotion } from "motion/react"
 import type { ReactNode } from "react"
 import type { AgentStage } from "@studio/protocol"

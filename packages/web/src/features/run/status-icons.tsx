@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils"
+import { cn } from "@studio/kit/lib/utils"
 import { CircleCheck, CircleMinus, CircleX, LoaderCircle, Circle, type LucideIcon } from "lucide-react"
 import { motion, useReducedMotion } from "motion/react"
 import type { ReactNode } from "react"

@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils"
+import { cn } from "@studio/kit/lib/utils"
 import { useServices } from "../../services/services-context"
 import { useStudioStore } from "../../state/studio-store"
 import { useNow } from "../../lib/use-now"

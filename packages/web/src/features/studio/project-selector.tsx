@@ -1,4 +1,4 @@
-import { Button } from "@/components/ui/button"
+import { Button } from "@studio/kit/components/ui/button"
 import {
   Dialog,
   DialogContent,
@@ -6,7 +6,7 @@ import {
   DialogFooter,
   DialogHeader,
   DialogTitle,
-} from "@/components/ui/dialog"
+} from "@studio/kit/components/ui/dialog"
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -16,8 +16,8 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu"
-import { Input } from "@/components/ui/input"
+} from "@studio/kit/components/ui/dropdown-menu"
+import { Input } from "@studio/kit/components/ui/input"
 import { API_LIMITS } from "@studio/protocol"
 import { ChevronsUpDown, FolderPlus, Pencil } from "lucide-react"
 import { useId, useState, type FormEvent } from "react"

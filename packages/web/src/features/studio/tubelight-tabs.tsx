@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils"
+import { cn } from "@studio/kit/lib/utils"
 import { motion, useReducedMotion } from "motion/react"
 import { Tabs as TabsPrimitive } from "radix-ui"
 import type { ReactNode } from "react"

@@ -1,4 +1,4 @@
-import { Button } from "@/components/ui/button"
+import { Button } from "@studio/kit/components/ui/button"
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -6,7 +6,7 @@ import {
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu"
+} from "@studio/kit/components/ui/dropdown-menu"
 import { BarChart3, LogOut, Moon, Sun } from "lucide-react"
 import { useNavigate } from "react-router"
 import { useServices } from "../../services/services-context"

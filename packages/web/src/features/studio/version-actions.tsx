@@ -1,5 +1,5 @@
-import { Button } from "@/components/ui/button"
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip"
+import { Button } from "@studio/kit/components/ui/button"
+import { Tooltip, TooltipContent, TooltipTrigger } from "@studio/kit/components/ui/tooltip"
 import { Check, Copy, Download, History } from "lucide-react"
 import { useState } from "react"
 import { useServices } from "../../services/services-context"

@@ -1,4 +1,10 @@
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select"
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from "@studio/kit/components/ui/select"
 import { useServices } from "../../services/services-context"
 import { useStudioStore } from "../../state/studio-store"
 
