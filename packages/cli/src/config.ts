@@ -1,13 +1,8 @@
-import { GeneratorSetupError, readModelEnvironment, type ModelEnvironment } from "@studio/engine"
-import { UsageError } from "./usage-error"
+import { readModelEnvironment, type ModelEnvironment } from "@studio/engine"
 
 export type StudioEnvironment = ModelEnvironment
 
-/** The model settings from the environment, validated once; a bad value is a usage error naming the variable. */
+/** The model settings from the environment, validated once; a bad value is `config_invalid` naming the variable. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): StudioEnvironment {
-  try {
-    return readModelEnvironment(env)
-  } catch (error) {
-    throw error instanceof GeneratorSetupError ? new UsageError(error.message) : error
-  }
+  return readModelEnvironment(env)
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util"
-import { UsageError } from "./usage-error"
+import { StudioError } from "@studio/protocol"
 
 const USAGE = `Usage: studio <command> [options]
 
@@ -26,7 +26,8 @@ export async function main(argv: string[]): Promise<number> {
           options: { json: { type: "boolean" } },
           allowPositionals: true,
         })
-        if (positionals.length !== 1) throw new UsageError("studio exec takes exactly one directory")
+        if (positionals.length !== 1)
+          throw new StudioError("usage", "studio exec takes exactly one directory")
         // Commands are loaded when used: the engine (Vitest, TypeScript) is a second of start-up on its own.
         const { runExec } = await import("./commands/exec")
         return await runExec(positionals[0] ?? "", { json: values.json ?? false })
@@ -43,7 +44,8 @@ export async function main(argv: string[]): Promise<number> {
           },
           allowPositionals: true,
         })
-        if (positionals.length !== 1) throw new UsageError("studio generate takes one prompt, in quotes")
+        if (positionals.length !== 1)
+          throw new StudioError("usage", "studio generate takes one prompt, in quotes")
         const { runGenerate } = await import("./commands/generate")
         return await runGenerate({
           prompt: positionals[0] ?? "",
@@ -58,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
         const { values } = parseArgs({ args: rest, options: { port: { type: "string" } } })
         const port = values.port === undefined ? undefined : Number(values.port)
         if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
-          throw new UsageError("--port takes a port number from 0 to 65535")
+          throw new StudioError("usage", "--port takes a port number from 0 to 65535")
         const { serve } = await import("@studio/server")
         // The server keeps the process alive; SIGINT/SIGTERM shut it down gracefully.
         await serve({ port })
@@ -76,13 +78,20 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`)
         return command === undefined ? 2 : 0
       default:
-        throw new UsageError(`unknown command: ${command}`)
+        throw new StudioError("usage", `unknown command: ${command}`)
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (exitsWithUsage(error)) {
       process.stderr.write(`studio: ${(error as Error).message}\n\n${USAGE}\n`)
       return 2
     }
     throw error
   }
+}
+
+/** A mistake in how the command was called or configured: exit code 2 with the message, never a stack trace. */
+function exitsWithUsage(error: unknown): boolean {
+  if (StudioError.isInstance(error)) return error.code === "usage" || error.code === "config_invalid"
+  // node:util parseArgs: an unknown option or a missing value.
+  return (error as { code?: unknown }).code?.toString().startsWith("ERR_PARSE_ARGS") === true
 }

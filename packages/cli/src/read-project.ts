@@ -1,14 +1,11 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs"
 import path from "node:path"
 import { isSafeJobPath } from "@studio/engine"
-import { contractSchema, type Contract } from "@studio/protocol"
-import { UsageError } from "./usage-error"
+import { contractSchema, parseOrThrow, StudioError, type Contract } from "@studio/protocol"
 
 const SOURCE_FILE = /\.(tsx|ts|css)$/
 const MAX_FILE_BYTES = 256 * 1024
 const MAX_FILES = 200
-
-export { UsageError } from "./usage-error"
 
 /** The project files under DIR/src that `studio exec` runs, keyed by their path relative to DIR. */
 export function readProjectFiles(dir: string): Record<string, string> {
@@ -17,18 +14,20 @@ export function readProjectFiles(dir: string): Record<string, string> {
   try {
     stats = statSync(root)
   } catch {
-    throw new UsageError(`${dir}: no such directory`)
+    throw new StudioError("usage", `${dir}: no such directory`)
   }
-  if (!stats.isDirectory()) throw new UsageError(`${dir}: not a directory`)
+  if (!stats.isDirectory()) throw new StudioError("usage", `${dir}: not a directory`)
   const srcDir = path.join(root, "src")
   try {
     if (lstatSync(srcDir).isSymbolicLink())
-      throw new UsageError(
+      throw new StudioError(
+        "usage",
         `${dir}: src/ is a symbolic link; a project's files must be regular files inside it`,
       )
   } catch (error) {
-    if (error instanceof UsageError) throw error
-    throw new UsageError(
+    if (StudioError.isInstance(error)) throw error
+    throw new StudioError(
+      "usage",
       `${dir}: has no src/ folder (expected src/components/<Name>.tsx and <Name>.test.tsx)`,
     )
   }
@@ -39,7 +38,8 @@ export function readProjectFiles(dir: string): Record<string, string> {
       const full = path.join(current, entry.name)
       // A link could name any file of the machine; the project's files are its own (as the sandbox requires).
       if (entry.isSymbolicLink()) {
-        throw new UsageError(
+        throw new StudioError(
+          "usage",
           `${path.relative(root, full).split(path.sep).join("/")}: a symbolic link; a project's files must be regular files inside it`,
         )
       }
@@ -51,14 +51,14 @@ export function readProjectFiles(dir: string): Record<string, string> {
       const relative = path.relative(root, full).split(path.sep).join("/")
       if (!isSafeJobPath(relative)) continue
       if (statSync(full).size > MAX_FILE_BYTES)
-        throw new UsageError(`${relative}: larger than ${MAX_FILE_BYTES / 1024} KiB`)
+        throw new StudioError("usage", `${relative}: larger than ${MAX_FILE_BYTES / 1024} KiB`)
       files[relative] = readFileSync(full, "utf8")
       if (Object.keys(files).length > MAX_FILES)
-        throw new UsageError(`${dir}: more than ${MAX_FILES} source files`)
+        throw new StudioError("usage", `${dir}: more than ${MAX_FILES} source files`)
     }
   }
   walk(srcDir)
-  if (Object.keys(files).length === 0) throw new UsageError(`${dir}: no .tsx/.ts files under src/`)
+  if (Object.keys(files).length === 0) throw new StudioError("usage", `${dir}: no .tsx/.ts files under src/`)
   return files
 }
 
@@ -73,13 +73,10 @@ export function readProjectContract(dir: string): Contract | undefined {
   try {
     data = JSON.parse(readFileSync(file, "utf8"))
   } catch {
-    throw new UsageError(`${path.join(dir, "contract.json")}: not JSON`)
+    throw new StudioError("usage", `${path.join(dir, "contract.json")}: not JSON`)
   }
-  const parsed = contractSchema.safeParse(data)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
-  const where = issue?.path.length ? `${issue.path.join(".")}: ` : ""
-  throw new UsageError(
-    `${path.join(dir, "contract.json")}: not a contract (${where}${issue?.message ?? "invalid"})`,
-  )
+  return parseOrThrow(contractSchema, data, {
+    code: "usage",
+    subject: `${path.join(dir, "contract.json")}: not a contract`,
+  })
 }

@@ -1,6 +1,5 @@
 import { assertMayRunUntrustedCode, readSandboxPolicy, type IsolationReport } from "@studio/engine"
 import { StudioError } from "@studio/protocol"
-import { UsageError } from "./usage-error"
 
 /**
  * True (after saying why, with what to install) when `what` may not run here: the sandbox has no namespaces and
@@ -12,12 +11,8 @@ export function refuseUnisolated(
   what: string,
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
-  let allowUnisolated: boolean
-  try {
-    ;({ allowUnisolated } = readSandboxPolicy(env))
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  // A bad STUDIO_ALLOW_UNISOLATED is `config_invalid`: exit 2 with the variable's name (main.ts).
+  const { allowUnisolated } = readSandboxPolicy(env)
   try {
     assertMayRunUntrustedCode(isolation, allowUnisolated, what)
     return false

@@ -84,7 +84,7 @@ describe("studio exec", () => {
     writeFileSync(path.join(dir, "contract.json"), JSON.stringify({ ...contract, requirements: "R1" }))
     const broken = await studio(["exec", dir])
     expect(broken.code).toBe(2)
-    expect(broken.stderr).toMatch(/contract\.json: not a contract \(requirements: /)
+    expect(broken.stderr).toMatch(/contract\.json: not a contract: requirements: /)
   })
 
   it("exits 1 with the failing test and the type error in a readable summary", async () => {

@@ -70,7 +70,7 @@ describe("the CLI without namespaces", () => {
       STUDIO_ALLOW_UNISOLATED: "maybe",
     })
     expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/STUDIO_ALLOW_UNISOLATED must be 1 or 0/)
+    expect(result.stderr).toMatch(/STUDIO_ALLOW_UNISOLATED: must be 1 or 0/)
   })
 
   it("with STUDIO_ALLOW_UNISOLATED=1, studio exec runs it, at the process level", async () => {

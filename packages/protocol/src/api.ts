@@ -199,6 +199,30 @@ export const runSummarySchema = z.object({
 })
 export type RunSummary = z.infer<typeof runSummarySchema>
 
+/** A run as `GET /api/runs/:id` answers it: its summary plus who generated it and what it proved. */
+export const runSchema = runSummarySchema.extend({
+  projectId: id,
+  provider: z.string(),
+  model: z.string(),
+  /** `verdict === "proven"`; null while it runs. */
+  success: z.boolean().nullable(),
+  verdict: verdictSchema.nullable(),
+  reasons: z.array(z.string()),
+  repairAttempts: z.number().int().nonnegative(),
+})
+export type Run = z.infer<typeof runSchema>
+
+/** `GET /readyz`: 200 when the database (and Redis) answer, 503 when not; both say how generated code is contained. */
+export const readinessSchema = z.object({
+  ok: z.boolean(),
+  sandbox: z.object({
+    level: z.string(),
+    backend: z.string(),
+    runsUntrustedCode: z.boolean(),
+  }),
+})
+export type Readiness = z.infer<typeof readinessSchema>
+
 export const apiErrorSchema = z.object({
   error: z.object({ code: errorCodeSchema, message: z.string(), retryAfterMs: z.number().optional() }),
 })
@@ -228,6 +252,10 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
 ])
 export type ClientMessage = z.infer<typeof clientMessageSchema>
 export type GenerateMessage = z.infer<typeof generateMessageSchema>
+
+/** `POST /api/runs`: a generation over REST, for clients without a socket (the socket's `generate` without `type`). */
+export const startRunRequestSchema = generateMessageSchema.omit({ type: true })
+export type StartRunRequest = z.infer<typeof startRunRequestSchema>
 
 /**
  * Server messages besides the run events themselves (which carry runId and seq and are sent one per message, or

@@ -162,6 +162,35 @@ export const ERROR_CODES = {
     retryable: true,
     defaultMessage: "This connection fell behind the run; subscribe again with the last seq you have.",
   },
+  config_invalid: {
+    httpStatus: 500,
+    wsCloseCode: 1011,
+    // The operator reads it at start-up (it names the variable to fix); it never reaches a browser.
+    userVisible: true,
+    retryable: false,
+    defaultMessage: "A setting in the environment is not valid.",
+  },
+  usage: {
+    httpStatus: 400,
+    wsCloseCode: 4400,
+    userVisible: true,
+    retryable: false,
+    defaultMessage: "The command was not called the right way.",
+  },
+  network: {
+    httpStatus: 503,
+    wsCloseCode: 4503,
+    userVisible: true,
+    retryable: true,
+    defaultMessage: "The studio server cannot be reached.",
+  },
+  response_invalid: {
+    httpStatus: 502,
+    wsCloseCode: 4502,
+    userVisible: true,
+    retryable: false,
+    defaultMessage: "The server sent an answer the studio does not understand.",
+  },
   internal: {
     httpStatus: 500,
     wsCloseCode: 1011,

@@ -1,61 +1,22 @@
 import { randomUUID } from "node:crypto"
 import websocket from "@fastify/websocket"
-import { API_LIMITS, StudioError, WS_PROTOCOL, toStudioError, type SandboxIsolation } from "@studio/protocol"
+import { API_LIMITS, StudioError, WS_PROTOCOL, toStudioError } from "@studio/protocol"
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
 } from "fastify"
-import type { Logger } from "pino"
-import type { PasswordHasher } from "./auth/passwords"
-import type { TokenService } from "./auth/tokens"
-import type { Store } from "./db/store"
-import type { PromptLimiter } from "./limits/rate-limit"
-import type { RequestLimits } from "./limits/request-limits"
-import type { SocketLimiter } from "./limits/socket-limit"
-import type { Metrics } from "./metrics"
-import type { PreviewPageStore } from "./previews/preview-store"
+import type { AppDeps } from "./app-deps"
 import { registerApiRoutes } from "./routes/api"
+import { registerHealthRoutes } from "./routes/health"
 import { registerPreviewPageRoute } from "./routes/preview-pages"
 import { registerSandboxRoute } from "./routes/sandbox"
-import type { RunManager } from "./runs/run-manager"
 import { registerWebApp } from "./web-app"
 import { Connection } from "./ws/connection"
-import type { ToolchainRegistry } from "@studio/engine"
 
-export interface AppDeps {
-  store: Store
-  tokens: TokenService
-  limiter: PromptLimiter
-  /** Sign-in, sign-up, preview and test-run limits (limits/request-limits.ts). */
-  requestLimits: RequestLimits
-  /** How passwords are hashed and checked (default argon2id). */
-  passwords?: PasswordHasher
-  /** Proxy addresses whose X-Forwarded-For is believed for request.ip; none by default. */
-  trustProxy?: readonly string[]
-  sockets: SocketLimiter
-  runs: RunManager
-  metrics: Metrics
-  toolchain: ToolchainRegistry
-  /** Built preview pages, served by `GET /preview/:id` for a few minutes. */
-  previews: PreviewPageStore
-  logger: Logger
-  /** Origins besides the server's own that may open the WebSocket. */
-  allowedOrigins: readonly string[]
-  /** Checks the database (and Redis) for /readyz. */
-  ready(): Promise<void>
-  /** Open connections, so a graceful stop can flush and close them after the runs finish. */
-  connections?: Set<Connection>
-  /** Starts warming the engine (called when a user connects); idempotent. */
-  warm?(): void
-  /** Seconds between WebSocket heartbeats; a socket that misses one is closed. */
-  heartbeatSeconds?: number
-  /** The built web app (Vite's dist) to serve; without one, pages answer 503 with how to build it. */
-  webDir?: string
-  /** The sandbox's isolation on this machine, for /readyz and `GET /api/sandbox`. */
-  isolation: SandboxIsolation
-}
+// In its own file so the route modules can use it without importing this one (which imports them).
+export type { AppDeps } from "./app-deps"
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -73,6 +34,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     // Without named proxies, request.ip is the connection's address and X-Forwarded-For is ignored.
     trustProxy: deps.trustProxy?.length ? [...deps.trustProxy] : false,
+    // Fastify's own refusals before routing (a malformed percent-encoding) answer in the studio's error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const refused = new StudioError("bad_request", "The request URL is malformed.", { cause: error })
+      // The reply is typed for routes with schemas; this one has none.
+      void (reply as FastifyReply).status(refused.httpStatus).send({ error: refused.toPublic() })
+    },
   })
 
   app.addHook("onSend", async (request, reply) => {
@@ -112,22 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
 
   registerPreviewPageRoute(app, deps.previews)
-  app.get("/healthz", async () => ({ ok: true }))
-  app.get("/readyz", async (_request, reply) => {
-    // Ready or not, it says how generated code is contained here (and whether model-written code runs at all).
-    const sandbox = {
-      level: deps.isolation.level,
-      backend: deps.isolation.backend,
-      runsUntrustedCode: deps.isolation.runsUntrustedCode,
-    }
-    try {
-      await deps.ready()
-      return { ok: true, sandbox }
-    } catch (error) {
-      deps.logger.warn({ err: error }, "not ready")
-      return reply.status(503).send({ ok: false, sandbox })
-    }
-  })
+  registerHealthRoutes(app, deps)
   app.get("/metrics", async (_request, reply) => {
     reply.header("content-type", deps.metrics.registry.contentType)
     return deps.metrics.registry.metrics()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { ConfigError, readServerConfig } from "./config"
+import { StudioError } from "@studio/protocol"
+import { readServerConfig } from "./config"
 
 const read = (env: Record<string, string> = {}) =>
   readServerConfig({ STUDIO_PROVIDER: "offline", ...env }, "/srv")
@@ -34,7 +35,10 @@ describe("readServerConfig: abuse limits", () => {
   })
 
   it.each(["0", "-1", "1.5", "many"])("refuses a limit of %s with the variable's name", (value) => {
-    expect(() => read({ STUDIO_REGISTER_RATE_LIMIT: value })).toThrow(ConfigError)
+    expect(() => read({ STUDIO_REGISTER_RATE_LIMIT: value })).toThrow(StudioError)
+    expect(() => read({ STUDIO_REGISTER_RATE_LIMIT: value })).toThrow(
+      expect.objectContaining({ code: "config_invalid" }),
+    )
     expect(() => read({ STUDIO_PREVIEW_RATE_LIMIT: value })).toThrow(/STUDIO_PREVIEW_RATE_LIMIT/)
   })
 })
@@ -56,7 +60,7 @@ describe("readServerConfig: STUDIO_TRUST_PROXY", () => {
   it.each(["true", "1", "*", "example.com", "10.0.0.0/33", "::/129", "10.0.0.0/8/1", "10.0.0.300"])(
     "refuses %s, naming the entry",
     (value) => {
-      expect(() => read({ STUDIO_TRUST_PROXY: value })).toThrow(/STUDIO_TRUST_PROXY .*must be an IP address/)
+      expect(() => read({ STUDIO_TRUST_PROXY: value })).toThrow(/STUDIO_TRUST_PROXY: .*must be an IP address/)
     },
   )
 })

@@ -3,10 +3,8 @@ import { isIP } from "node:net"
 import path from "node:path"
 import { z } from "zod"
 import { allowUnisolatedSchema, readModelEnvironment, type ModelEnvironment } from "@studio/engine"
+import { parseOrThrow, StudioError } from "@studio/protocol"
 import { DEFAULT_REQUEST_LIMITS, type RequestLimitSettings } from "./limits/request-limits"
-
-/** A bad setting at start-up: one clear line per problem, no stack trace. */
-export class ConfigError extends Error {}
 
 const optionalText = z
   .string()
@@ -107,28 +105,26 @@ export interface ServerConfig {
   model: ModelEnvironment
 }
 
-/** The server's settings from the environment, validated once at start-up. */
+/**
+ * The server's settings from the environment, validated once at start-up. A bad setting is a StudioError
+ * `config_invalid` naming every variable to fix.
+ */
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
-  const parsed = serverEnvironmentSchema.safeParse(env)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`)
-    throw new ConfigError(`invalid environment: ${problems.join("; ")}`)
-  }
-  let model: ModelEnvironment
-  try {
-    model = readModelEnvironment(env)
-  } catch (error) {
-    throw new ConfigError((error as Error).message)
-  }
-  const value = parsed.data
+  const value = parseOrThrow(serverEnvironmentSchema, env, {
+    code: "config_invalid",
+    subject: "invalid environment",
+    allIssues: true,
+  })
+  const model = readModelEnvironment(env)
   const origins = (value.STUDIO_ORIGINS ?? "")
     .split(",")
     .map((origin) => origin.trim())
     .filter(Boolean)
   for (const origin of origins) {
     if (!/^https?:\/\/[^/]+$/.test(origin))
-      throw new ConfigError(
-        `invalid environment: STUDIO_ORIGINS entry "${origin}" must look like https://host[:port]`,
+      throw new StudioError(
+        "config_invalid",
+        `invalid environment: STUDIO_ORIGINS: entry "${origin}" must look like https://host[:port]`,
       )
   }
   return {

@@ -1,4 +1,4 @@
 export { buildApp, type AppDeps } from "./app"
-export { ConfigError, readServerConfig, type ServerConfig } from "./config"
+export { readServerConfig, type ServerConfig } from "./config"
 export { serve } from "./main"
 export { startServer, TOKEN_AUDIENCE, TOKEN_ISSUER, type StartedServer, type StartOptions } from "./server"

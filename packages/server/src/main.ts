@@ -1,4 +1,5 @@
-import { ConfigError, readServerConfig } from "./config"
+import { StudioError } from "@studio/protocol"
+import { readServerConfig } from "./config"
 import { startServer } from "./server"
 
 /** `npm start` / `studio serve`: reads the environment, starts, and shuts down gracefully on SIGINT/SIGTERM. */
@@ -7,7 +8,7 @@ export async function serve(overrides: { port?: number } = {}): Promise<void> {
   try {
     config = readServerConfig()
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (StudioError.isInstance(error) && error.code === "config_invalid") {
       process.stderr.write(`studio serve: ${error.message}\n`)
       process.exitCode = 2
       return

@@ -4,6 +4,7 @@ import type { StudioEvent } from "@studio/protocol"
 import { argon2Passwords, type PasswordHasher } from "../src/auth/passwords"
 import { api, register, startTestServer, StudioSocket, type TestServer } from "./support/test-server"
 import { helloFiles, refusingModel, userWithHelloVersion } from "./support/hello-project"
+import { checkAnswerAgainstContract } from "./support/contract"
 
 const PASSWORD = "correct horse battery"
 const STUDIO_ORIGIN = "http://localhost:5173"
@@ -33,10 +34,16 @@ async function post(server: TestServer, route: string, body: unknown, address?: 
     headers: { "content-type": "application/json", ...(address ? { "x-forwarded-for": address } : {}) },
     body: JSON.stringify(body),
   })
+  const answer: unknown = await response.json()
+  checkAnswerAgainstContract("POST", route, {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    body: answer,
+  })
   return {
     status: response.status,
     retryAfter: response.headers.get("retry-after"),
-    body: (await response.json()) as { error?: { code: string; message: string; retryAfterMs?: number } },
+    body: answer as { error?: { code: string; message: string; retryAfterMs?: number } },
   }
 }
 

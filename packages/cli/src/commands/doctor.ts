@@ -5,17 +5,12 @@ import {
   readSandboxPolicy,
 } from "@studio/engine"
 import { paint } from "../terminal"
-import { UsageError } from "../usage-error"
 
 /** `studio doctor`: what isolation the sandbox has here, and which tool versions are installed. */
 export async function runDoctor(options: { json: boolean }): Promise<number> {
   const isolation = detectIsolation()
-  let allowUnisolated: boolean
-  try {
-    ;({ allowUnisolated } = readSandboxPolicy())
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  // A bad STUDIO_ALLOW_UNISOLATED is `config_invalid`: exit 2 with the variable's name (main.ts).
+  const { allowUnisolated } = readSandboxPolicy()
   const runsUntrustedCode = mayRunUntrustedCode(isolation, allowUnisolated)
   const toolchain = createToolchainRegistry()
   const plugins = toolchain

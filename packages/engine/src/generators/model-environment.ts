@@ -1,7 +1,6 @@
+import { parseOrThrow } from "@studio/protocol"
 import { z } from "zod"
 
-/** A setting that cannot work (a bad URL, a missing key or model): the message names what to fix. */
-export class GeneratorSetupError extends Error {}
 const optionalText = z
   .string()
   .trim()
@@ -28,10 +27,11 @@ const environmentSchema = z.object({
 
 export type ModelEnvironment = z.infer<typeof environmentSchema>
 
-/** The model settings from the environment, validated once; a bad value is a usage error naming the variable. */
+/** The model settings from the environment, validated once; a bad value is `config_invalid` naming the variable. */
 export function readModelEnvironment(env: NodeJS.ProcessEnv = process.env): ModelEnvironment {
-  const parsed = environmentSchema.safeParse(env)
-  if (parsed.success) return parsed.data
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`)
-  throw new GeneratorSetupError(`invalid environment: ${problems.join("; ")}`)
+  return parseOrThrow(environmentSchema, env, {
+    code: "config_invalid",
+    subject: "invalid environment",
+    allIssues: true,
+  })
 }

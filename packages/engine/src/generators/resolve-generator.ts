@@ -1,5 +1,6 @@
+import { StudioError } from "@studio/protocol"
 import { createOpenAiGenerator, detectOllama } from "./llm"
-import { GeneratorSetupError, type ModelEnvironment } from "./model-environment"
+import type { ModelEnvironment } from "./model-environment"
 import { createOfflineGenerator } from "./offline"
 import type { Generator } from "./types"
 export const PROVIDERS = ["offline", "openai", "ollama"] as const
@@ -11,7 +12,8 @@ const OLLAMA_DEFAULT = "http://127.0.0.1:11434"
 /**
  * The generator for `--provider` (or, without it: an OpenAI-compatible server when one is configured, else Ollama
  * when it answers on its default port, else the offline generator). The base URL and key come only from the
- * environment, never from a flag a request could set.
+ * environment, never from a flag a request could set. A setting that cannot work (an unknown provider, a missing key
+ * or model, an Ollama that was asked for and does not answer) is a StudioError `config_invalid` naming what to fix.
  */
 export async function resolveGenerator(
   options: { provider?: string; model?: string },
@@ -19,7 +21,10 @@ export async function resolveGenerator(
 ): Promise<Generator> {
   const provider = options.provider
   if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) {
-    throw new GeneratorSetupError(`unknown provider: ${provider} (expected ${PROVIDERS.join(", ")})`)
+    throw new StudioError(
+      "config_invalid",
+      `unknown provider: ${provider} (expected ${PROVIDERS.join(", ")})`,
+    )
   }
   const offline = () => createOfflineGenerator({ chunkDelayMs: env.STUDIO_OFFLINE_CHUNK_DELAY_MS ?? 0 })
   if (provider === "offline") return offline()
@@ -27,10 +32,11 @@ export async function resolveGenerator(
   if (provider === "openai" || (provider === undefined && (env.OPENAI_BASE_URL || env.OPENAI_API_KEY))) {
     const baseURL = env.OPENAI_BASE_URL ?? OPENAI_API
     if (baseURL === OPENAI_API && !env.OPENAI_API_KEY)
-      throw new GeneratorSetupError(
+      throw new StudioError(
+        "config_invalid",
         "--provider openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for another server)",
       )
-    if (!model) throw new GeneratorSetupError("no model: pass --model or set STUDIO_MODEL")
+    if (!model) throw new StudioError("config_invalid", "no model: pass --model or set STUDIO_MODEL")
     return createOpenAiGenerator({ baseURL, apiKey: env.OPENAI_API_KEY, model, provider: "openai" })
   }
   if (provider === "ollama" || provider === undefined) {
@@ -39,7 +45,7 @@ export async function resolveGenerator(
     if (detected !== null || provider === "ollama") {
       const ollamaModel = model ?? detected
       if (!ollamaModel)
-        throw new GeneratorSetupError(`Ollama does not answer on ${host}, or has no model pulled`)
+        throw new StudioError("config_invalid", `Ollama does not answer on ${host}, or has no model pulled`)
       return createOpenAiGenerator({
         baseURL: `${host.replace(/\/$/, "")}/v1`,
         model: ollamaModel,

@@ -25,7 +25,7 @@ describe("readSandboxPolicy", () => {
     for (const value of ["", "0", "false"])
       expect(readSandboxPolicy({ STUDIO_ALLOW_UNISOLATED: value }).allowUnisolated, value).toBe(false)
     expect(() => readSandboxPolicy({ STUDIO_ALLOW_UNISOLATED: "yes please" })).toThrow(
-      /STUDIO_ALLOW_UNISOLATED must be 1 or 0/,
+      /STUDIO_ALLOW_UNISOLATED: must be 1 or 0/,
     )
   })
 })

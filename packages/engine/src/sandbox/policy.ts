@@ -1,4 +1,4 @@
-import { sanitizeMessage, StudioError, type SandboxIsolation } from "@studio/protocol"
+import { parseOrThrow, sanitizeMessage, StudioError, type SandboxIsolation } from "@studio/protocol"
 import { z } from "zod"
 import type { IsolationReport } from "./types"
 
@@ -8,12 +8,17 @@ export const allowUnisolatedSchema = z
   .optional()
   .transform((value) => value === "1" || value === "true")
 
-/** The operator's sandbox settings from the environment; a bad value is an Error naming the variable. */
+/** The operator's sandbox settings from the environment; a bad value is `config_invalid` naming the variable. */
 export function readSandboxPolicy(env: NodeJS.ProcessEnv = process.env): { allowUnisolated: boolean } {
-  const parsed = allowUnisolatedSchema.safeParse(env.STUDIO_ALLOW_UNISOLATED?.trim().toLowerCase())
-  if (!parsed.success)
-    throw new Error(`invalid environment: STUDIO_ALLOW_UNISOLATED ${parsed.error.issues[0]?.message ?? ""}`)
-  return { allowUnisolated: parsed.data }
+  const allowUnisolated = parseOrThrow(
+    allowUnisolatedSchema,
+    env.STUDIO_ALLOW_UNISOLATED?.trim().toLowerCase(),
+    {
+      code: "config_invalid",
+      subject: "invalid environment: STUDIO_ALLOW_UNISOLATED",
+    },
+  )
+  return { allowUnisolated }
 }
 
 /**

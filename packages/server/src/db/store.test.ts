@@ -76,6 +76,18 @@ describe.each(testDialects())("store on %s", (dialect) => {
   })
 
   describe("versions", () => {
+    // Reports are parsed when read, so the stored one is a real (if small) report.
+    const REPORT = {
+      verdict: "unverified" as const,
+      reasons: ["no tests ran"],
+      success: false,
+      provider: "offline",
+      model: "m",
+      requirements: [],
+      tests: [],
+      errors: [],
+    }
+
     it("numbers a project's versions v1..vN and keeps the parent", async () => {
       const { user, project } = await newProject()
       const v1 = await store.versions.create({ projectId: project.id, prompt: "p1", files: { "a.tsx": "1" } })
@@ -84,7 +96,7 @@ describe.each(testDialects())("store on %s", (dialect) => {
         parentVersionId: v1.id,
         prompt: "p2",
         files: { "a.tsx": "2" },
-        report: { passed: 3 },
+        report: REPORT,
       })
       expect([v1.number, v2.number]).toEqual([1, 2])
       expect(v2.parentVersionId).toBe(v1.id)
@@ -93,7 +105,7 @@ describe.each(testDialects())("store on %s", (dialect) => {
       expect((await store.versions.latest(user.id, project.id))?.id).toBe(v2.id)
       expect(await store.versions.get(user.id, v2.id)).toMatchObject({
         files: { "a.tsx": "2" },
-        report: { passed: 3 },
+        report: REPORT,
       })
     })
 
@@ -179,7 +191,16 @@ describe.each(testDialects())("store on %s", (dialect) => {
       const cutOff = [await newRun(user.id, project.id), await newRun(user.id, project.id)]
       const done = await newRun(user.id, project.id)
       await store.runs.finish(done, { status: "failed", success: false })
-      await store.events.append(cutOff[0]!, 0, { type: "run_started" })
+      // Events are parsed when read, so these are real ones.
+      await store.events.append(cutOff[0]!, 0, {
+        type: "run_started",
+        runId: cutOff[0]!,
+        seq: 0,
+        ts: 1,
+        prompt: "p",
+        provider: "offline",
+        model: "m",
+      })
       expect(await store.runs.running()).toEqual(expect.arrayContaining(cutOff))
 
       const interrupted = await store.runs.markInterrupted()
@@ -198,7 +219,14 @@ describe.each(testDialects())("store on %s", (dialect) => {
       const runId = await newRun(user.id, project.id)
       // Appended out of order on purpose: the list must come back ordered by seq.
       for (const seq of [3, 0, 1, 4, 2, 5])
-        await store.events.append(runId, seq, { type: "token", delta: `${seq}` })
+        await store.events.append(runId, seq, {
+          type: "token",
+          runId,
+          seq,
+          ts: 1,
+          path: "src/A.tsx",
+          delta: `${seq}`,
+        })
 
       const all = await store.events.list(runId, -1)
       expect(all.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5])
@@ -207,6 +235,9 @@ describe.each(testDialects())("store on %s", (dialect) => {
       expect((await store.events.list(runId, 0, 2)).map((e) => e.seq)).toEqual([1, 2])
       expect(await store.events.list(runId, 5)).toEqual([])
       expect(await store.events.lastSeq(runId)).toBe(5)
+      // An event this studio never wrote is an internal error, not an untyped value handed on.
+      await store.events.append(runId, 6, { type: "token", delta: "no envelope" })
+      await expect(store.events.list(runId, 5)).rejects.toMatchObject({ code: "internal" })
     })
 
     it("has no last seq for a run without events and refuses a repeated seq", async () => {

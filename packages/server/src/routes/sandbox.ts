@@ -1,6 +1,8 @@
-import { StudioError, type SandboxIsolationResponse } from "@studio/protocol"
+import { API_ROUTES } from "@studio/protocol"
 import type { FastifyInstance } from "fastify"
-import type { AppDeps } from "../app"
+import type { AppDeps } from "../app-deps"
+import { authenticatedUser } from "./authenticate"
+import { typedRoutes } from "./typed-route"
 
 /**
  * `GET /api/sandbox`: the isolation generated tests run with here and what it protects against (the studio's Build
@@ -10,11 +12,6 @@ export function registerSandboxRoute(
   api: FastifyInstance,
   deps: Pick<AppDeps, "isolation" | "tokens">,
 ): void {
-  api.get("/api/sandbox", async (request): Promise<SandboxIsolationResponse> => {
-    const header = request.headers.authorization
-    const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined
-    if (!token) throw new StudioError("unauthorized", "Sign in first (Authorization: Bearer <token>).")
-    await deps.tokens.verify(token)
-    return { isolation: deps.isolation }
-  })
+  const route = typedRoutes(api, { authenticate: (request) => authenticatedUser(request, deps.tokens) })
+  route(API_ROUTES.sandboxIsolation, async () => ({ isolation: deps.isolation }))
 }

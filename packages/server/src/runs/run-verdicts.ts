@@ -1,14 +1,11 @@
 import {
-  storedRunFinishedEventSchema,
   upgradeRunFinishedEvent,
-  upgradeVersionReport,
   type EarlierRun,
   type StudioEvent,
-  type VersionReport,
   type VerdictOutcome,
 } from "@studio/protocol"
+import type { ReadEvent } from "../db/repositories/events"
 import type { RunRecord } from "../db/repositories/runs"
-import type { StoredEvent } from "../db/schema"
 import type { Store } from "../db/store"
 
 // Everything the server reads back that carries a verdict goes through here, so a version, event or run stored
@@ -30,15 +27,9 @@ export function earlierRunOf(run: RunRecord): Omit<EarlierRun, "success"> {
 }
 
 /** A stored event as clients receive it: a `run_finished` stored before verdicts gets one from `run`. */
-export function readStoredEvent(event: StoredEvent, run: RunRecord): StudioEvent {
-  if (event.type !== "run_finished" || "verdict" in event) return event as StudioEvent
-  const parsed = storedRunFinishedEventSchema.safeParse(event)
-  return parsed.success ? upgradeRunFinishedEvent(parsed.data, earlierRunOf(run)) : (event as StudioEvent)
-}
-
-/** A version's stored report as the API sends it (with its verdict); null when it has none. */
-export function readVersionReport(stored: unknown): VersionReport | null {
-  return stored === null || stored === undefined ? null : (upgradeVersionReport(stored) ?? null)
+export function readStoredEvent(event: ReadEvent, run: RunRecord): StudioEvent {
+  // One stored with its verdict keeps it; `success` follows the verdict either way.
+  return event.type === "run_finished" ? upgradeRunFinishedEvent(event, earlierRunOf(run)) : event
 }
 
 /** The verdict of each finished run, from its stored run_finished (upgraded); a run still going has none. */

@@ -1,6 +1,7 @@
 import {
   API_LIMITS,
   clientMessageSchema,
+  parseOrThrow,
   StudioError,
   toStudioError,
   type ServerControlMessage,
@@ -84,13 +85,7 @@ export class Connection {
       } catch {
         throw new StudioError("bad_request", "The message is not valid JSON.")
       }
-      const parsed = clientMessageSchema.safeParse(json)
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]
-        const where = issue?.path.length ? `${issue.path.join(".")}: ` : ""
-        throw new StudioError("validation_failed", `${where}${issue?.message ?? "invalid message"}`)
-      }
-      const message = parsed.data
+      const message = parseOrThrow(clientMessageSchema, json)
       if (message.type === "ping") {
         this.send({ type: "pong", ...(message.ts === undefined ? {} : { ts: message.ts }) })
         return

@@ -1,25 +1,22 @@
 import {
+  API_ROUTES,
   apiErrorSchema,
-  authResponseSchema,
-  observationSchema,
-  pluginManifestSchema,
-  previewResponseSchema,
-  projectSchema,
-  runAcceptedSchema,
-  runSummarySchema,
-  sandboxIsolationResponseSchema,
-  studioEventSchema,
-  userSchema,
-  versionSchema,
-  versionSummarySchema,
+  ERROR_CODES,
+  routeUrl,
+  StudioError,
   type AuthResponse,
   type Credentials,
   type ErrorCode,
+  type JsonRouteDefinition,
   type Observation,
   type PluginManifestInfo,
   type PreviewRequest,
   type PreviewResponse,
   type Project,
+  type RouteBody,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResponse,
   type RunSummary,
   type SandboxIsolation,
   type StudioEvent,
@@ -27,17 +24,22 @@ import {
   type Version,
   type VersionSummary,
 } from "@studio/protocol"
-import { z } from "zod"
 
-/** A failed request, with the server's error code and message (already safe to show). */
-export class ApiRequestError extends Error {
+/**
+ * A failed request: a StudioError with the server's code (or `network`, `response_invalid`) and message (already
+ * safe to show), plus the HTTP status (0 when the server was not reached).
+ */
+export class ApiRequestError extends StudioError {
   constructor(
-    readonly code: ErrorCode | "network",
+    code: ErrorCode,
     message: string,
     readonly status: number,
-    readonly retryAfterMs?: number,
+    retryAfterMs?: number,
   ) {
-    super(message)
+    super(code, message, {
+      details: { status },
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    })
     this.name = "ApiRequestError"
   }
 }
@@ -51,17 +53,12 @@ export interface ApiClientOptions {
   fetch?: typeof fetch
 }
 
-const projectsBody = z.object({ projects: z.array(projectSchema) })
-const projectBody = z.object({ project: projectSchema })
-const versionsBody = z.object({ versions: z.array(versionSummarySchema) })
-const versionBody = z.object({ version: versionSchema })
-const versionSummaryBody = z.object({ version: versionSummarySchema })
-const meBody = z.object({ user: userSchema })
-const pluginsBody = z.object({ plugins: z.array(pluginManifestSchema) })
-const observationsBody = z.object({ observations: z.array(observationSchema) })
-const runsBody = z.object({ runs: z.array(runSummarySchema) })
-const eventsBody = z.object({ events: z.array(studioEventSchema) })
-const okBody = z.object({ ok: z.literal(true) })
+type CallOptions<Route extends JsonRouteDefinition> = {
+  params?: RouteParams<Route>
+  body?: RouteBody<Route>
+  query?: RouteQuery<Route>
+  signal?: AbortSignal
+}
 
 /** The studio's REST API, typed by the protocol package and checked at run time. */
 export class ApiClient {
@@ -74,100 +71,103 @@ export class ApiClient {
   }
 
   register(credentials: Credentials): Promise<AuthResponse> {
-    return this.request("POST", "/api/auth/register", authResponseSchema, credentials, { auth: false })
+    return this.call(API_ROUTES.register, { body: credentials })
   }
 
   login(credentials: Credentials): Promise<AuthResponse> {
-    return this.request("POST", "/api/auth/login", authResponseSchema, credentials, { auth: false })
+    return this.call(API_ROUTES.login, { body: credentials })
   }
 
   async me(): Promise<User> {
-    return (await this.request("GET", "/api/me", meBody)).user
+    return (await this.call(API_ROUTES.me)).user
   }
 
   async listProjects(): Promise<Project[]> {
-    return (await this.request("GET", "/api/projects", projectsBody)).projects
+    return (await this.call(API_ROUTES.listProjects)).projects
   }
 
   async createProject(name: string): Promise<Project> {
-    return (await this.request("POST", "/api/projects", projectBody, { name })).project
+    return (await this.call(API_ROUTES.createProject, { body: { name } })).project
   }
 
   async renameProject(projectId: string, name: string): Promise<Project> {
-    return (await this.request("PATCH", `/api/projects/${enc(projectId)}`, projectBody, { name })).project
+    return (await this.call(API_ROUTES.renameProject, { params: { id: projectId }, body: { name } })).project
   }
 
   async listVersions(projectId: string): Promise<VersionSummary[]> {
-    return (await this.request("GET", `/api/projects/${enc(projectId)}/versions`, versionsBody)).versions
+    return (await this.call(API_ROUTES.listVersions, { params: { id: projectId } })).versions
   }
 
   async listRuns(projectId: string): Promise<RunSummary[]> {
-    return (await this.request("GET", `/api/projects/${enc(projectId)}/runs`, runsBody)).runs
+    return (await this.call(API_ROUTES.listRuns, { params: { id: projectId } })).runs
   }
 
   async getVersion(versionId: string): Promise<Version> {
-    return (await this.request("GET", `/api/versions/${enc(versionId)}`, versionBody)).version
+    return (await this.call(API_ROUTES.getVersion, { params: { id: versionId } })).version
   }
 
   async restoreVersion(versionId: string): Promise<VersionSummary> {
-    return (await this.request("POST", `/api/versions/${enc(versionId)}/restore`, versionSummaryBody, {}))
-      .version
+    return (await this.call(API_ROUTES.restoreVersion, { params: { id: versionId } })).version
   }
 
   /** Re-runs the execute stage on edited files; the run saves them as a new version. */
   async startTestRun(versionId: string, files: Record<string, string>): Promise<string> {
-    return (
-      await this.request("POST", `/api/versions/${enc(versionId)}/test-runs`, runAcceptedSchema, { files })
-    ).runId
+    return (await this.call(API_ROUTES.startTestRun, { params: { id: versionId }, body: { files } })).runId
   }
 
   async exportVersion(versionId: string): Promise<{ blob: Blob; fileName: string }> {
-    const response = await this.send("GET", `/api/versions/${enc(versionId)}/export`, undefined, true)
+    const route = API_ROUTES.exportVersion
+    const response = await this.send(route.method, routeUrl(route, { id: versionId }), undefined, route.auth)
     const disposition = response.headers.get("content-disposition") ?? ""
     const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "component.zip"
     return { blob: await response.blob(), fileName }
   }
 
   async runEvents(runId: string, afterSeq: number): Promise<StudioEvent[]> {
-    return (await this.request("GET", `/api/runs/${enc(runId)}/events?after=${afterSeq}`, eventsBody)).events
+    return (await this.call(API_ROUTES.runEvents, { params: { id: runId }, query: { after: afterSeq } }))
+      .events
   }
 
   async listPlugins(): Promise<PluginManifestInfo[]> {
-    return (await this.request("GET", "/api/plugins", pluginsBody)).plugins
+    return (await this.call(API_ROUTES.listPlugins)).plugins
   }
 
   /** How this server contains generated tests, and what that protects against (the Build section's badge). */
   async sandboxIsolation(): Promise<SandboxIsolation> {
-    return (await this.request("GET", "/api/sandbox", sandboxIsolationResponseSchema)).isolation
+    return (await this.call(API_ROUTES.sandboxIsolation)).isolation
   }
 
   async listObservations(): Promise<Observation[]> {
-    return (await this.request("GET", "/api/observations", observationsBody)).observations
+    return (await this.call(API_ROUTES.listObservations)).observations
   }
 
   async sendFeedback(observationId: string, satisfaction: 1 | -1): Promise<void> {
-    await this.request("POST", `/api/observations/${enc(observationId)}/feedback`, okBody, { satisfaction })
+    await this.call(API_ROUTES.sendFeedback, { params: { id: observationId }, body: { satisfaction } })
   }
 
   /** Builds the preview page; its `url` is where the server serves it for a few minutes (for the iframe's src). */
   async buildPreview(request: PreviewRequest, signal?: AbortSignal): Promise<PreviewResponse> {
-    const built = await this.request("POST", "/api/preview", previewResponseSchema, request, { signal })
+    const built = await this.call(API_ROUTES.buildPreview, { body: request, ...(signal ? { signal } : {}) })
     // The schema allows only a /preview/<id> path, so the frame can be pointed at nothing but the studio's server.
     return { ...built, url: `${this.baseUrl}${built.url}` }
   }
 
-  private async request<T>(
-    method: string,
-    path: string,
-    schema: z.ZodType<T>,
-    body?: unknown,
-    options: { auth?: boolean; signal?: AbortSignal } = {},
-  ): Promise<T> {
-    const response = await this.send(method, path, body, options.auth ?? true, options.signal)
-    const parsed = schema.safeParse(await response.json().catch(() => undefined))
+  /** Calls a JSON route of the contract and parses its answer with the route's response schema. */
+  private async call<Route extends JsonRouteDefinition>(
+    route: Route,
+    options: CallOptions<Route> = {},
+  ): Promise<RouteResponse<Route>> {
+    const url = routeUrl(
+      route,
+      options.params ?? ({} as RouteParams<Route>),
+      options.query as Record<string, string | number | boolean | undefined> | undefined,
+    )
+    const response = await this.send(route.method, url, options.body, route.auth, options.signal)
+    const parsed = route.response.safeParse(await response.json().catch(() => undefined))
     if (!parsed.success)
-      throw new ApiRequestError("internal", "The server sent an answer the studio does not understand.", 502)
-    return parsed.data
+      throw new ApiRequestError("response_invalid", ERROR_CODES.response_invalid.defaultMessage, 502)
+    // safeParse of a generic route answers `unknown`; the schema it parsed with is the route's own.
+    return parsed.data as RouteResponse<Route>
   }
 
   private async send(
@@ -203,10 +203,8 @@ export class ApiClient {
           response.status,
           parsed.data.error.retryAfterMs ?? (retryHeader > 0 ? retryHeader * 1000 : undefined),
         )
-      : new ApiRequestError("internal", `The server answered ${response.status}.`, response.status)
+      : new ApiRequestError("response_invalid", `The server answered ${response.status}.`, response.status)
     if (response.status === 401 && auth) this.options.onUnauthorized?.()
     throw error
   }
 }
-
-const enc = encodeURIComponent

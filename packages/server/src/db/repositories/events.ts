@@ -1,8 +1,29 @@
+import {
+  parseOrThrow,
+  storedRunFinishedEventSchema,
+  studioEventSchema,
+  type StoredRunFinishedEvent,
+  type StudioEvent,
+} from "@studio/protocol"
 import { and, asc, eq, gt, inArray, max } from "drizzle-orm"
+import { z } from "zod"
 import type { StudioDb } from "../database"
 import { runEvents, type StoredEvent } from "../schema"
 
-export type RunEvent = typeof runEvents.$inferSelect
+/** An event as read back: today's events, or a `run_finished` from before verdicts (runs/run-verdicts upgrades it). */
+export type ReadEvent = StudioEvent | StoredRunFinishedEvent
+
+const readEventSchema = z.union([studioEventSchema, storedRunFinishedEventSchema])
+
+export type RunEvent = Omit<typeof runEvents.$inferSelect, "event"> & { event: ReadEvent }
+
+/** Parses a stored event: one that does not parse was never written by this studio, an internal error. */
+function readEvent(runId: string, seq: number, event: StoredEvent): ReadEvent {
+  return parseOrThrow(readEventSchema, event, {
+    code: "internal",
+    subject: `stored event ${seq} of run ${runId}`,
+  })
+}
 
 /** A run's events. No ownership check here: callers look the run up with runs.get(userId, runId) first. */
 export function createEventRepository(db: StudioDb) {
@@ -13,24 +34,25 @@ export function createEventRepository(db: StudioDb) {
     },
 
     /** The events with seq > afterSeq, in order, at most `limit` (page on with the last seq returned). */
-    list(runId: string, afterSeq: number, limit = 1000): Promise<RunEvent[]> {
-      return db
+    async list(runId: string, afterSeq: number, limit = 1000): Promise<RunEvent[]> {
+      const rows = await db
         .select()
         .from(runEvents)
         .where(and(eq(runEvents.runId, runId), gt(runEvents.seq, afterSeq)))
         .orderBy(asc(runEvents.seq))
         .limit(limit)
+      return rows.map((row) => ({ ...row, event: readEvent(row.runId, row.seq, row.event) }))
     },
 
     /** The stored run_finished event of each of the runs that has one (the last, should there be several). */
-    async runFinished(runIds: readonly string[]): Promise<Map<string, StoredEvent>> {
+    async runFinished(runIds: readonly string[]): Promise<Map<string, ReadEvent>> {
       if (runIds.length === 0) return new Map()
       const rows = await db
-        .select({ runId: runEvents.runId, event: runEvents.event })
+        .select({ runId: runEvents.runId, seq: runEvents.seq, event: runEvents.event })
         .from(runEvents)
         .where(and(inArray(runEvents.runId, [...runIds]), eq(runEvents.type, "run_finished")))
         .orderBy(asc(runEvents.seq))
-      return new Map(rows.map((row) => [row.runId, row.event]))
+      return new Map(rows.map((row) => [row.runId, readEvent(row.runId, row.seq, row.event)]))
     },
 
     /** The highest stored seq of the run; undefined when it has no events. */

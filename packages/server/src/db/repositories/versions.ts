@@ -1,11 +1,25 @@
-import type { Contract } from "@studio/protocol"
-import { StudioError } from "@studio/protocol"
+import {
+  contractSchema,
+  parseOrThrow,
+  StudioError,
+  type storedVersionReportSchema,
+  upgradeVersionReport,
+  type Contract,
+  type VersionReport,
+} from "@studio/protocol"
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm"
+import type { z } from "zod"
 import type { StudioDb } from "../database"
 import { projects, versions, type FileMap } from "../schema"
 import { isUuid } from "./uuid"
 
-export type Version = typeof versions.$inferSelect
+type VersionRow = typeof versions.$inferSelect
+
+/** A stored version as read: its contract and report parsed (a report from before verdicts gets one). */
+export type Version = Omit<VersionRow, "contract" | "report"> & {
+  contract: Contract | null
+  report: VersionReport | null
+}
 
 export type NewVersion = {
   projectId: string
@@ -13,8 +27,23 @@ export type NewVersion = {
   prompt: string
   files: FileMap
   contract?: Contract | null
-  report?: Record<string, unknown> | null
+  /** Today's report, or one in an earlier stored shape (tests of the upgrade store those). */
+  report?: z.input<typeof storedVersionReportSchema> | null
   runId?: string | null
+}
+
+/** Parses the jsonb columns of a stored version: a contract that no longer parses is an internal error. */
+function readVersion(row: VersionRow): Version {
+  const contract =
+    row.contract === null
+      ? null
+      : parseOrThrow(contractSchema, row.contract, {
+          code: "internal",
+          subject: `stored contract of version ${row.id}`,
+        })
+  // A report that is not one (never written by this studio) reads as no report, as it always has.
+  const report = row.report === null ? null : (upgradeVersionReport(row.report) ?? null)
+  return { ...row, contract, report }
 }
 
 export function createVersionRepository(db: StudioDb) {
@@ -48,20 +77,23 @@ export function createVersionRepository(db: StudioDb) {
           .insert(versions)
           .values({ ...input, number: (last?.number ?? 0) + 1 })
           .returning()
-        return version!
+        return readVersion(version!)
       })
     },
 
     /** The project's versions by number; empty when the project is not the user's. */
     async list(userId: string, projectId: string): Promise<Version[]> {
       if (!isUuid(projectId)) return []
-      return selectOwned(userId).where(eq(versions.projectId, projectId)).orderBy(asc(versions.number))
+      const rows = await selectOwned(userId)
+        .where(eq(versions.projectId, projectId))
+        .orderBy(asc(versions.number))
+      return rows.map(readVersion)
     },
 
     async get(userId: string, id: string): Promise<Version | undefined> {
       if (!isUuid(id)) return undefined
       const [version] = await selectOwned(userId).where(eq(versions.id, id))
-      return version
+      return version && readVersion(version)
     },
 
     async latest(userId: string, projectId: string): Promise<Version | undefined> {
@@ -70,7 +102,7 @@ export function createVersionRepository(db: StudioDb) {
         .where(eq(versions.projectId, projectId))
         .orderBy(desc(versions.number))
         .limit(1)
-      return version
+      return version && readVersion(version)
     },
   }
 }
