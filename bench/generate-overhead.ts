@@ -2,15 +2,7 @@
 // the answers at a fixed rate; the time spent waiting on it is subtracted from each stage's time.
 import { rmSync } from "node:fs"
 import path from "node:path"
-import {
-  createOpenAiGenerator,
-  createSandboxVitestPlugin,
-  createThreadedPlugins,
-  createToolchainRegistry,
-  LocalSandbox,
-  run,
-  type Generator,
-} from "@studio/engine"
+import { createEngine, createOpenAiGenerator, run, type Generator } from "@studio/engine"
 import { component, contract, tests } from "../packages/engine/test/support/counter-answers"
 import { startFakeChatServer } from "../packages/engine/test/support/fake-chat-server"
 
@@ -42,15 +34,12 @@ export interface OverheadRun {
 /** One-component runs with one repair, `runs` times, on a warm sandbox and toolchain (as the server has them). */
 export async function measureGenerateOverhead(runs: number, repoRoot: string): Promise<OverheadRun[]> {
   const jobsRoot = path.join(repoRoot, ".studio", "bench-generate")
-  const sandbox = new LocalSandbox({ jobsRoot })
   // As the server runs it: lint and type-check in a worker thread, so this thread serves the sandbox's Vitest host.
-  const toolchain = createToolchainRegistry({
-    ...createThreadedPlugins(),
-    vitest: createSandboxVitestPlugin(sandbox),
-  })
+  const engine = await createEngine({ sandbox: { jobsRoot } })
+  const { toolchain, sandbox } = engine
   const results: OverheadRun[] = []
   try {
-    await Promise.all([sandbox.warmUp(), toolchain.warmUp()])
+    await engine.warmUp()
     for (let index = -1; index < runs; index++) {
       const stream = (text: string) => ({
         kind: "stream" as const,
@@ -92,7 +81,7 @@ export async function measureGenerateOverhead(runs: number, repoRoot: string): P
       })
     }
   } finally {
-    await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+    await engine.close()
     rmSync(jobsRoot, { recursive: true, force: true })
   }
   return results

@@ -3,14 +3,7 @@
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import path from "node:path"
-import {
-  createOfflineGenerator,
-  createSandboxVitestPlugin,
-  createThreadedPlugins,
-  createToolchainRegistry,
-  LocalSandbox,
-  run,
-} from "@studio/engine"
+import { createEngine, createOfflineGenerator } from "@studio/engine"
 
 export const OFFLINE_PROMPTS = [
   "a pricing table with three tiers and a monthly/yearly toggle",
@@ -27,23 +20,18 @@ export interface OfflineRun {
 
 export async function measureOfflineRuns(runs: number, repoRoot: string): Promise<OfflineRun[]> {
   const jobsRoot = path.join(repoRoot, ".studio", "bench-offline")
-  const sandbox = new LocalSandbox({ jobsRoot })
-  const toolchain = createToolchainRegistry({
-    ...createThreadedPlugins(),
-    vitest: createSandboxVitestPlugin(sandbox),
-  })
-  const generator = createOfflineGenerator()
+  const engine = await createEngine({ generator: createOfflineGenerator(), sandbox: { jobsRoot } })
   const results: OfflineRun[] = []
   try {
-    await Promise.all([sandbox.warmUp(), toolchain.warmUp()])
+    await engine.warmUp()
     // One pass over every prompt first: Vite's transform cache and the type checker warm up as they would in use.
     for (let index = -1; index < runs; index++) {
       for (const prompt of OFFLINE_PROMPTS) {
-        await sandbox.warmUp()
+        await engine.sandbox.warmUp()
         const stages: Record<string, number> = {}
         const started = performance.now()
         let success = false
-        for await (const event of run({ prompt }, { generator, toolchain, sandbox })) {
+        for await (const event of engine.run({ prompt })) {
           if (event.type === "stage_complete")
             stages[event.stage] = (stages[event.stage] ?? 0) + event.durationMs
           if (event.type === "run_finished") success = event.success
@@ -54,7 +42,7 @@ export async function measureOfflineRuns(runs: number, repoRoot: string): Promis
       }
     }
   } finally {
-    await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+    await engine.close()
     rmSync(jobsRoot, { recursive: true, force: true })
   }
   return results

@@ -8,15 +8,7 @@
 // Files go to /tmp/offline-try/<Name>/ (with preview.html). Exit code 1 when any run is not clean.
 import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
-import {
-  buildPreviewHtml,
-  createSandboxVitestPlugin,
-  createThreadedPlugins,
-  createToolchainRegistry,
-  LocalSandbox,
-  run,
-  type RunOutcome,
-} from "../src"
+import { buildPreviewHtml, consumeRun, createEngine, type RunOutcome } from "../src"
 import { CATALOGUE, createOfflineGenerator, interpret } from "../src/generators/offline"
 import type { PreviousVersion } from "../src/generators/types"
 import { CORPUS } from "../test/offline-corpus"
@@ -27,25 +19,16 @@ const followUp = followUpIndex >= 0 ? args.splice(followUpIndex, 2)[1] : undefin
 const corpusIndex = args.indexOf("--corpus")
 const corpusName = corpusIndex >= 0 ? args.splice(corpusIndex, 2)[1] : undefined
 const prompts = args
-const sandbox = new LocalSandbox()
-await sandbox.warmUp()
-const toolchain = createToolchainRegistry({
-  ...createThreadedPlugins(),
-  vitest: createSandboxVitestPlugin(sandbox),
-})
-const generator = createOfflineGenerator()
+const engine = await createEngine({ generator: createOfflineGenerator(), warmPlugins: [] })
+await engine.warmUp()
+const { toolchain } = engine
 let clean = true
 
 async function once(prompt: string, previous?: PreviousVersion): Promise<RunOutcome> {
-  const outcome: RunOutcome = { files: {}, tests: [] }
   console.log(`\n=== ${prompt}${previous ? `  (follow-up on ${previous.contract.name})` : ""}`)
   let ok = false
   let diagnosticCount = 0
-  for await (const event of run(
-    { prompt, previous, maxRepairs: 0 },
-    { generator, toolchain, sandbox },
-    outcome,
-  )) {
+  const outcome = await consumeRun(engine.run({ prompt, previous, maxRepairs: 0 }), (event) => {
     if (event.type === "reasoning_step") console.log(`  [${event.stage}] ${event.text}`)
     else if (event.type === "build_ok" || event.type === "build_error") {
       diagnosticCount += event.diagnostics.length
@@ -62,7 +45,7 @@ async function once(prompt: string, previous?: PreviousVersion): Promise<RunOutc
       ok = event.success
       console.log(`  ${event.success ? "PASS" : "FAIL"} durations ${JSON.stringify(event.metrics.durations)}`)
     }
-  }
+  })
   if (outcome.contract) {
     const dir = path.join("/tmp/offline-try", outcome.contract.name)
     for (const [file, content] of Object.entries(outcome.files)) {
@@ -123,7 +106,7 @@ async function runPrompts(): Promise<void> {
 try {
   await (corpusName ? runCorpus(corpusName) : runPrompts())
 } finally {
-  await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+  await engine.close()
 }
 // A script's verdict: exit at once, without waiting for the sandbox's last cgroup cleanup in the background.
 process.exit(clean ? 0 : 1)

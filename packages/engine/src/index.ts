@@ -1,10 +1,4 @@
-export {
-  EXECUTE_STAGE_PLUGINS,
-  executeProject,
-  type ExecuteProgress,
-  type ExecuteProjectOptions,
-  type ExecuteProjectResult,
-} from "./execute"
+export { createEngine, type Engine, type EngineOptions, type EngineToolchainOptions } from "./engine"
 export {
   BACKEND_PROTECTION,
   LocalSandbox,
@@ -59,15 +53,22 @@ export {
 export {
   EDITOR_MODEL,
   EDITOR_PROVIDER,
-  run,
-  runTests,
+  EXECUTE_STAGE_PLUGINS,
   buildVersionReport,
+  collectRun,
+  consumeRun,
+  executeProject,
   extractPublicInterface,
+  run,
+  testEditedCode,
+  type EditedCodeDependencies,
+  type EditedCodeRequest,
+  type ExecuteOptions,
+  type ExecuteResult,
   type RunDependencies,
+  type RunEvents,
   type RunOutcome,
   type RunRequest,
-  type RunTestsDependencies,
-  type RunTestsRequest,
 } from "./pipeline"
 export { validateGeneratedPath, type PathValidation } from "./generators/parsing"
 export { createOpenAiGenerator, detectOllama, type OpenAiGeneratorOptions } from "./generators/llm"
@@ -80,10 +81,6 @@ export {
   type OfflineGeneratorOptions,
   type Recipe,
 } from "./generators/offline"
-export {
-  GeneratorSetupError,
-  readModelEnvironment,
-  type ModelEnvironment,
-} from "./generators/model-environment"
+export { readModelEnvironment, type ModelEnvironment } from "./generators/model-environment"
 export { PROVIDERS, resolveGenerator, type Provider } from "./generators/resolve-generator"
 export type { Generator, GeneratorChunk, StageInput, PreviousVersion } from "./generators/types"

@@ -95,11 +95,11 @@ beforeAll(async () => {
     heapMegabytes: 256,
   })
   await sandbox.warmUp()
-  result = await sandbox.runTests({ files: hostileJob() })
-  innocent = await sandbox.runTests({ files: innocentFiles() })
+  result = await sandbox.runTestsInSandbox({ files: hostileJob() })
+  innocent = await sandbox.runTestsInSandbox({ files: innocentFiles() })
   // Node's permission model (on by default) already forbids making the link; without it, the guard must hold.
   withoutNodePermission = new LocalSandbox({ jobsRoot, timeoutMs: 60_000, nodePermission: false })
-  linked = await withoutNodePermission.runTests({ files: symlinkJob() })
+  linked = await withoutNodePermission.runTestsInSandbox({ files: symlinkJob() })
 }, 240_000)
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
 import { Window } from "happy-dom"
 import { afterAll, describe, expect, it } from "vitest"
 import { createEventSequencer, type Diagnostic, type StudioEvent } from "@studio/protocol"
-import { executeProject } from "../src/execute"
-import { executeStage, type ExecuteStageContext } from "../src/pipeline/execute-stage"
+import { executeProject, executeStage, type ExecuteStageContext } from "../src/pipeline/stages/execute"
 import { buildPreviewHtml } from "../src/preview"
 import type { SandboxBackend, SandboxJob, SandboxResult } from "../src/sandbox"
 import {
@@ -33,7 +32,7 @@ function recordingSandbox(): SandboxBackend & { jobs: SandboxJob[] } {
   return {
     name: "recording",
     jobs,
-    async runTests(job): Promise<SandboxResult> {
+    async runTestsInSandbox(job): Promise<SandboxResult> {
       jobs.push(job)
       const test = { name: "R1: greets by name", status: "pass" as const, durationMs: 1, requirementId: "R1" }
       job.onTestResult?.(test)
@@ -86,16 +85,21 @@ describe.each(cases)("hostile import: $name", (hostile) => {
 
   it("the execute stage stops at it: no tool and no test runs on it", async () => {
     const sandbox = recordingSandbox()
-    const started: string[] = []
     // Without prettier, so the lines are the corpus's own (with it, they are those of the formatted files).
-    const result = await executeProject(hostile.files, {
+    const stage = executeStage(hostile.files, {
       toolchain,
       sandbox,
       plugins: ["eslint", "typescript", "tailwind", "vitest"],
-      onProgress: (progress) => {
-        if (progress.type === "plugin_start") started.push(progress.plugin)
-      },
+      emit: createEventSequencer("hostile-run"),
+      durations: {},
     })
+    const events: StudioEvent[] = []
+    let next = await stage.next()
+    for (; !next.done; next = await stage.next()) events.push(next.value)
+    const result = next.value
+    const started = events.flatMap((event) =>
+      event.type === "build_progress" && event.status === "start" ? [event.plugin] : [],
+    )
     expect(result.ok).toBe(false)
     expectRefusedAt(result.diagnostics, hostile, "imports")
     expect(started).toEqual([])

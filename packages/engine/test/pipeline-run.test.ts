@@ -1,30 +1,23 @@
-import path from "node:path"
-import { rmSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { StudioEvent } from "@studio/protocol"
-import { buildVersionReport, run, type RunOutcome, type RunRequest } from "../src/pipeline"
-import { LocalSandbox } from "../src/sandbox"
-import { createSandboxVitestPlugin } from "../src/sandbox/vitest-plugin"
-import { createToolchainRegistry, type ToolchainRegistry } from "../src/toolchain"
+import { sharedTestEngine } from "./support/shared-engine"
+import type { Engine } from "../src/engine"
+import type { Generator } from "../src/generators/types"
+import { buildVersionReport, collectRun, run, type RunRequest } from "../src/pipeline"
 import { component, contract, fence, tests } from "./support/counter-answers"
 import { createScriptedGenerator } from "./support/scripted-generator"
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..")
-const jobsRoot = path.join(repoRoot, ".studio", `test-pipeline-${process.pid}`)
+let engine: Engine
 
-let sandbox: LocalSandbox
-let toolchain: ToolchainRegistry
-
+// The test worker's engine (shared with the other integration files); this file's runs bring their own generators.
 beforeAll(async () => {
-  sandbox = new LocalSandbox({ jobsRoot })
-  toolchain = createToolchainRegistry({ vitest: createSandboxVitestPlugin(sandbox) })
-  await sandbox.warmUp()
-})
+  engine = await sharedTestEngine()
+  await engine.warmUp()
+}, 120_000)
 
-afterAll(async () => {
-  await Promise.allSettled([sandbox.close(), toolchain.dispose()])
-  rmSync(jobsRoot, { recursive: true, force: true })
-})
+/** A run on the shared engine's toolchain and sandbox with this test's scripted generator. */
+const runWith = (generator: Generator, request: RunRequest) =>
+  collectRun(run(request, { generator, toolchain: engine.toolchain, sandbox: engine.sandbox }))
 
 async function collect(
   script: Parameters<typeof createScriptedGenerator>[0],
@@ -32,14 +25,11 @@ async function collect(
   plugins?: RunRequest["plugins"],
 ) {
   const { generator, calls } = createScriptedGenerator(script)
-  const outcome: RunOutcome = { files: {}, tests: [] }
-  const events: StudioEvent[] = []
-  for await (const event of run(
-    { prompt: "a counter", maxRepairs, ...(plugins ? { plugins } : {}) },
-    { generator, toolchain, sandbox },
-    outcome,
-  ))
-    events.push(event)
+  const { events, outcome } = await runWith(generator, {
+    prompt: "a counter",
+    maxRepairs,
+    ...(plugins ? { plugins } : {}),
+  })
   return { events, calls, outcome, finished: events.at(-1) }
 }
 
@@ -290,15 +280,7 @@ describe("run() as a follow-up", () => {
         "src/components/Counter.test.tsx": "stale tests",
       },
     }
-    const outcome: RunOutcome = { files: {}, tests: [] }
-    const events: StudioEvent[] = []
-    for await (const event of run(
-      { prompt: "make the button red", previous },
-      { generator, toolchain, sandbox },
-      outcome,
-    )) {
-      events.push(event)
-    }
+    const { events, outcome } = await runWith(generator, { prompt: "make the button red", previous })
     expect(events.at(-1)).toMatchObject({ type: "run_finished", success: true })
     const interpret = calls[0]?.input
     expect(interpret?.stage === "interpret" && interpret.previous?.contract.name).toBe("Counter")
@@ -325,16 +307,78 @@ describe("run() as a follow-up", () => {
         "src/components/StarRating.test.tsx": "stale tests",
       },
     }
-    const outcome: RunOutcome = { files: {}, tests: [] }
-    for await (const _event of run(
-      { prompt: "a counter instead", previous },
-      { generator, toolchain, sandbox },
-      outcome,
-    ));
+    const { outcome } = await runWith(generator, { prompt: "a counter instead", previous })
     expect(Object.keys(outcome.files).sort()).toEqual([
       "src/components/Counter.test.tsx",
       "src/components/Counter.tsx",
       "src/components/counter-format.ts",
     ])
   })
+})
+
+describe("run()'s request and return value", () => {
+  const rightFirstTime = () =>
+    createScriptedGenerator({
+      interpret: [JSON.stringify(contract)],
+      scaffold: [component(1)],
+      unit_test: [tests],
+    })
+
+  it("returns what it ended with (contract, files as tested, css, tests) after its run_finished", async () => {
+    const { generator } = rightFirstTime()
+    const stream = run(
+      { prompt: "  a counter  " },
+      { generator, toolchain: engine.toolchain, sandbox: engine.sandbox },
+    )
+    const events: StudioEvent[] = []
+    let next = await stream.next()
+    for (; !next.done; next = await stream.next()) events.push(next.value)
+    expect(events[0]).toMatchObject({ type: "run_started", prompt: "a counter" })
+    expect(events.at(-1)).toMatchObject({ type: "run_finished", success: true })
+    const outcome = next.value
+    expect(outcome.contract).toEqual(contract)
+    expect(Object.keys(outcome.files).sort()).toEqual([
+      "src/components/Counter.test.tsx",
+      "src/components/Counter.tsx",
+    ])
+    expect(outcome.tests.map((test) => [test.requirementId, test.status])).toEqual([
+      ["R1", "pass"],
+      ["R2", "pass"],
+    ])
+    expect(typeof outcome.css).toBe("string")
+  })
+
+  it.each([
+    ["an empty prompt", { prompt: "   " }, "prompt: the prompt is empty"],
+    [
+      "a prompt over the limit",
+      { prompt: "x".repeat(8_001) },
+      "prompt: the prompt is 8001 characters; at most 8000",
+    ],
+    [
+      "too many repairs",
+      { prompt: "a counter", maxRepairs: 6 },
+      "maxRepairs: must be a whole number from 0 to 5",
+    ],
+    [
+      "an unknown plugin",
+      { prompt: "a counter", plugins: ["acme"] as unknown as RunRequest["plugins"] },
+      "plugins: unknown plugin acme; known: prettier, eslint, typescript, tailwind, esbuild, vitest",
+    ],
+  ])(
+    "%s: run_started, a validation_failed error, run_finished; nothing is generated",
+    async (_, request, message) => {
+      const { generator, calls } = rightFirstTime()
+      const { events, outcome } = await runWith(generator, request)
+      expect(events.map((event) => event.type)).toEqual(["run_started", "error", "run_finished"])
+      expect(events[1]).toMatchObject({ type: "error", code: "validation_failed", message })
+      expect(events[2]).toMatchObject({
+        verdict: "failed",
+        reasons: [message, "no tests ran"],
+        success: false,
+      })
+      expect(calls).toEqual([])
+      expect(outcome).toEqual({ files: {}, tests: [] })
+    },
+  )
 })

@@ -114,7 +114,7 @@ describe("which backend this run proves", () => {
 
 describe(`the ${isolation.backend} sandbox contains hostile generated tests`, () => {
   it("cannot read a file outside its job folder, directly or through the module loader", async () => {
-    const direct = await sandbox.runTests({
+    const direct = await sandbox.runTestsInSandbox({
       files: job(
         `it("reads the studio's package.json", () => { expect(readFileSync(${JSON.stringify(path.join(repoRoot, "package.json"))}, "utf8")).toContain("ai-studio") })
          it("reads /etc/passwd", () => { expect(readFileSync("/etc/passwd", "utf8")).toContain("root") })`,
@@ -122,7 +122,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
       ),
     })
     expectContained(direct)
-    const throughLoader = await sandbox.runTests({
+    const throughLoader = await sandbox.runTestsInSandbox({
       files: job(
         `it("imports a host file as text", () => { expect(secret).toContain("ai-studio") })`,
         `import secret from ${JSON.stringify(path.join(repoRoot, "package.json") + "?raw")}`,
@@ -133,7 +133,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
   })
 
   it("cannot see the studio's environment", async () => {
-    const result = await sandbox.runTests({
+    const result = await sandbox.runTestsInSandbox({
       files: job(
         `it("prints the environment", () => { console.log(JSON.stringify(process.env)); expect(JSON.stringify(process.env)).toContain("sk-canary") })
          it("reads the environment of pid 1", () => { expect(readFileSync("/proc/1/environ", "utf8")).toContain("sk-canary") })`,
@@ -145,7 +145,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
 
   it("cannot write outside its job folder", async () => {
     const target = path.join(repoRoot, ".studio", `pwned-${process.pid}.txt`)
-    const result = await sandbox.runTests({
+    const result = await sandbox.runTestsInSandbox({
       files: job(
         `it("writes into the studio", () => { writeFileSync(${JSON.stringify(target)}, "pwned"); expect(true).toBe(true) })`,
         `import { writeFileSync } from "node:fs"`,
@@ -156,7 +156,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
   })
 
   it("cannot spawn a process", async () => {
-    const result = await sandbox.runTests({
+    const result = await sandbox.runTestsInSandbox({
       files: job(
         `it("runs a shell command", () => { expect(execSync("id").toString()).toContain("uid") })
          it("runs node again", () => { expect(execFileSync(process.execPath, ["-e", "console.log(1)"]).toString()).toContain("1") })`,
@@ -175,7 +175,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
     const port = (server.address() as net.AddressInfo).port
     try {
-      const result = await sandbox.runTests({
+      const result = await sandbox.runTestsInSandbox({
         files: job(
           `it("connects to the host", async () => {
              const reply = await new Promise((resolve, reject) => {
@@ -204,7 +204,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
     const port = (server.address() as net.AddressInfo).port
     try {
-      const result = await sandbox.runTests({
+      const result = await sandbox.runTestsInSandbox({
         files: job(
           `it("fetches from the host", async () => { const response = await fetch("http://127.0.0.1:${port}/"); expect(await response.text()).toBe("leak") })
            it("fetches from the internet", async () => { const response = await fetch("http://example.com/"); expect(response.ok).toBe(true) })`,
@@ -219,7 +219,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
 
   it("is stopped at the wall-clock limit when it loops forever, with nothing left running", async () => {
     const started = performance.now()
-    const result = await sandbox.runTests({
+    const result = await sandbox.runTestsInSandbox({
       files: job(`it("spins", () => { for (;;) {} })`),
     })
     expectContained(result)
@@ -248,7 +248,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
       }
       expect(sandbox.isolation.cgroup).not.toBeNull()
       const started = performance.now()
-      const result = await sandbox.runTests({
+      const result = await sandbox.runTestsInSandbox({
         files: job(`it("allocates 8 GB in Buffers", () => {
           const blocks = []
           for (let i = 0; i < 128; i++) blocks.push(Buffer.alloc(64 * 1024 * 1024, 1))
@@ -272,7 +272,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 1_000)
     const started = performance.now()
-    const result = await sandbox.runTests({
+    const result = await sandbox.runTestsInSandbox({
       files: job(`it("spins", () => { for (;;) {} })`),
       signal: controller.signal,
     })
@@ -282,7 +282,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
     // cancelled before any worker has started: the worker that starts next must not run the job
     const early = new AbortController()
     const earlyStarted = performance.now()
-    const pending = sandbox.runTests({
+    const pending = sandbox.runTestsInSandbox({
       files: job(`it("spins", () => { for (;;) {} })`),
       signal: early.signal,
     })
@@ -296,7 +296,7 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
   it("leaves no worker process behind once closed", async () => {
     const probe = new LocalSandbox({ jobsRoot: `${jobsRoot}-probe`, timeoutMs: 2_000 })
     await probe.warmUp()
-    await probe.runTests({ files: job(`it("spins", () => { for (;;) {} })`) })
+    await probe.runTestsInSandbox({ files: job(`it("spins", () => { for (;;) {} })`) })
     await probe.close()
     const ours = workerProcessesLeft().filter((pid) => {
       try {
@@ -347,7 +347,7 @@ describe.runIf(namespaced)(
     }
 
     it("sees none of the host's files: no /etc, no home folders, not the studio's source or data folder", async () => {
-      const result = await bare.runTests({
+      const result = await bare.runTestsInSandbox({
         files: job(
           `it("reads /etc/passwd", () => { expect(readFileSync("/etc/passwd", "utf8")).toContain("root") })
          it("reads a secret in the studio's data folder", () => { expect(readFileSync(${JSON.stringify(secretFile)}, "utf8")).toContain("sk-canary") })
@@ -368,7 +368,7 @@ describe.runIf(namespaced)(
     })
 
     it("cannot write anywhere but its scratch folder, which it can", async () => {
-      const result = await bare.runTests({
+      const result = await bare.runTestsInSandbox({
         files: job(
           `it("writes into the root", () => { writeFileSync("/pwned", "x"); expect(true).toBe(true) })
          it("writes into node_modules", () => { writeFileSync(${JSON.stringify(path.join(repoRoot, "node_modules", `pwned-${process.pid}`))}, "x"); expect(true).toBe(true) })
@@ -398,7 +398,7 @@ describe.runIf(namespaced)(
     const hostUidOfWorkers = process.getuid?.() === 0 && !keepsHostRoot ? 65534 : process.getuid?.()
 
     it(`runs as uid 65534 with no capabilities, and as uid ${hostUidOfWorkers} on the host${keepsHostRoot ? " (the report warns: uid 65534 cannot read the studio's folder)" : ""}`, async () => {
-      const result = await bare.runTests({
+      const result = await bare.runTestsInSandbox({
         files: job(
           `it("is root", () => { expect(process.getuid()).toBe(0) })
          it("is in group root", () => { expect(process.getgid()).toBe(0) })
@@ -449,7 +449,7 @@ describe.runIf(namespaced)(
                socket.on("data", (data) => resolve(data.toString()))
                socket.on("error", reject)
              })`
-        const result = await bare.runTests({
+        const result = await bare.runTestsInSandbox({
           files: job(
             `it("has an interface to the outside", () => { expect(Object.values(networkInterfaces()).flat().filter((entry) => !entry.internal)).not.toEqual([]) })
            it("connects to the host's loopback", async () => { expect(${connect("127.0.0.1")}).toBe("hello") })
@@ -470,7 +470,7 @@ import { networkInterfaces } from "node:os"`,
     })
 
     it("cannot make a user namespace of its own (to become root in it)", async () => {
-      const result = await bare.runTests({
+      const result = await bare.runTestsInSandbox({
         files: job(
           `it("runs unshare --user", () => {
              const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => existsSync(file)) ?? "unshare"
@@ -485,7 +485,7 @@ import { networkInterfaces } from "node:os"`,
     })
 
     it("sees no process of the host, only its own", async () => {
-      const result = await bare.runTests({
+      const result = await bare.runTestsInSandbox({
         files: job(
           `it("sees the studio's processes", () => { expect(readdirSync("/proc").filter((entry) => /^\\d+$/.test(entry)).length).toBeGreaterThan(3) })`,
           `import { readdirSync } from "node:fs"`,
@@ -602,7 +602,7 @@ describe("isolation reporting", () => {
       },
     })
     try {
-      const result = await fallback.runTests({
+      const result = await fallback.runTestsInSandbox({
         files: job(
           `it("R1: passes", () => { expect(1 + 1).toBe(2) })
            it("R2: sees no secret", () => { expect(JSON.stringify(process.env)).not.toContain("sk-canary") })`,

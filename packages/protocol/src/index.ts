@@ -68,8 +68,13 @@ export type { EarlierRun, StoredRunFinishedEvent } from "./stored-verdicts"
 
 export { ERROR_CODES, StudioError, errorCodeSchema, toStudioError } from "./errors"
 export type { ErrorCode, PublicError, StudioErrorOptions } from "./errors"
+export { describeIssue, parseOrThrow } from "./parse-or-throw"
+export type { ParseOrThrowOptions } from "./parse-or-throw"
 
 export { sanitizeMessage } from "./sanitize-message"
+
+export { RUN_REPAIR_LIMITS, runRequestSchema } from "./run-request"
+export type { ParsedRunRequest, RunRequestInput } from "./run-request"
 
 export {
   ISOLATION_BACKENDS,
@@ -103,10 +108,13 @@ export {
   previewResponseSchema,
   projectFilesSchema,
   projectSchema,
+  readinessSchema,
   requirementReportSchema,
   runAcceptedSchema,
+  runSchema,
   runSummarySchema,
   RUN_STATUSES,
+  startRunRequestSchema,
   testRunRequestSchema,
   serverControlMessageSchema,
   userSchema,
@@ -125,11 +133,27 @@ export type {
   PreviewRequest,
   PreviewResponse,
   Project,
+  Readiness,
+  Run,
   RunSummary,
   ServerControlMessage,
+  StartRunRequest,
   TestRunRequest,
   User,
   Version,
   VersionReport,
   VersionSummary,
 } from "./api"
+
+export { API_ROUTES, matchRoute, routeUrl } from "./routes"
+export type {
+  ApiRouteName,
+  HttpMethod,
+  JsonRouteDefinition,
+  OtherRouteDefinition,
+  RouteBody,
+  RouteDefinition,
+  RouteParams,
+  RouteQuery,
+  RouteResponse,
+} from "./routes"

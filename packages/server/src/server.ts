@@ -1,12 +1,10 @@
 import { createRequire } from "node:module"
 import path from "node:path"
 import {
-  createSandboxVitestPlugin,
-  createThreadedPlugins,
-  createToolchainRegistry,
-  LocalSandbox,
+  createEngine,
   publicIsolation,
   resolveGenerator,
+  type Engine,
   type Generator,
   type IsolationReport,
 } from "@studio/engine"
@@ -63,6 +61,11 @@ export interface StartOptions {
   limitKeyPrefix?: string
   /** For tests: the sandbox's isolation, as if this machine gave only that (e.g. the `process` level). */
   isolation?: IsolationReport
+  /**
+   * An engine to run on instead of assembling one (tests share one warm engine across servers). It stays the
+   * caller's: the server does not close it. With `generator`, runs use that generator on this engine's sandbox.
+   */
+  engine?: Engine
 }
 
 /** Starts the studio: storage (migrated), the engine (warm), the API and the WebSocket. */
@@ -86,34 +89,43 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     }
     await finishInterruptedRuns(store, logger)
 
+    const given = options.engine
     const generator =
-      options.generator ?? (await resolveGenerator({ provider: config.provider }, config.model))
+      options.generator ??
+      given?.generator ??
+      (await resolveGenerator({ provider: config.provider }, config.model))
     // Jobs live under the installation's .studio/sandbox (not the data folder): generated code resolves its packages
-    // from the studio's node_modules.
-    const sandbox = new LocalSandbox({ isolation: options.isolation })
-    const isolation = publicIsolation(sandbox.isolation, config.allowUnisolated)
+    // from the studio's node_modules. The toolchain thread loads TypeScript and ESLint when the engine is warmed
+    // (below), not at start.
+    const engine = given
+      ? given.withGenerator(generator)
+      : await createEngine({
+          generator,
+          sandbox: options.isolation ? { isolation: options.isolation } : {},
+          toolchain: { warm: false },
+        })
+    if (!given) cleanup.push(() => engine.close())
+    const { toolchain } = engine
+    const isolation = publicIsolation(engine.isolation, config.allowUnisolated)
     // `isolation`, not `level`: pino's own field is `level`.
     const sandboxLog = {
       isolation: isolation.level,
       backend: isolation.backend,
       runsUntrustedCode: isolation.runsUntrustedCode,
-      layers: sandbox.isolation.layers,
+      layers: engine.isolation.layers,
     }
     if (isolation.warnings.length === 0) logger.info(sandboxLog, "sandbox isolation")
-    else logger.warn({ ...sandboxLog, warnings: sandbox.isolation.warnings }, "sandbox isolation is reduced")
-    const toolchain = createToolchainRegistry({
-      // The toolchain thread loads TypeScript and ESLint when the engine is warmed (below), not at start.
-      ...createThreadedPlugins({ warm: false }),
-      vitest: createSandboxVitestPlugin(sandbox),
-    })
-    cleanup.push(() => Promise.allSettled([sandbox.close(), toolchain.dispose()]))
+    else logger.warn({ ...sandboxLog, warnings: engine.isolation.warnings }, "sandbox isolation is reduced")
     // Warmed when someone signs in on a socket, not at start: an idle studio stays small (the warm type checker,
     // linter and Vitest host take several hundred MB), and a person opening the studio warms it before they type.
+    // The engine warms once however often this is called; a failure is logged once.
     let warming: Promise<unknown> | undefined
     const warm = () => {
-      warming ??= Promise.all([sandbox.warmUp(), toolchain.warmUp()]).catch((error: unknown) =>
-        logger.warn({ err: error }, "warming the engine failed; the first run will be slower"),
-      )
+      warming ??= engine
+        .warmUp()
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, "warming the engine failed; the first run will be slower"),
+        )
     }
     await store.plugins.upsert(
       toolchain.listManifests().map((manifest) => ({ id: manifest.name, ...manifest })),
@@ -126,7 +138,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       audience: TOKEN_AUDIENCE,
     })
     const metrics = createMetrics()
-    const runs = new RunManager(store, { generator, toolchain, sandbox }, metrics, logger, {
+    const runs = new RunManager(store, engine, metrics, logger, {
       allowUnisolated: config.allowUnisolated,
     })
     const connections = new Set<Connection>()

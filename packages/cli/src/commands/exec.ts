@@ -1,12 +1,5 @@
 import { sanitizeMessage, type Diagnostic, type ExecResult } from "@studio/protocol"
-import {
-  createSandboxVitestPlugin,
-  createThreadedPlugins,
-  createToolchainRegistry,
-  executeProject,
-  LocalSandbox,
-  type ExecuteProjectResult,
-} from "@studio/engine"
+import { createEngine, type Engine, type ExecuteResult } from "@studio/engine"
 import { readProjectContract, readProjectFiles } from "../read-project"
 import { refuseUnisolated } from "../sandbox-policy"
 import { paint } from "../terminal"
@@ -18,27 +11,29 @@ import { paint } from "../terminal"
 export async function runExec(dir: string, options: { json: boolean }): Promise<number> {
   const files = readProjectFiles(dir)
   const contract = readProjectContract(dir)
-  // One project, then exit: no replacement workers, and each worker loads only what its tests import.
-  const sandbox = new LocalSandbox({ warmWorkers: 1, preloadModules: false, replaceWorkers: false })
-  // A folder's code is not the offline generator's: without namespaces it runs only when the operator opts in.
-  if (refuseUnisolated("exec", sandbox.isolation, `the code in ${dir}`)) {
-    await sandbox.close()
-    return 2
-  }
-  // The worker starts warming in its own process now, while the threads below load lint and tsc.
-  const warming = sandbox.warmUp().catch(() => undefined)
-  // Lint and type-check load and run in a thread each, beside the sandbox; nothing is pre-warmed or pinned,
-  // since this process checks one project and exits.
-  const toolchain = createToolchainRegistry({
-    ...createThreadedPlugins({ typescript: { pinnedModules: [] }, warm: false, threadPerPlugin: true }),
-    vitest: createSandboxVitestPlugin(sandbox),
+  const engine = await createEngine({
+    // One project, then exit: no replacement workers, and each worker loads only what its tests import.
+    sandbox: { warmWorkers: 1, preloadModules: false, replaceWorkers: false },
+    // Lint and type-check load and run in a thread each, beside the sandbox; nothing is pre-warmed or pinned,
+    // since this process checks one project and exits.
+    toolchain: { typescript: { pinnedModules: [] }, warm: false, threadPerPlugin: true },
+    warmPlugins: [],
   })
-  if (!options.json) announceIsolation(sandbox)
-  let result: ExecuteProjectResult
+  // A folder's code is not the offline generator's: without namespaces it runs only when the operator opts in.
+  // Refused (or a bad STUDIO_ALLOW_UNISOLATED thrown), the engine is closed: its threads would keep the process up.
+  let refused = true
   try {
-    result = await executeProject(files, {
-      toolchain,
-      sandbox,
+    refused = refuseUnisolated("exec", engine.isolation, `the code in ${dir}`)
+  } finally {
+    if (refused) await engine.close()
+  }
+  if (refused) return 2
+  // The worker starts warming in its own process now, while the threads load lint and tsc.
+  engine.warmUp().catch(() => undefined)
+  if (!options.json) announceIsolation(engine)
+  let result: ExecuteResult
+  try {
+    result = await engine.execute(files, {
       plugins: ["eslint", "typescript", "vitest"],
       ...(contract ? { requirements: contract.requirements } : {}),
     })
@@ -48,8 +43,7 @@ export async function runExec(dir: string, options: { json: boolean }): Promise<
     )
     return 2
   } finally {
-    await warming
-    await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+    await engine.close()
   }
   const summary: ExecResult = {
     ok: result.ok,
@@ -65,14 +59,14 @@ export async function runExec(dir: string, options: { json: boolean }): Promise<
   return result.verdict === "proven" ? 0 : 1
 }
 
-function announceIsolation(sandbox: LocalSandbox): void {
-  const { level, warnings } = sandbox.isolation
+function announceIsolation(engine: Engine): void {
+  const { level, warnings } = engine.isolation
   if (warnings.length === 0) return
   process.stderr.write(paint.yellow(`warning: the sandbox runs with reduced isolation (${level}):\n`))
   for (const warning of warnings) process.stderr.write(paint.yellow(`  - ${warning}\n`))
 }
 
-function printSummary(dir: string, result: ExecuteProjectResult): void {
+function printSummary(dir: string, result: ExecuteResult): void {
   const out = (line = "") => process.stdout.write(`${line}\n`)
   out(paint.bold(`studio exec ${dir}`) + paint.dim(`  (sandbox: ${result.isolation ?? "none"})`))
   for (const step of ["eslint", "typescript"] as const) {

@@ -3,22 +3,16 @@ import path from "node:path"
 import {
   buildPreviewHtml,
   buildVersionReport,
-  createSandboxVitestPlugin,
-  createThreadedPlugins,
-  createToolchainRegistry,
-  LocalSandbox,
+  consumeRun,
+  createEngine,
   OFFLINE_PROVIDER,
-  run,
   type RunOutcome,
 } from "@studio/engine"
-import type { StudioEvent } from "@studio/protocol"
+import { runRequestSchema, StudioError, type StudioEvent } from "@studio/protocol"
 import { readEnvironment } from "../config"
 import { resolveGenerator } from "../resolve-generator"
 import { refuseUnisolated } from "../sandbox-policy"
-import { UsageError } from "../usage-error"
 import { createProgressPrinter } from "../progress-printer"
-
-export const MAX_PROMPT_CHARS = 8_000
 
 export interface GenerateOptions {
   prompt: string
@@ -31,31 +25,40 @@ export interface GenerateOptions {
 
 /** `studio generate "<prompt>"`: the whole pipeline, live; writes the files, contract, report and a preview page. */
 export async function runGenerate(options: GenerateOptions): Promise<number> {
-  const prompt = options.prompt.trim()
-  if (prompt === "") throw new UsageError("the prompt is empty")
-  if (prompt.length > MAX_PROMPT_CHARS)
-    throw new UsageError(`the prompt is ${prompt.length} characters; at most ${MAX_PROMPT_CHARS}`)
-  const maxRepairs = options.maxRepairs === undefined ? 2 : Number(options.maxRepairs)
-  if (!Number.isInteger(maxRepairs) || maxRepairs < 0 || maxRepairs > 5)
-    throw new UsageError("--max-repairs takes a whole number from 0 to 5")
+  // The run checks its request itself (the limits live in protocol); checked here first, a mistake is a usage error
+  // (exit 2) before anything starts.
+  const request = runRequestSchema.safeParse({
+    prompt: options.prompt,
+    ...(options.maxRepairs === undefined ? {} : { maxRepairs: Number(options.maxRepairs) }),
+  })
+  if (!request.success) {
+    const issue = request.error.issues[0]
+    throw new StudioError(
+      "usage",
+      issue?.path[0] === "maxRepairs"
+        ? "--max-repairs takes a whole number from 0 to 5"
+        : (issue?.message ?? "the request is not valid"),
+    )
+  }
+  const { prompt, maxRepairs } = request.data
   const generator = await resolveGenerator(
     { provider: options.provider, model: options.model },
     readEnvironment(),
   )
 
-  const sandbox = new LocalSandbox()
-  if (
-    generator.provider !== OFFLINE_PROVIDER &&
-    refuseUnisolated("generate", sandbox.isolation, "model-written code")
-  ) {
-    await sandbox.close()
-    return 2
+  // Lint and type-check warm in their thread as it starts; warmUp() starts the sandbox's workers beside them.
+  const engine = await createEngine({ generator, warmPlugins: [] })
+  // Refused (or a bad STUDIO_ALLOW_UNISOLATED thrown), the engine is closed: its threads would keep the process up.
+  let refused = true
+  try {
+    refused =
+      generator.provider !== OFFLINE_PROVIDER &&
+      refuseUnisolated("generate", engine.isolation, "model-written code")
+  } finally {
+    if (refused) await engine.close()
   }
-  const warming = sandbox.warmUp().catch(() => undefined)
-  const toolchain = createToolchainRegistry({
-    ...createThreadedPlugins(),
-    vitest: createSandboxVitestPlugin(sandbox),
-  })
+  if (refused) return 2
+  engine.warmUp().catch(() => undefined)
   const controller = new AbortController()
   const onInterrupt = () => {
     // The first Ctrl-C cancels the run cleanly; a second one means "now" (130, as a shell reports it).
@@ -64,24 +67,25 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   }
   process.on("SIGINT", onInterrupt)
   const printer = options.json ? undefined : createProgressPrinter(process.stdout)
-  const outcome: RunOutcome = { files: {}, tests: [] }
   const events: StudioEvent[] = []
   try {
-    for await (const event of run(
-      { prompt, maxRepairs },
-      { generator, toolchain, sandbox, signal: controller.signal },
-      outcome,
-    )) {
-      events.push(event)
-      if (options.json) process.stdout.write(`${JSON.stringify(event)}\n`)
-      else printer?.handle(event)
-    }
+    const outcome = await consumeRun(
+      engine.run({ prompt, maxRepairs }, { signal: controller.signal }),
+      (event) => {
+        events.push(event)
+        if (options.json) process.stdout.write(`${JSON.stringify(event)}\n`)
+        else printer?.handle(event)
+      },
+    )
     const finished = events.at(-1)
     // Exit 0 only for what the tests proved: a run with no tests, an untested requirement or a skip is not done.
     const proven = finished?.type === "run_finished" && finished.verdict === "proven"
     if (outcome.contract) {
       const outDir = path.resolve(options.out ?? path.join("studio-out", outcome.contract.name))
-      const preview = await buildPreviewHtml(outcome.files, { toolchain, title: outcome.contract.name })
+      const preview = await buildPreviewHtml(outcome.files, {
+        toolchain: engine.toolchain,
+        title: outcome.contract.name,
+      })
       writeOutput(outDir, outcome, events, preview.html, {
         prompt,
         provider: generator.provider,
@@ -94,8 +98,7 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   } finally {
     process.off("SIGINT", onInterrupt)
     printer?.stop()
-    await warming
-    await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+    await engine.close()
   }
 }
 

@@ -1,7 +1,8 @@
 import path from "node:path"
 import type { Diagnostic } from "@studio/protocol"
 import { ENGINE_ROOT } from "../engine-root"
-import { detectIsolation, nodeModulesChain, SANDBOX_SCRATCH } from "./isolation"
+import { KIT_DIR } from "../toolchain/kit-paths"
+import { detectIsolation, sandboxNodeModules, SANDBOX_SCRATCH } from "./isolation"
 import type { IsolationReport, SandboxBackend, SandboxJob, SandboxResult } from "./types"
 import { DID_NOT_FINISH, VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
 import { WorkerSupply } from "./worker-supply"
@@ -43,7 +44,7 @@ export interface LocalSandboxOptions {
 }
 
 const engineRoot = ENGINE_ROOT
-const kitSrc = path.join(engineRoot, "kit", "src")
+const kitSrc = path.join(KIT_DIR, "src")
 
 /** Runs generated tests with real Vitest, each test file in a single-use, pre-started, isolated worker. */
 export class LocalSandbox implements SandboxBackend {
@@ -59,7 +60,7 @@ export class LocalSandbox implements SandboxBackend {
 
   constructor(options: LocalSandboxOptions = {}) {
     this.isolation = options.isolation ?? detectIsolation()
-    this.nodeModules = nodeModulesChain(engineRoot)
+    this.nodeModules = sandboxNodeModules()
     const workspaceRoot = path.dirname(this.nodeModules.at(-1) ?? engineRoot)
     this.options = {
       timeoutMs: options.timeoutMs ?? 20_000,
@@ -106,7 +107,7 @@ export class LocalSandbox implements SandboxBackend {
   }
 
   /** Jobs run one at a time per sandbox (each already uses a worker process beside the host). */
-  runTests(job: SandboxJob): Promise<SandboxResult> {
+  runTestsInSandbox(job: SandboxJob): Promise<SandboxResult> {
     const run = this.queue.then(() => this.runNow(job))
     this.queue = run.catch(() => undefined)
     return run

@@ -66,7 +66,7 @@ export interface UnshareTools {
  */
 export interface SandboxBackend {
   readonly name: string
-  runTests(job: SandboxJob): Promise<SandboxResult>
+  runTestsInSandbox(job: SandboxJob): Promise<SandboxResult>
   /** Starts the warm workers now, so the first job does not pay for them. */
   warmUp(): Promise<void>
   describeIsolation(): Promise<IsolationReport>

@@ -8,7 +8,7 @@ export function createSandboxVitestPlugin(sandbox: SandboxBackend): ToolchainPlu
     manifest: vitestManifest,
     warmUp: () => sandbox.warmUp(),
     async run({ files, signal }) {
-      const result = await sandbox.runTests({ files, signal })
+      const result = await sandbox.runTestsInSandbox({ files, signal })
       const failures: Diagnostic[] = result.tests
         .filter((test) => test.status === "fail")
         .map((test) => ({

@@ -2,18 +2,16 @@ import { createHash, randomUUID } from "node:crypto"
 import {
   assertMayRunUntrustedCode,
   buildVersionReport,
+  consumeRun,
   EDITOR_MODEL,
   EDITOR_PROVIDER,
   isPluginId,
   OFFLINE_PROVIDER,
-  run,
-  runTests,
   validateGeneratedPath,
-  type Generator,
+  type Engine,
   type PluginId,
+  type RunEvents,
   type RunOutcome,
-  type SandboxBackend,
-  type ToolchainRegistry,
 } from "@studio/engine"
 import {
   computeVerdict,
@@ -29,12 +27,6 @@ import type { Store } from "../db/store"
 import { unifiedDiff } from "../export/unified-diff"
 import type { Metrics } from "../metrics"
 import { readStoredEvent } from "./run-verdicts"
-
-export interface Engine {
-  generator: Generator
-  toolchain: ToolchainRegistry
-  sandbox: SandboxBackend
-}
 
 /** Where a subscriber's events go; the socket layer buffers and batches them. */
 export type EventSink = (event: StudioEvent) => void
@@ -63,7 +55,8 @@ interface RunPlan {
   author: { provider: string; model: string }
   /** Observations measure the generator for the insights page; a test run of edits is not its work. */
   observe: boolean
-  events(runId: string, outcome: RunOutcome, signal: AbortSignal): AsyncIterable<StudioEvent>
+  /** The run itself: its events, then its outcome as the return value. */
+  events(runId: string, signal: AbortSignal): RunEvents
 }
 
 const TEST_FILE = /\.test\.tsx?$/
@@ -80,7 +73,7 @@ export class RunManager {
 
   constructor(
     private readonly store: Store,
-    private readonly engine: Engine,
+    private readonly engine: Pick<Engine, "generator" | "toolchain" | "sandbox" | "run" | "testEditedCode">,
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly policy: { allowUnisolated: boolean } = { allowUnisolated: false },
@@ -144,11 +137,11 @@ export class RunManager {
       versionPrompt: prompt,
       author: { provider: this.engine.generator.provider, model: this.engine.generator.model },
       observe: true,
-      events: (runId, outcome, signal) => {
+      events: (runId, signal) => {
         const previous = parent?.contract
           ? { prompt: parent.prompt, contract: parent.contract, files: parent.files }
           : undefined
-        return run({ prompt, runId, previous, plugins }, { ...this.engine, signal }, outcome)
+        return this.engine.run({ prompt, runId, previous, plugins }, { signal })
       },
     })
   }
@@ -197,12 +190,7 @@ export class RunManager {
       versionPrompt: `Edited v${version.number}`,
       author: { provider: EDITOR_PROVIDER, model: EDITOR_MODEL },
       observe: false,
-      events: (runId, outcome, signal) =>
-        runTests(
-          { runId, prompt, contract, files },
-          { toolchain: this.engine.toolchain, sandbox: this.engine.sandbox, signal },
-          outcome,
-        ),
+      events: (runId, signal) => this.engine.testEditedCode({ runId, prompt, contract, files }, { signal }),
     })
   }
 
@@ -238,7 +226,8 @@ export class RunManager {
   private async drive(runId: string, userId: string, plan: RunPlan, active: ActiveRun): Promise<void> {
     const { projectId, parent } = plan
     const started = performance.now()
-    const outcome: RunOutcome = { files: {}, tests: [] }
+    // What the run ended with; a run whose events could not be stored ends with nothing kept.
+    let outcome: RunOutcome = { files: {}, tests: [] }
     const events: StudioEvent[] = []
     let lastSeq = -1
     let versionId: string | undefined
@@ -248,13 +237,14 @@ export class RunManager {
       for (const subscriber of active.subscribers) subscriber.deliver(event)
     }
     try {
-      for await (const produced of plan.events(runId, outcome, active.controller.signal)) {
+      // consumeRun hands run_finished over with the run's outcome, so the version is saved before it is published.
+      outcome = await consumeRun(plan.events(runId, active.controller.signal), async (produced, ended) => {
         let event = produced
         if (event.type === "stage_complete")
           this.metrics.stageSeconds.observe({ stage: event.stage }, event.durationMs / 1000)
         if (event.type === "run_finished") {
           // The version exists before anyone hears the run finished, so run_finished can name it.
-          versionId = await this.saveVersion(runId, plan, outcome, [...events, event])
+          versionId = await this.saveVersion(runId, plan, ended ?? outcome, [...events, event])
           event = versionId ? { ...event, versionId } : event
           this.metrics.runs.inc({
             outcome: event.success
@@ -270,7 +260,7 @@ export class RunManager {
         }
         events.push(event)
         await publish(event)
-      }
+      })
     } catch (error) {
       // The pipeline turns its own failures into events; this is storage failing under it. Stop the run and tell
       // whoever is watching, without pretending the notice was stored.

@@ -1,5 +1,5 @@
 import { evaluateRequirements, type StudioEvent, type VersionReport } from "@studio/protocol"
-import type { RunOutcome } from "./run"
+import type { RunOutcome } from "./run-context"
 
 /**
  * What a run proved: its verdict (as its run_finished carried it), each requirement with its tests, plus timings,

@@ -1,24 +1,24 @@
 import { randomUUID } from "node:crypto"
-import {
-  computeVerdict,
-  createEventSequencer,
-  sanitizeMessage,
-  StudioError,
-  type AgentStage,
-  type Contract,
-  type StudioEvent,
-  type VerdictOutcome,
-} from "@studio/protocol"
+import { computeVerdict, sanitizeMessage, type Contract, type StudioEvent } from "@studio/protocol"
 import { validateGeneratedPath } from "../generators/parsing"
 import type { PluginId } from "../toolchain"
-import { executeStage, runFailure, summarizeExecution } from "./execute-stage"
-import type { RunDependencies, RunOutcome } from "./run"
+import {
+  createRunContext,
+  endedOn,
+  runFailure,
+  runFinished,
+  throwIfCancelled,
+  type RunDependencies,
+  type RunOutcome,
+} from "./run-context"
+import { executeStage } from "./stages/execute"
+import { reportStage } from "./stages/report"
 
 /** Who wrote the code of a test run, as `run_started` names it: the person, in the studio's editor. */
 export const EDITOR_PROVIDER = "editor"
 export const EDITOR_MODEL = "your edits"
 
-export interface RunTestsRequest {
+export interface EditedCodeRequest {
   runId?: string
   /** What the run is called in the history, e.g. "Run tests on edited v3". */
   prompt: string
@@ -30,31 +30,21 @@ export interface RunTestsRequest {
   plugins?: readonly PluginId[]
 }
 
-/** A test run needs no model. */
-export type RunTestsDependencies = Omit<RunDependencies, "generator">
+/** A test run of edited code needs no model. */
+export type EditedCodeDependencies = Omit<RunDependencies, "generator">
 
 /**
  * Runs the execute stage on code a person edited: run_started, the same build and test events as a generation run,
  * then report and run_finished. Edited code is never repaired: the verdict is on the person's code as written.
- * `outcome` ends with the contract and the files as tested (formatted by prettier when it ran).
+ * Returns the contract and the files as tested (formatted by prettier when it ran).
  */
-export async function* runTests(
-  request: RunTestsRequest,
-  deps: RunTestsDependencies,
-  outcome: RunOutcome = { files: {}, tests: [] },
-): AsyncGenerator<StudioEvent> {
-  const runId = request.runId ?? randomUUID()
-  const emit = createEventSequencer(runId, deps.now)
-  const durations: Partial<Record<AgentStage, number>> = {}
-  const finish = ({ verdict, reasons }: VerdictOutcome) =>
-    emit({
-      type: "run_finished",
-      verdict,
-      reasons,
-      success: verdict === "proven",
-      metrics: { durations, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
-    })
-  Object.assign(outcome, { contract: request.contract, files: {}, tests: [] })
+export async function* testEditedCode(
+  request: EditedCodeRequest,
+  deps: EditedCodeDependencies,
+): AsyncGenerator<StudioEvent, RunOutcome> {
+  const context = createRunContext(request.runId ?? randomUUID(), deps)
+  const { emit } = context
+  const outcome: RunOutcome = { contract: request.contract, files: {}, tests: [] }
 
   yield emit({ type: "run_started", prompt: request.prompt, provider: EDITOR_PROVIDER, model: EDITOR_MODEL })
   try {
@@ -68,34 +58,25 @@ export async function* runTests(
         (message) => ({ code: "unsafe_path", message: sanitizeMessage(message) }) as const,
       )
       for (const error of errors) yield emit({ type: "error", ...error })
-      yield finish(computeVerdict({ tests: [], errors }))
-      return
+      yield runFinished(context, computeVerdict({ tests: [], errors }))
+      return outcome
     }
     outcome.files = { ...request.files }
-    if (deps.signal?.aborted) throw new StudioError("cancelled")
+    throwIfCancelled(context)
 
     const result = yield* executeStage(request.files, {
-      toolchain: deps.toolchain,
-      sandbox: deps.sandbox,
-      signal: deps.signal,
+      ...context,
       plugins: request.plugins,
-      emit,
-      durations,
       requirements: request.contract.requirements,
     })
     Object.assign(outcome, { files: result.files, css: result.css, tests: result.tests })
-
-    const started = performance.now()
-    const summary = summarizeExecution(request.contract, result)
-    yield emit({ type: "reasoning_step", stage: "report", text: summary })
-    const durationMs = Math.round(performance.now() - started)
-    durations.report = durationMs
-    yield emit({ type: "stage_complete", stage: "report", durationMs, summary })
-    yield finish(result)
+    yield* reportStage(context, request.contract, result)
+    yield runFinished(context, result)
   } catch (thrown) {
     const visible = runFailure(thrown, deps.signal).toPublic()
     const error = { code: visible.code, message: sanitizeMessage(visible.message) }
     yield emit({ type: "error", ...error })
-    yield finish(computeVerdict({ tests: [], errors: [error] }))
+    yield runFinished(context, endedOn(error))
   }
+  return outcome
 }

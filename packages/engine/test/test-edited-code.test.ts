@@ -1,30 +1,18 @@
-import path from "node:path"
-import { rmSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { StudioEvent } from "@studio/protocol"
 import { createFileBlockParser } from "../src/generators/parsing"
-import { runTests, type RunOutcome, type RunTestsRequest } from "../src/pipeline"
-import { LocalSandbox } from "../src/sandbox"
-import { createSandboxVitestPlugin } from "../src/sandbox/vitest-plugin"
-import { createToolchainRegistry, type ToolchainRegistry } from "../src/toolchain"
+import { sharedTestEngine } from "./support/shared-engine"
+import type { Engine } from "../src/engine"
+import { collectRun, type EditedCodeRequest } from "../src/pipeline"
 import { component, contract, tests } from "./support/counter-answers"
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..")
-const jobsRoot = path.join(repoRoot, ".studio", `test-run-tests-${process.pid}`)
+let engine: Engine
 
-let sandbox: LocalSandbox
-let toolchain: ToolchainRegistry
-
+// The test worker's engine, shared with the other integration files (vitest.config.ts).
 beforeAll(async () => {
-  sandbox = new LocalSandbox({ jobsRoot })
-  toolchain = createToolchainRegistry({ vitest: createSandboxVitestPlugin(sandbox) })
-  await sandbox.warmUp()
-})
-
-afterAll(async () => {
-  await Promise.allSettled([sandbox.close(), toolchain.dispose()])
-  rmSync(jobsRoot, { recursive: true, force: true })
-})
+  engine = await sharedTestEngine()
+  await engine.warmUp()
+}, 120_000)
 
 /** The files inside recorded model answers, as the editor would hold them. */
 function filesOf(...answers: string[]): Record<string, string> {
@@ -36,18 +24,15 @@ function filesOf(...answers: string[]): Record<string, string> {
 }
 
 async function collect(files: Record<string, string>, options: { signal?: AbortSignal } = {}) {
-  const outcome: RunOutcome = { files: {}, tests: [] }
-  const events: StudioEvent[] = []
-  const request: RunTestsRequest = { runId: "edit-run", prompt: "Run tests on edited v1", contract, files }
-  for await (const event of runTests(request, { toolchain, sandbox, signal: options.signal }, outcome))
-    events.push(event)
+  const request: EditedCodeRequest = { runId: "edit-run", prompt: "Run tests on edited v1", contract, files }
+  const { events, outcome } = await collectRun(engine.testEditedCode(request, options))
   return { events, outcome, finished: events.at(-1) }
 }
 
 const ofType = <T extends StudioEvent["type"]>(events: StudioEvent[], type: T) =>
   events.filter((event): event is Extract<StudioEvent, { type: T }> => event.type === type)
 
-describe("runTests()", () => {
+describe("testEditedCode()", () => {
   it("edited code that passes: the execute stage's events, a report, and success without repairs", async () => {
     const { events, outcome, finished } = await collect(filesOf(component(1), tests))
     expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index))
@@ -155,10 +140,9 @@ describe("runTests()", () => {
 
   it("stops when cancelled and says so", async () => {
     const controller = new AbortController()
-    const outcome: RunOutcome = { files: {}, tests: [] }
     const events: StudioEvent[] = []
     const request = { prompt: "Run tests on edited v1", contract, files: filesOf(component(1), tests) }
-    for await (const event of runTests(request, { toolchain, sandbox, signal: controller.signal }, outcome)) {
+    for await (const event of engine.testEditedCode(request, { signal: controller.signal })) {
       events.push(event)
       if (event.type === "build_progress" && event.plugin === "vitest" && event.status === "start")
         controller.abort()

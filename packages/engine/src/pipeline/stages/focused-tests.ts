@@ -1,5 +1,5 @@
 import type ts from "typescript"
-import { loadTypeScript } from "../toolchain/load-typescript"
+import { loadTypeScript } from "../../toolchain/load-typescript"
 
 const TEST_FILE = /\.test\.(tsx|ts)$/
 const TEST_APIS = new Set(["describe", "suite", "it", "test"])

@@ -1,0 +1,145 @@
+import type { Diagnostic } from "@studio/protocol"
+import { createOfflineGenerator } from "./generators/offline"
+import type { Generator as CodeGenerator } from "./generators/types"
+import type { RunEvents } from "./pipeline/consume-run"
+import { run, type RunRequest } from "./pipeline/run"
+import { executeProject, type ExecuteOptions, type ExecuteResult } from "./pipeline/stages/execute"
+import { testEditedCode, type EditedCodeRequest } from "./pipeline/test-edited-code"
+import { LocalSandbox, type LocalSandboxOptions } from "./sandbox/local-sandbox"
+import type { IsolationReport, SandboxBackend } from "./sandbox/types"
+import { createSandboxVitestPlugin } from "./sandbox/vitest-plugin"
+import { createToolchainRegistry, type ToolchainRegistry } from "./toolchain/registry"
+import { createThreadedPlugins, type ThreadedPluginsOptions } from "./toolchain/thread"
+import type { PluginId } from "./toolchain/types"
+
+/** How the toolchain built by createEngine runs lint and type-check. */
+export interface EngineToolchainOptions extends ThreadedPluginsOptions {
+  /**
+   * ESLint and the TypeScript checker in worker threads (default true), so their CPU-heavy work never blocks the
+   * thread that serves the sandbox; false keeps them on this thread (fewer threads, for tests that lint little).
+   */
+  threads?: boolean
+}
+
+export interface EngineOptions {
+  /** Where code comes from (default: the offline generator). */
+  generator?: CodeGenerator
+  /** A sandbox backend to use as is, or options for the local one (default: a LocalSandbox with its defaults). */
+  sandbox?: SandboxBackend | LocalSandboxOptions
+  /**
+   * A toolchain to use as is (it must register its own vitest plugin), or how to build the default one: the
+   * built-in plugins, lint and type-check in threads, and vitest running the tests in this engine's sandbox.
+   */
+  toolchain?: ToolchainRegistry | EngineToolchainOptions
+  /**
+   * The toolchain plugins `warmUp()` warms beside the sandbox (default: all registered ones). A one-shot command
+   * passes [] and lets each tool load when it first runs.
+   */
+  warmPlugins?: readonly PluginId[]
+}
+
+/** The assembled engine: generator, toolchain and sandbox, and the runs that use them. */
+export interface Engine {
+  readonly generator: CodeGenerator
+  readonly toolchain: ToolchainRegistry
+  readonly sandbox: SandboxBackend
+  /** How the sandbox contains generated code on this machine. */
+  readonly isolation: IsolationReport
+  /** One generation run (see `run`): events, then the outcome as the generator's return value. */
+  run(request: RunRequest, options?: { signal?: AbortSignal }): RunEvents
+  /** A test run of code a person edited (see `testEditedCode`): no model, no repair. */
+  testEditedCode(request: EditedCodeRequest, options?: { signal?: AbortSignal }): RunEvents
+  /** The execute stage on a project's files, without events (`studio exec`). */
+  execute(
+    files: Record<string, string>,
+    options?: Omit<ExecuteOptions, "toolchain" | "sandbox">,
+  ): Promise<ExecuteResult>
+  /**
+   * Starts the sandbox's warm workers and warms the toolchain, once however often it is called; resolves with the
+   * toolchain's warm-up problems (a sandbox that cannot start rejects).
+   */
+  warmUp(): Promise<Diagnostic[]>
+  /** Waits for a warm-up under way, then closes the sandbox and disposes of the toolchain (once). */
+  close(): Promise<void>
+  /**
+   * The same toolchain and sandbox with another generator (a scripted model in tests, another provider). Its
+   * warmUp() warms this engine; its close() closes nothing, as the parts stay this engine's.
+   */
+  withGenerator(generator: CodeGenerator): Engine
+}
+
+/**
+ * The one way to assemble generator, toolchain and sandbox. What it is given it uses as is (and closes on close());
+ * what it is not given it builds: the offline generator, a LocalSandbox, and a toolchain whose vitest plugin runs
+ * the tests in that sandbox.
+ *
+ * @example
+ * const engine = await createEngine({ sandbox: { warmWorkers: 1 } })
+ * const outcome = await consumeRun(engine.run({ prompt: "a counter" }), (event) => console.log(event.type))
+ * await engine.close()
+ */
+export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  const generator = options.generator ?? createOfflineGenerator()
+  const sandbox = isSandboxBackend(options.sandbox) ? options.sandbox : new LocalSandbox(options.sandbox)
+  const toolchain = isToolchainRegistry(options.toolchain)
+    ? options.toolchain
+    : buildToolchain(sandbox, options.toolchain)
+  const isolation = await sandbox.describeIsolation()
+  // The vitest plugin's warm-up is the sandbox's own: warming both would start the sandbox twice.
+  const warmPlugins = (
+    options.warmPlugins ?? toolchain.listManifests().map((manifest) => manifest.name)
+  ).filter((id) => id !== "vitest" && toolchain.has(id))
+  let warming: Promise<Diagnostic[]> | undefined
+  let closing: Promise<void> | undefined
+  const warmUp = () => {
+    warming ??= Promise.all([sandbox.warmUp(), toolchain.warmUp(warmPlugins)]).then(
+      ([, diagnostics]) => diagnostics,
+    )
+    return warming
+  }
+  const close = () => {
+    closing ??= (async () => {
+      await warming?.catch(() => undefined)
+      await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+    })()
+    return closing
+  }
+  const assemble = (runsWith: CodeGenerator, closeParts: () => Promise<void>): Engine => {
+    const deps = (signal?: AbortSignal) => ({
+      generator: runsWith,
+      toolchain,
+      sandbox,
+      ...(signal ? { signal } : {}),
+    })
+    return {
+      generator: runsWith,
+      toolchain,
+      sandbox,
+      isolation,
+      run: (request, runOptions = {}) => run(request, deps(runOptions.signal)),
+      testEditedCode: (request, runOptions = {}) => testEditedCode(request, deps(runOptions.signal)),
+      execute: (files, executeOptions = {}) =>
+        executeProject(files, { ...executeOptions, toolchain, sandbox }),
+      warmUp,
+      close: closeParts,
+      withGenerator: (other) => assemble(other, () => Promise.resolve()),
+    }
+  }
+  return assemble(generator, close)
+}
+
+function buildToolchain(sandbox: SandboxBackend, options: EngineToolchainOptions = {}): ToolchainRegistry {
+  const { threads = true, ...threaded } = options
+  return createToolchainRegistry({
+    ...(threads ? createThreadedPlugins(threaded) : {}),
+    vitest: createSandboxVitestPlugin(sandbox),
+  })
+}
+
+function isSandboxBackend(value: EngineOptions["sandbox"]): value is SandboxBackend {
+  return typeof (value as Partial<SandboxBackend> | undefined)?.runTestsInSandbox === "function"
+}
+
+function isToolchainRegistry(value: EngineOptions["toolchain"]): value is ToolchainRegistry {
+  return typeof (value as Partial<ToolchainRegistry> | undefined)?.runPlugin === "function"
+}
