@@ -1,27 +1,67 @@
+import { availableParallelism } from "node:os"
 import path from "node:path"
 import { defineConfig } from "vitest/config"
 
-const kitSrc = path.resolve(import.meta.dirname, "packages/engine/kit/src")
+const kitSrc = path.resolve(import.meta.dirname, "packages/kit/src")
+
+const INTEGRATION = [
+  "packages/server/test/**/*.test.ts",
+  "packages/engine/test/pipeline-run.test.ts",
+  "packages/engine/test/test-edited-code.test.ts",
+]
+const CORPUS = ["packages/engine/test/offline-corpus.test.ts"]
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores (one, on a 2-core machine). Most of these tests wait on
+    // processes of their own (sandbox workers, the CLI, servers), so a worker per core plus one keeps both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() + 1),
     projects: [
       {
         test: {
           name: "node",
           environment: "node",
-          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
-          exclude: ["packages/web/**", "**/node_modules/**"],
+          // No test here mocks modules, so files share workers: each worker loads the engine's and server's modules
+          // (TypeScript, ESLint, Fastify, ...) once rather than once per file.
+          isolate: false,
+          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: ["packages/web/**", "**/node_modules/**", ...INTEGRATION, ...CORPUS],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
       {
-        resolve: { alias: { "@": kitSrc } },
+        // Servers and pipelines on a real engine, where the sandbox is not what is tested: the files share their
+        // test worker (isolate: false), so each worker warms one engine for all of them (test/support/shared-engine.ts).
+        test: {
+          name: "integration",
+          environment: "node",
+          include: INTEGRATION,
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Every prompt of the offline corpus through the whole toolchain and the sandbox (`npm run test:corpus`,
+        // run by .ci/run); `npm test` writes the same prompts without the toolchain (offline-corpus-generator.test.ts).
+        test: {
+          name: "corpus",
+          environment: "node",
+          include: CORPUS,
+          maxConcurrency: 3,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: "kit",
           environment: "happy-dom",
-          include: ["packages/engine/kit/src/**/*.test.tsx"],
+          // Component tests clean up after each test (test-setup.ts): sharing workers saves loading React,
+          // Radix and the DOM for every file.
+          isolate: false,
+          include: ["packages/kit/src/**/*.test.tsx"],
           setupFiles: [path.join(kitSrc, "test-setup.ts")],
         },
       },
@@ -37,11 +77,11 @@ export default defineConfig({
         },
       },
       {
-        // The web studio's components and stores, with the kit's components under `@/` as in its Vite config.
-        resolve: { alias: { "@": kitSrc } },
+        // The web studio's components and stores (the kit's components come from @studio/kit by name).
         test: {
           name: "web",
           environment: "happy-dom",
+          isolate: false,
           include: ["packages/web/src/**/*.test.{ts,tsx}"],
           setupFiles: [path.resolve(import.meta.dirname, "packages/web/src/test-setup.ts")],
         },

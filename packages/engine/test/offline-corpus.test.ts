@@ -3,43 +3,32 @@
 // expected kind, and carry the prompt's specifics into the code.
 import { rmSync } from "node:fs"
 import path from "node:path"
-import { evaluateRequirements, type StudioEvent } from "@studio/protocol"
+import { evaluateRequirements } from "@studio/protocol"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { CATALOGUE, createOfflineGenerator, interpret } from "../src/generators/offline"
 import type { PreviousVersion } from "../src/generators/types"
-import { run, type RunOutcome } from "../src/pipeline"
-import { LocalSandbox } from "../src/sandbox"
-import { createSandboxVitestPlugin } from "../src/sandbox/vitest-plugin"
-import { createThreadedPlugins, createToolchainRegistry, type ToolchainRegistry } from "../src/toolchain"
-import { CORPUS, type CorpusEntry } from "./offline-corpus"
+import { createEngine, type Engine } from "../src/engine"
+import { collectRun } from "../src/pipeline"
+import { CORPUS_ENTRIES } from "./offline-corpus"
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..")
 const jobsRoot = path.join(repoRoot, ".studio", `test-offline-corpus-${process.pid}`)
 const generator = createOfflineGenerator()
 
-let sandbox: LocalSandbox
-let toolchain: ToolchainRegistry
+let engine: Engine
 
 beforeAll(async () => {
-  sandbox = new LocalSandbox({ jobsRoot })
-  toolchain = createToolchainRegistry({
-    ...createThreadedPlugins(),
-    vitest: createSandboxVitestPlugin(sandbox),
-  })
-  await sandbox.warmUp()
+  engine = await createEngine({ generator, sandbox: { jobsRoot }, warmPlugins: [] })
+  await engine.warmUp()
 }, 120_000)
 
 afterAll(async () => {
-  await Promise.allSettled([sandbox.close(), toolchain.dispose()])
+  await engine.close()
   rmSync(jobsRoot, { recursive: true, force: true })
 })
 
 async function generate(prompt: string, previous?: PreviousVersion) {
-  const outcome: RunOutcome = { files: {}, tests: [] }
-  const events: StudioEvent[] = []
-  for await (const event of run({ prompt, previous }, { generator, toolchain, sandbox }, outcome))
-    events.push(event)
-  return { outcome, events }
+  return collectRun(engine.run({ prompt, previous }))
 }
 
 /** A run that passed first time, cleanly, and carries the expected specifics. */
@@ -69,13 +58,7 @@ function expectProven(result: Awaited<ReturnType<typeof generate>>, specifics: r
   expect(specifics.filter((value) => !text.includes(value))).toEqual([])
 }
 
-const entries = Object.entries(CORPUS).flatMap(([group, list]) =>
-  list.map((entry): { group: string; prompt: string; entry: CorpusEntry } => ({
-    group,
-    prompt: entry.prompt,
-    entry,
-  })),
-)
+const entries = CORPUS_ENTRIES
 
 describe("the offline corpus", () => {
   it("has at least 60 prompts, covering at least 30 kinds", () => {
@@ -85,7 +68,8 @@ describe("the offline corpus", () => {
     expect(CATALOGUE.map((recipe) => recipe.kind).filter((kind) => !covered.has(kind))).toEqual([])
   })
 
-  it.each(entries)(
+  // A few runs at once, as a studio serving several people runs them: each has its own job and sandbox worker.
+  it.concurrent.each(entries)(
     "$group: $prompt",
     async ({ entry }) => {
       expect(interpret(CATALOGUE, entry.prompt).composition.recipe.kind).toBe(entry.kind)

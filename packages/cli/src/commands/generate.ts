@@ -46,8 +46,9 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
     readEnvironment(),
   )
 
-  // Lint and type-check warm in their thread as it starts; warmUp() starts the sandbox's workers beside them.
-  const engine = await createEngine({ generator, warmPlugins: [] })
+  // Lint and type-check warm in their thread as it starts; warmUp() starts the sandbox's worker beside them. One run
+  // uses one worker at a time: one warm worker, replaced after each use so a repair finds the next one warm.
+  const engine = await createEngine({ generator, sandbox: { warmWorkers: 1 }, warmPlugins: [] })
   // Refused (or a bad STUDIO_ALLOW_UNISOLATED thrown), the engine is closed: its threads would keep the process up.
   let refused = true
   try {

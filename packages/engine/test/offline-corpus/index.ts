@@ -15,3 +15,12 @@ export const CORPUS: Record<string, CorpusEntry[]> = {
   "group-e": CORPUS_E,
 }
 export type { CorpusEntry }
+
+/** Every prompt with its group, as `it.each` rows ("$group: $prompt"). */
+export const CORPUS_ENTRIES = Object.entries(CORPUS).flatMap(([group, list]) =>
+  list.map((entry): { group: string; prompt: string; entry: CorpusEntry } => ({
+    group,
+    prompt: entry.prompt,
+    entry,
+  })),
+)

@@ -296,6 +296,9 @@ describe.each(testDialects())("store on %s", (dialect) => {
 
     it("lists a user's observations newest first, up to the limit", async () => {
       const { user, project, runId, id: first } = await newObservation()
+      // "Newest" is by created_at, which two inserts in the same clock tick share (PGlite's clock is coarser than
+      // PostgreSQL's): the second is written on a later tick.
+      await new Promise((resolve) => setTimeout(resolve, 5))
       const second = await store.observations.create({
         runId,
         userId: user.id,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { mkdtempSync, rmSync } from "node:fs"
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Redis } from "ioredis"
@@ -7,7 +7,10 @@ import pino from "pino"
 import { WS_PROTOCOL, type ServerControlMessage, type StudioEvent } from "@studio/protocol"
 import WebSocket from "ws"
 import { readServerConfig, type ServerConfig } from "../../src/config"
+import { openDatabase } from "../../src/db/database"
+import { checkAnswerAgainstContract } from "./contract"
 import { startServer, type StartedServer, type StartOptions } from "../../src/server"
+import { sharedTestEngine } from "../../../engine/test/support/shared-engine"
 
 /**
  * A real server on a free port: PGlite in a temporary folder by default; the real PostgreSQL (a fresh database per
@@ -19,6 +22,10 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "studio-server-test-"))
   const databaseUrl = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined
+  // A new data folder starts from a copy of an empty, migrated embedded database: the server opens it as it opens
+  // any existing one (migrations already applied), without creating a cluster each time.
+  if (!databaseUrl && !existsSync(path.join(dataDir, "pglite")))
+    cpSync(await migratedPgliteTemplate(), path.join(dataDir, "pglite"), { recursive: true })
   const config: ServerConfig = readServerConfig({
     PORT: "0",
     STUDIO_DATA_DIR: dataDir,
@@ -33,10 +40,13 @@ export async function startTestServer(
   })
   // Test servers share one Redis (under test:services): each counts under its own prefix, removed when it stops.
   const limitKeyPrefix = options.limitKeyPrefix ?? `studio:test:${randomUUID()}`
+  // A server that pretends to another isolation level needs a sandbox of its own; the rest share the worker's.
+  const engine = options.engine ?? (options.isolation ? undefined : await sharedTestEngine())
   const server = await startServer(config, {
     logger: pino({ level: "silent" }),
     limitKeyPrefix,
     ...options,
+    ...(engine ? { engine } : {}),
   })
   return {
     ...server,
@@ -51,6 +61,22 @@ export async function startTestServer(
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+const TEMPLATE = Symbol.for("@studio/server.test.pgliteTemplate")
+type WithTemplate = typeof globalThis & { [TEMPLATE]?: Promise<string> }
+
+/** One empty, migrated PGlite folder per test worker (removed when the worker exits). */
+function migratedPgliteTemplate(): Promise<string> {
+  const scope = globalThis as WithTemplate
+  scope[TEMPLATE] ??= (async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "studio-pglite-template-"))
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
+    const database = await openDatabase({ dataDir: dir })
+    await database.close()
+    return path.join(dir, "pglite")
+  })()
+  return scope[TEMPLATE]
 }
 
 export type TestServer = StartedServer & {
@@ -92,7 +118,10 @@ export async function freshDatabase(adminUrl: string): Promise<{ url: string; dr
   }
 }
 
-/** fetch against the server, JSON in and out. */
+/**
+ * fetch against the server, JSON in and out. Every answer is checked against protocol's REST contract (see
+ * support/contract.ts): a test that meets an answer of another shape fails there.
+ */
 export function api(server: { url: string }, token?: string) {
   return async (method: string, route: string, body?: unknown) => {
     const response = await fetch(`${server.url}${route}`, {
@@ -110,6 +139,11 @@ export function api(server: { url: string }, token?: string) {
     } catch {
       json = text
     }
+    checkAnswerAgainstContract(method, route, {
+      status: response.status,
+      contentType: response.headers.get("content-type"),
+      body: json,
+    })
     // Tests read responses field by field and assert on them; `any` keeps them readable.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return { status: response.status, headers: response.headers, body: json as Record<string, any> }

@@ -1,13 +1,21 @@
 import { render, screen } from "@testing-library/react"
 import type * as Motion from "motion/react"
-import { describe, expect, it, vi } from "vitest"
-import { RunCard } from "./run-card"
+import type * as RunCardModule from "./run-card"
+import { beforeAll, describe, expect, it, vi } from "vitest"
 import { FIXTURE_START, failingRunEvents, foldEvents } from "./run-fixtures"
 
 vi.mock("motion/react", async (importOriginal) => ({
   ...(await importOriginal<typeof Motion>()),
   useReducedMotion: () => true,
 }))
+
+// Web test files share workers (isolate: false), so motion may already be loaded unmocked: the run card is imported
+// afresh, after the mock, for this file.
+let RunCard: typeof RunCardModule.RunCard
+beforeAll(async () => {
+  vi.resetModules()
+  ;({ RunCard } = await import("./run-card"))
+})
 
 describe("with reduced motion", () => {
   it("shows everything in place at once, with nothing faded or moving in", () => {

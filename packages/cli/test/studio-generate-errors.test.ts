@@ -1,0 +1,91 @@
+// `studio generate` as a person runs it: unsafe paths, prose, Ctrl-C, bad usage, and no model at all.
+import { existsSync, mkdtempSync, readFileSync } from "node:fs"
+import { spawn } from "node:child_process"
+import path from "node:path"
+import { describe, expect, it } from "vitest"
+import type { PlannedResponse } from "../../engine/test/support/fake-chat-server"
+import { component, fence, tests } from "../../engine/test/support/counter-answers"
+import { bin, generateInScratch, happy, ofType, repoRoot, stream } from "./support/generate-process"
+
+const { scratch, generate } = generateInScratch()
+
+describe("studio generate against an OpenAI-compatible server, when things go wrong", () => {
+  it("a traversal path is an error event and is never written", async () => {
+    const hostile = `${component(1)}\n${fence}ts file="../../../pwned.ts"\nexport const x = 1\n${fence}\n`
+    const result = await generate([happy[0] as PlannedResponse, stream(hostile), stream(tests)])
+    expect(ofType(result.events, "error")).toEqual([expect.objectContaining({ code: "unsafe_path" })])
+    expect(existsSync(path.join(result.out, "../../../pwned.ts"))).toBe(false)
+    expect(existsSync(path.join(scratch, "pwned.ts"))).toBe(false)
+  })
+
+  it("prose instead of a contract: one retry, then a clear error and exit 1", async () => {
+    const result = await generate([stream("Sure, a counter!"), stream("Here you go: a counter.")])
+    expect(result.code).toBe(1)
+    expect(ofType(result.events, "error")).toEqual([
+      expect.objectContaining({ code: "model_output_invalid" }),
+    ])
+    expect(result.events.at(-1)).toMatchObject({ type: "run_finished", success: false })
+  })
+
+  it("a slow stream is cancelled by Ctrl-C: the run ends with a cancelled error", async () => {
+    const result = await generate([happy[0] as PlannedResponse, { kind: "hang" }], [], {
+      interruptAfter: (event) => event.type === "stage_complete" && event.stage === "interpret",
+    })
+    expect(result.code).toBe(1)
+    expect(ofType(result.events, "error")).toEqual([expect.objectContaining({ code: "cancelled" })])
+    expect(result.events.at(-1)).toMatchObject({ type: "run_finished", success: false })
+  })
+
+  it("bad usage exits 2 with one line: empty prompt, a prompt over 8,000 characters, an unknown provider", async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, "generate", ...args], { cwd: repoRoot })
+        let stderr = ""
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk))
+        child.on("close", (code) => resolve({ code: code ?? -1, stderr }))
+      })
+    expect(await run(["  "])).toMatchObject({ code: 2, stderr: expect.stringMatching(/prompt is empty/) })
+    expect(await run(["x".repeat(8_001)])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/8001 characters; at most 8000/),
+    })
+    expect(await run(["a button", "--provider", "acme"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown provider: acme/),
+    })
+  })
+})
+
+describe("studio generate with no model configured", () => {
+  it("uses the offline generator, says so, and writes a passing component with its preview", async () => {
+    const out = mkdtempSync(path.join(scratch, "offline-"))
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !/^(OPENAI_|STUDIO_MODEL|OLLAMA_HOST)/.test(name)),
+    )
+    const child = spawn(
+      process.execPath,
+      [bin, "generate", "a pricing table with three tiers and a monthly/yearly toggle", "--out", out],
+      { cwd: repoRoot, env: { ...env, OLLAMA_HOST: "http://127.0.0.1:9", NO_COLOR: "1" } },
+    )
+    let stdout = ""
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk))
+    child.stderr.on("data", (chunk: Buffer) => (stdout += chunk))
+    const code = await new Promise<number>((resolve) =>
+      child.on("close", (exitCode) => resolve(exitCode ?? -1)),
+    )
+    expect(stdout).toContain("offline generator (no model")
+    expect(stdout).toMatch(/I chose the pricing table recipe/)
+    expect(code).toBe(0)
+    const report = JSON.parse(readFileSync(path.join(out, "report.json"), "utf8")) as {
+      provider: string
+      success: boolean
+      requirements: { met: boolean }[]
+    }
+    expect(report.provider).toBe("offline")
+    expect(report).toMatchObject({ verdict: "proven", success: true })
+    expect(stdout).toMatch(/Proven: /)
+    expect(report.requirements.length).toBeGreaterThanOrEqual(3)
+    expect(report.requirements.every((requirement) => requirement.met)).toBe(true)
+    expect(readFileSync(path.join(out, "preview.html"), "utf8")).toMatch(/monthly/i)
+  })
+})
