@@ -14,6 +14,10 @@ import type { SandboxJob } from "./types"
 import { createSandboxPool } from "./vitest-pool"
 import type { SandboxWorkerProcess } from "./worker-process"
 
+const PROCESS_EVENTS = ["SIGINT", "SIGTERM", "exit"]
+/** The process as a plain emitter: its typed overloads take one kind of event at a time. */
+const processEvents: NodeJS.EventEmitter = process
+
 export interface VitestHostOptions {
   jobsRoot: string
   kitSrc: string
@@ -87,6 +91,9 @@ export class VitestHost {
     }
     // Loaded here, not at import: Vitest's node side is ~0.7 s of start-up that warm workers need not wait for.
     const { createVitest } = await import("vitest/node")
+    // Vitest's logger makes SIGINT and SIGTERM exit the process a millisecond later (it owns the process when it is
+    // the CLI). Here it is a guest: the studio's own handlers give running runs their grace period.
+    const signalListeners = new Map(PROCESS_EVENTS.map((event) => [event, processEvents.listeners(event)]))
     const vitest = await createVitest(
       "test",
       {
@@ -129,6 +136,9 @@ export class VitestHost {
         logLevel: "silent",
       },
     )
+    for (const [event, before] of signalListeners)
+      for (const listener of processEvents.listeners(event))
+        if (!before.includes(listener)) processEvents.off(event, listener as (...args: unknown[]) => void)
     ref.host = new VitestHost(vitest, options)
     return ref.host
   }
