@@ -8,6 +8,10 @@ const INTEGRATION = [
   "packages/server/test/**/*.test.ts",
   "packages/engine/test/pipeline-run.test.ts",
   "packages/engine/test/test-edited-code.test.ts",
+  // The CLI's commands in-process on the shared engine (studio-binary.test.ts runs the binary in the node project).
+  "packages/cli/test/studio-exec.test.ts",
+  "packages/cli/test/studio-generate.test.ts",
+  "packages/cli/test/studio-generate-errors.test.ts",
 ]
 const CORPUS = ["packages/engine/test/offline-corpus.test.ts"]
 

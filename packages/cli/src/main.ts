@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util"
 import { StudioError } from "@studio/protocol"
+import { processContext, type CliContext } from "./cli-context"
 
 const USAGE = `Usage: studio <command> [options]
 
@@ -16,7 +17,7 @@ Exit codes: 0 proven (every requirement has a passing test, none skipped, no typ
 not verified, 2 bad usage or an infrastructure failure.`
 
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], context: CliContext = processContext()): Promise<number> {
   const [command, ...rest] = argv
   try {
     switch (command) {
@@ -30,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
           throw new StudioError("usage", "studio exec takes exactly one directory")
         // Commands are loaded when used: the engine (Vitest, TypeScript) is a second of start-up on its own.
         const { runExec } = await import("./commands/exec")
-        return await runExec(positionals[0] ?? "", { json: values.json ?? false })
+        return await runExec(positionals[0] ?? "", { json: values.json ?? false }, context)
       }
       case "generate": {
         const { values, positionals } = parseArgs({
@@ -47,14 +48,17 @@ export async function main(argv: string[]): Promise<number> {
         if (positionals.length !== 1)
           throw new StudioError("usage", "studio generate takes one prompt, in quotes")
         const { runGenerate } = await import("./commands/generate")
-        return await runGenerate({
-          prompt: positionals[0] ?? "",
-          out: values.out,
-          provider: values.provider,
-          model: values.model,
-          maxRepairs: values["max-repairs"],
-          json: values.json ?? false,
-        })
+        return await runGenerate(
+          {
+            prompt: positionals[0] ?? "",
+            out: values.out,
+            provider: values.provider,
+            model: values.model,
+            maxRepairs: values["max-repairs"],
+            json: values.json ?? false,
+          },
+          context,
+        )
       }
       case "serve": {
         const { values } = parseArgs({ args: rest, options: { port: { type: "string" } } })
@@ -69,20 +73,20 @@ export async function main(argv: string[]): Promise<number> {
       case "doctor": {
         const { values } = parseArgs({ args: rest, options: { json: { type: "boolean" } } })
         const { runDoctor } = await import("./commands/doctor")
-        return await runDoctor({ json: values.json ?? false })
+        return await runDoctor({ json: values.json ?? false }, context)
       }
       case undefined:
       case "help":
       case "--help":
       case "-h":
-        process.stdout.write(`${USAGE}\n`)
+        context.stdout.write(`${USAGE}\n`)
         return command === undefined ? 2 : 0
       default:
         throw new StudioError("usage", `unknown command: ${command}`)
     }
   } catch (error) {
     if (exitsWithUsage(error)) {
-      process.stderr.write(`studio: ${(error as Error).message}\n\n${USAGE}\n`)
+      context.stderr.write(`studio: ${(error as Error).message}\n\n${USAGE}\n`)
       return 2
     }
     throw error

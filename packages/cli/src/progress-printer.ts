@@ -1,3 +1,4 @@
+import type { Output } from "./cli-context"
 import type { RunOutcome } from "@studio/engine"
 import { evaluateRequirements, type AgentStage, type StudioEvent } from "@studio/protocol"
 import { paint } from "./terminal"
@@ -18,7 +19,7 @@ const NEXT_STAGE: Partial<Record<AgentStage, AgentStage>> = {
 }
 
 /** Human-mode output of `studio generate`: a spinner per stage with its elapsed time, tests as they report. */
-export function createProgressPrinter(out: NodeJS.WriteStream) {
+export function createProgressPrinter(out: Output) {
   const live = out.isTTY === true
   let stage: AgentStage = "interpret"
   let stageStarted = performance.now()

@@ -1,5 +1,6 @@
 import { assertMayRunUntrustedCode, readSandboxPolicy, type IsolationReport } from "@studio/engine"
 import { StudioError } from "@studio/protocol"
+import type { CliContext } from "./cli-context"
 
 /**
  * True (after saying why, with what to install) when `what` may not run here: the sandbox has no namespaces and
@@ -9,16 +10,16 @@ export function refuseUnisolated(
   command: string,
   isolation: IsolationReport,
   what: string,
-  env: NodeJS.ProcessEnv = process.env,
+  context: Pick<CliContext, "env" | "stderr">,
 ): boolean {
   // A bad STUDIO_ALLOW_UNISOLATED is `config_invalid`: exit 2 with the variable's name (main.ts).
-  const { allowUnisolated } = readSandboxPolicy(env)
+  const { allowUnisolated } = readSandboxPolicy(context.env)
   try {
     assertMayRunUntrustedCode(isolation, allowUnisolated, what)
     return false
   } catch (error) {
     if (!StudioError.isInstance(error)) throw error
-    process.stderr.write(`studio ${command}: ${error.message}\n`)
+    context.stderr.write(`studio ${command}: ${error.message}\n`)
     return true
   }
 }

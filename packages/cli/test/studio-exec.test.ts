@@ -1,28 +1,15 @@
-import { execFile } from "node:child_process"
+// `studio exec` decides the exit code, the summary and the JSON; run in-process on the shared warm engine
+// (studio-binary.test.ts runs the binary itself).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path"
-import { promisify } from "node:util"
 import { afterAll, describe, expect, it } from "vitest"
 import { execResultSchema } from "@studio/protocol"
+import { repoRoot, runStudioInProcess } from "./support/in-process"
 
-const run = promisify(execFile)
-const repoRoot = path.resolve(import.meta.dirname, "../../..")
-const bin = path.join(repoRoot, "packages/cli/bin/studio.js")
 mkdirSync(path.join(repoRoot, ".studio"), { recursive: true })
 const scratch = mkdtempSync(path.join(repoRoot, ".studio", "cli-test-"))
 
-async function studio(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: "1" },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+const studio = (args: string[]) => runStudioInProcess(args)
 
 function lastJsonLine(stdout: string) {
   const last = stdout.trim().split("\n").at(-1) ?? ""
@@ -32,20 +19,6 @@ function lastJsonLine(stdout: string) {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 describe("studio exec", () => {
-  it("exits 0 and reports every test of a passing project as JSON", async () => {
-    const result = await studio(["exec", "examples/counter", "--json"])
-    expect(result.code).toBe(0)
-    const report = lastJsonLine(result.stdout)
-    expect(report.ok).toBe(true)
-    expect(report).toMatchObject({ verdict: "proven", reasons: [] })
-    expect(report.tests.map((test) => [test.name, test.status])).toEqual([
-      ["R1: shows the initial count", "pass"],
-      ["R2: increments", "pass"],
-      ["R3: resets", "pass"],
-    ])
-    expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([])
-  })
-
   it("exits 1 when nothing failed but a test is skipped: not verified is not a pass", async () => {
     const dir = path.join(scratch, "skipped")
     cpSync(path.join(repoRoot, "examples/counter"), dir, { recursive: true })
@@ -107,34 +80,5 @@ describe("studio exec", () => {
     expect(result.stdout).toMatch(/· 1 test failed: "R2: starts at five"/)
     expect(result.stdout).toMatch(/· type-check reported 1 error/)
     expect(result.stdout).not.toContain("\u001b[")
-  })
-
-  it("exits 2 with a one-line reason for bad usage", async () => {
-    const missing = await studio(["exec", path.join(scratch, "does-not-exist")])
-    expect(missing.code).toBe(2)
-    expect(missing.stderr).toMatch(/no such directory/)
-    const unknown = await studio(["launch"])
-    expect(unknown.code).toBe(2)
-    expect(unknown.stderr).toMatch(/unknown command: launch/)
-  })
-})
-
-describe("studio doctor", () => {
-  it("reports the isolation level and the toolchain versions", async () => {
-    const result = await studio(["doctor", "--json"])
-    expect(result.code).toBe(0)
-    const report = JSON.parse(result.stdout) as {
-      isolation: { level: string }
-      plugins: { name: string; version: string }[]
-    }
-    expect(["namespaces+cgroup", "namespaces", "process"]).toContain(report.isolation.level)
-    expect(report.plugins.map((plugin) => plugin.name)).toEqual([
-      "prettier",
-      "eslint",
-      "typescript",
-      "tailwind",
-      "esbuild",
-      "vitest",
-    ])
   })
 })

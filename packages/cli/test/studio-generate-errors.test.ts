@@ -1,11 +1,12 @@
-// `studio generate` as a person runs it: unsafe paths, prose, Ctrl-C, bad usage, and no model at all.
+// `studio generate` as a person runs it, in-process on the shared warm engine: unsafe paths, prose, and no model at
+// all (Ctrl-C and bad usage need the binary: studio-binary.test.ts).
 import { existsSync, mkdtempSync, readFileSync } from "node:fs"
-import { spawn } from "node:child_process"
 import path from "node:path"
 import { describe, expect, it } from "vitest"
 import type { PlannedResponse } from "../../engine/test/support/fake-chat-server"
 import { component, fence, tests } from "../../engine/test/support/counter-answers"
-import { bin, generateInScratch, happy, ofType, repoRoot, stream } from "./support/generate-process"
+import { generateInScratch, happy, ofType, stream } from "./support/generate-process"
+import { runStudioInProcess } from "./support/in-process"
 
 const { scratch, generate } = generateInScratch()
 
@@ -26,34 +27,6 @@ describe("studio generate against an OpenAI-compatible server, when things go wr
     ])
     expect(result.events.at(-1)).toMatchObject({ type: "run_finished", success: false })
   })
-
-  it("a slow stream is cancelled by Ctrl-C: the run ends with a cancelled error", async () => {
-    const result = await generate([happy[0] as PlannedResponse, { kind: "hang" }], [], {
-      interruptAfter: (event) => event.type === "stage_complete" && event.stage === "interpret",
-    })
-    expect(result.code).toBe(1)
-    expect(ofType(result.events, "error")).toEqual([expect.objectContaining({ code: "cancelled" })])
-    expect(result.events.at(-1)).toMatchObject({ type: "run_finished", success: false })
-  })
-
-  it("bad usage exits 2 with one line: empty prompt, a prompt over 8,000 characters, an unknown provider", async () => {
-    const run = (args: string[]) =>
-      new Promise<{ code: number; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, "generate", ...args], { cwd: repoRoot })
-        let stderr = ""
-        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk))
-        child.on("close", (code) => resolve({ code: code ?? -1, stderr }))
-      })
-    expect(await run(["  "])).toMatchObject({ code: 2, stderr: expect.stringMatching(/prompt is empty/) })
-    expect(await run(["x".repeat(8_001)])).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(/8001 characters; at most 8000/),
-    })
-    expect(await run(["a button", "--provider", "acme"])).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(/unknown provider: acme/),
-    })
-  })
 })
 
 describe("studio generate with no model configured", () => {
@@ -62,17 +35,12 @@ describe("studio generate with no model configured", () => {
     const env = Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !/^(OPENAI_|STUDIO_MODEL|OLLAMA_HOST)/.test(name)),
     )
-    const child = spawn(
-      process.execPath,
-      [bin, "generate", "a pricing table with three tiers and a monthly/yearly toggle", "--out", out],
-      { cwd: repoRoot, env: { ...env, OLLAMA_HOST: "http://127.0.0.1:9", NO_COLOR: "1" } },
+    const result = await runStudioInProcess(
+      ["generate", "a pricing table with three tiers and a monthly/yearly toggle", "--out", out],
+      { baseEnv: env, env: { OLLAMA_HOST: "http://127.0.0.1:9" } },
     )
-    let stdout = ""
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk))
-    child.stderr.on("data", (chunk: Buffer) => (stdout += chunk))
-    const code = await new Promise<number>((resolve) =>
-      child.on("close", (exitCode) => resolve(exitCode ?? -1)),
-    )
+    const stdout = result.stdout + result.stderr
+    const code = result.code
     expect(stdout).toContain("offline generator (no model")
     expect(stdout).toMatch(/I chose the pricing table recipe/)
     expect(code).toBe(0)

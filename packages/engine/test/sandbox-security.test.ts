@@ -588,7 +588,8 @@ describe("isolation reporting", () => {
   it("still runs tests, with a scrubbed environment, when namespaces are not available", async () => {
     const fallback = new LocalSandbox({
       jobsRoot: `${jobsRoot}-fallback`,
-      timeoutMs: TIMEOUT_MS,
+      // A cold worker (none is warmed here): the short deadline of the hang tests is not what this one is about.
+      timeoutMs: 60_000,
       isolation: {
         level: "process",
         backend: "process",

@@ -4,13 +4,14 @@ import {
   mayRunUntrustedCode,
   readSandboxPolicy,
 } from "@studio/engine"
+import type { CliContext } from "../cli-context"
 import { paint } from "../terminal"
 
 /** `studio doctor`: what isolation the sandbox has here, and which tool versions are installed. */
-export async function runDoctor(options: { json: boolean }): Promise<number> {
-  const isolation = detectIsolation()
+export async function runDoctor(options: { json: boolean }, context: CliContext): Promise<number> {
+  const isolation = detectIsolation({ env: context.env })
   // A bad STUDIO_ALLOW_UNISOLATED is `config_invalid`: exit 2 with the variable's name (main.ts).
-  const { allowUnisolated } = readSandboxPolicy()
+  const { allowUnisolated } = readSandboxPolicy(context.env)
   const runsUntrustedCode = mayRunUntrustedCode(isolation, allowUnisolated)
   const toolchain = createToolchainRegistry()
   const plugins = toolchain
@@ -18,12 +19,12 @@ export async function runDoctor(options: { json: boolean }): Promise<number> {
     .map((manifest) => ({ name: manifest.name, version: manifest.version }))
   await toolchain.dispose()
   if (options.json) {
-    process.stdout.write(
+    context.stdout.write(
       `${JSON.stringify({ node: process.version, isolation, runsUntrustedCode, allowUnisolated, plugins })}\n`,
     )
     return 0
   }
-  const out = (line = "") => process.stdout.write(`${line}\n`)
+  const out = (line = "") => context.stdout.write(`${line}\n`)
   out(paint.bold("AI Studio doctor"))
   out(`  node ${process.version}`)
   out(

@@ -1,5 +1,7 @@
 import { sanitizeMessage, type Diagnostic, type ExecResult } from "@studio/protocol"
 import { createEngine, type Engine, type ExecuteResult } from "@studio/engine"
+import path from "node:path"
+import type { CliContext, Output } from "../cli-context"
 import { readProjectContract, readProjectFiles } from "../read-project"
 import { refuseUnisolated } from "../sandbox-policy"
 import { paint } from "../terminal"
@@ -8,29 +10,34 @@ import { paint } from "../terminal"
  * `studio exec DIR`: lint, type-check and the tests in the sandbox; prints a summary or one JSON line. Exits 0 only
  * when the verdict is proven (with DIR/contract.json, every requirement needs a traced test).
  */
-export async function runExec(dir: string, options: { json: boolean }): Promise<number> {
-  const files = readProjectFiles(dir)
-  const contract = readProjectContract(dir)
-  const engine = await createEngine({
-    // One project, then exit: no replacement workers, and each worker loads only what its tests import.
-    sandbox: { warmWorkers: 1, preloadModules: false, replaceWorkers: false },
-    // Lint and type-check load and run in a thread each, beside the sandbox; nothing is pre-warmed or pinned,
-    // since this process checks one project and exits.
-    toolchain: { typescript: { pinnedModules: [] }, warm: false, threadPerPlugin: true },
-    warmPlugins: [],
-  })
+export async function runExec(dir: string, options: { json: boolean }, context: CliContext): Promise<number> {
+  const folder = path.resolve(context.cwd, dir)
+  const files = readProjectFiles(folder)
+  const contract = readProjectContract(folder)
+  const owned = !context.engine
+  const engine =
+    context.engine ??
+    (await createEngine({
+      // One project, then exit: no replacement workers, and each worker loads only what its tests import.
+      sandbox: { warmWorkers: 1, preloadModules: false, replaceWorkers: false },
+      // Lint and type-check load and run in a thread each, beside the sandbox; nothing is pre-warmed or pinned,
+      // since this process checks one project and exits.
+      toolchain: { typescript: { pinnedModules: [] }, warm: false, threadPerPlugin: true },
+      warmPlugins: [],
+    }))
+  const release = () => (owned ? engine.close() : Promise.resolve())
   // A folder's code is not the offline generator's: without namespaces it runs only when the operator opts in.
   // Refused (or a bad STUDIO_ALLOW_UNISOLATED thrown), the engine is closed: its threads would keep the process up.
   let refused = true
   try {
-    refused = refuseUnisolated("exec", engine.isolation, `the code in ${dir}`)
+    refused = refuseUnisolated("exec", engine.isolation, `the code in ${dir}`, context)
   } finally {
-    if (refused) await engine.close()
+    if (refused) await release()
   }
   if (refused) return 2
   // The worker starts warming in its own process now, while the threads load lint and tsc.
   engine.warmUp().catch(() => undefined)
-  if (!options.json) announceIsolation(engine)
+  if (!options.json) announceIsolation(engine, context.stderr)
   let result: ExecuteResult
   try {
     result = await engine.execute(files, {
@@ -38,12 +45,12 @@ export async function runExec(dir: string, options: { json: boolean }): Promise<
       ...(contract ? { requirements: contract.requirements } : {}),
     })
   } catch (error) {
-    process.stderr.write(
+    context.stderr.write(
       `studio exec: the run failed: ${sanitizeMessage(error instanceof Error ? error.message : String(error))}\n`,
     )
     return 2
   } finally {
-    await engine.close()
+    await release()
   }
   const summary: ExecResult = {
     ok: result.ok,
@@ -54,20 +61,20 @@ export async function runExec(dir: string, options: { json: boolean }): Promise<
     verdict: result.verdict,
     reasons: result.reasons,
   }
-  if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`)
-  else printSummary(dir, result)
+  if (options.json) context.stdout.write(`${JSON.stringify(summary)}\n`)
+  else printSummary(dir, result, context.stdout)
   return result.verdict === "proven" ? 0 : 1
 }
 
-function announceIsolation(engine: Engine): void {
+function announceIsolation(engine: Engine, stderr: Output): void {
   const { level, warnings } = engine.isolation
   if (warnings.length === 0) return
-  process.stderr.write(paint.yellow(`warning: the sandbox runs with reduced isolation (${level}):\n`))
-  for (const warning of warnings) process.stderr.write(paint.yellow(`  - ${warning}\n`))
+  stderr.write(paint.yellow(`warning: the sandbox runs with reduced isolation (${level}):\n`))
+  for (const warning of warnings) stderr.write(paint.yellow(`  - ${warning}\n`))
 }
 
-function printSummary(dir: string, result: ExecuteResult): void {
-  const out = (line = "") => process.stdout.write(`${line}\n`)
+function printSummary(dir: string, result: ExecuteResult, stdout: Output): void {
+  const out = (line = "") => stdout.write(`${line}\n`)
   out(paint.bold(`studio exec ${dir}`) + paint.dim(`  (sandbox: ${result.isolation ?? "none"})`))
   for (const step of ["eslint", "typescript"] as const) {
     // A step that did not run (refused imports stop the run before it) is not "no problems".

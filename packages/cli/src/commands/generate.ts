@@ -9,6 +9,7 @@ import {
   type RunOutcome,
 } from "@studio/engine"
 import { runRequestSchema, StudioError, type StudioEvent } from "@studio/protocol"
+import type { CliContext } from "../cli-context"
 import { readEnvironment } from "../config"
 import { resolveGenerator } from "../resolve-generator"
 import { refuseUnisolated } from "../sandbox-policy"
@@ -24,7 +25,7 @@ export interface GenerateOptions {
 }
 
 /** `studio generate "<prompt>"`: the whole pipeline, live; writes the files, contract, report and a preview page. */
-export async function runGenerate(options: GenerateOptions): Promise<number> {
+export async function runGenerate(options: GenerateOptions, context: CliContext): Promise<number> {
   // The run checks its request itself (the limits live in protocol); checked here first, a mistake is a usage error
   // (exit 2) before anything starts.
   const request = runRequestSchema.safeParse({
@@ -43,18 +44,21 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   const { prompt, maxRepairs } = request.data
   const generator = await resolveGenerator(
     { provider: options.provider, model: options.model },
-    readEnvironment(),
+    readEnvironment(context.env),
   )
 
   // Lint and type-check warm in their thread as it starts; warmUp() starts the sandbox's worker beside them. One run
   // uses one worker at a time: one warm worker, replaced after each use so a repair finds the next one warm.
-  const engine = await createEngine({ generator, sandbox: { warmWorkers: 1 }, warmPlugins: [] })
+  // A given engine is shared: the run uses its sandbox and toolchain with this generator, and closing it is a no-op.
+  const engine = context.engine
+    ? context.engine.withGenerator(generator)
+    : await createEngine({ generator, sandbox: { warmWorkers: 1 }, warmPlugins: [] })
   // Refused (or a bad STUDIO_ALLOW_UNISOLATED thrown), the engine is closed: its threads would keep the process up.
   let refused = true
   try {
     refused =
       generator.provider !== OFFLINE_PROVIDER &&
-      refuseUnisolated("generate", engine.isolation, "model-written code")
+      refuseUnisolated("generate", engine.isolation, "model-written code", context)
   } finally {
     if (refused) await engine.close()
   }
@@ -66,15 +70,17 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
     if (controller.signal.aborted) process.exit(130)
     controller.abort()
   }
-  process.on("SIGINT", onInterrupt)
-  const printer = options.json ? undefined : createProgressPrinter(process.stdout)
+  const interrupts = context.signal
+  if (interrupts) interrupts.addEventListener("abort", () => controller.abort(), { once: true })
+  else process.on("SIGINT", onInterrupt)
+  const printer = options.json ? undefined : createProgressPrinter(context.stdout)
   const events: StudioEvent[] = []
   try {
     const outcome = await consumeRun(
       engine.run({ prompt, maxRepairs }, { signal: controller.signal }),
       (event) => {
         events.push(event)
-        if (options.json) process.stdout.write(`${JSON.stringify(event)}\n`)
+        if (options.json) context.stdout.write(`${JSON.stringify(event)}\n`)
         else printer?.handle(event)
       },
     )
@@ -82,7 +88,7 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
     // Exit 0 only for what the tests proved: a run with no tests, an untested requirement or a skip is not done.
     const proven = finished?.type === "run_finished" && finished.verdict === "proven"
     if (outcome.contract) {
-      const outDir = path.resolve(options.out ?? path.join("studio-out", outcome.contract.name))
+      const outDir = path.resolve(context.cwd, options.out ?? path.join("studio-out", outcome.contract.name))
       const preview = await buildPreviewHtml(outcome.files, {
         toolchain: engine.toolchain,
         title: outcome.contract.name,
@@ -97,7 +103,7 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
     printer?.finish(outcome, events)
     return proven ? 0 : 1
   } finally {
-    process.off("SIGINT", onInterrupt)
+    if (!interrupts) process.off("SIGINT", onInterrupt)
     printer?.stop()
     await engine.close()
   }

@@ -4,7 +4,12 @@ import path from "node:path"
 import { afterAll } from "vitest"
 import { studioEventSchema, type StudioEvent } from "@studio/protocol"
 import { contract, component, tests } from "../../../engine/test/support/counter-answers"
-import { startFakeChatServer, type PlannedResponse } from "../../../engine/test/support/fake-chat-server"
+import {
+  startFakeChatServer,
+  type PlannedResponse,
+  type RecordedRequest,
+} from "../../../engine/test/support/fake-chat-server"
+import { runStudioInProcess } from "./in-process"
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../../..")
 export const bin = path.join(repoRoot, "packages/cli/bin/studio.js")
@@ -26,49 +31,72 @@ export function generateInScratch() {
     generate: (
       script: PlannedResponse[],
       args?: string[],
-      options?: { interruptAfter?: (event: StudioEvent) => boolean },
+      options?: { interruptAfter?: (event: StudioEvent) => boolean; process?: boolean },
     ) => generate(scratch, script, args, options),
   }
 }
 
-/** Runs the real `studio generate` against a real local Chat Completions server speaking SSE. */
+type GenerateRun = {
+  code: number
+  events: StudioEvent[]
+  stdout: string
+  stderr: string
+  out: string
+  requests: RecordedRequest[]
+}
+
+/**
+ * `studio generate` against a real local Chat Completions server speaking SSE: by default its `main()` in this
+ * process on the shared warm engine; with `process: true` the real binary in a child process (SIGINT for
+ * `interruptAfter`).
+ */
 export async function generate(
   scratch: string,
   script: PlannedResponse[],
   args: string[] = [],
-  options: { interruptAfter?: (event: StudioEvent) => boolean } = {},
-) {
+  options: { interruptAfter?: (event: StudioEvent) => boolean; process?: boolean } = {},
+): Promise<GenerateRun> {
   const server = await startFakeChatServer(script)
   const out = mkdtempSync(path.join(scratch, "out-"))
+  const argv = ["generate", "a counter with an increment button", "--json", "--out", out, ...args]
+  const env = {
+    OPENAI_BASE_URL: server.baseURL,
+    OPENAI_API_KEY: API_KEY,
+    STUDIO_MODEL: "fake-model",
+    NO_COLOR: "1",
+  }
+  const events: StudioEvent[] = []
+  let buffered = ""
+  // NDJSON on stdout: every line an event (anything else fails the parse, and the test).
+  const readLines = (chunk: string, interrupt: () => void) => {
+    buffered += chunk
+    const lines = buffered.split("\n")
+    buffered = lines.pop() ?? ""
+    for (const line of lines) {
+      const event = studioEventSchema.parse(JSON.parse(line))
+      events.push(event)
+      if (options.interruptAfter?.(event)) interrupt()
+    }
+  }
   try {
-    const child = spawn(
-      process.execPath,
-      [bin, "generate", "a counter with an increment button", "--json", "--out", out, ...args],
-      {
-        cwd: repoRoot,
-        env: {
-          ...process.env,
-          OPENAI_BASE_URL: server.baseURL,
-          OPENAI_API_KEY: API_KEY,
-          STUDIO_MODEL: "fake-model",
-          NO_COLOR: "1",
-        },
-      },
-    )
+    if (!options.process) {
+      const controller = new AbortController()
+      const result = await runStudioInProcess(argv, {
+        env,
+        signal: controller.signal,
+        onStdout: (text) => readLines(text, () => controller.abort()),
+      })
+      return { ...result, events, out, requests: server.chatRequests() }
+    }
+    const child = spawn(process.execPath, [bin, ...argv], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+    })
     let stdout = ""
     let stderr = ""
-    const events: StudioEvent[] = []
-    let buffered = ""
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk
-      buffered += chunk
-      const lines = buffered.split("\n")
-      buffered = lines.pop() ?? ""
-      for (const line of lines) {
-        const event = studioEventSchema.parse(JSON.parse(line))
-        events.push(event)
-        if (options.interruptAfter?.(event)) child.kill("SIGINT")
-      }
+      readLines(chunk.toString(), () => child.kill("SIGINT"))
     })
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk))
     const code = await new Promise<number>((resolve) =>

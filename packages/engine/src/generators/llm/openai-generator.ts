@@ -273,7 +273,9 @@ export interface DetectOllamaOptions {
 /** The first model an Ollama (or any OpenAI-compatible) server on `baseURL` offers, or null when none answers. */
 export async function detectOllama(options: DetectOllamaOptions = {}): Promise<string | null> {
   const origin = (options.baseURL ?? "http://127.0.0.1:11434").replace(/\/+$/, "").replace(/\/v1$/, "")
-  const timeoutMs = options.timeoutMs ?? 300
+  // Nothing listening is refused at once; the limit is for a host that never answers. 300 ms proved too short for
+  // a busy machine's first fetch (undici loads on it), and a missed Ollama silently means the offline generator.
+  const timeoutMs = options.timeoutMs ?? 1500
   const fromOpenAiList = await getJson(`${origin}/v1/models`, timeoutMs)
   const openAiModel = firstStringField(fieldOf(fromOpenAiList, "data"), "id")
   if (openAiModel !== null) return openAiModel
