@@ -11,7 +11,12 @@ Commands:
   exec DIR [--json]   lint, type-check and run DIR's tests (src/components/*.tsx + *.test.tsx) in the sandbox;
                       with DIR/contract.json, every requirement in it needs a traced test
   doctor [--json]     report the sandbox's isolation level and the toolchain's versions
-  serve [--port N]    start the studio server: the API and WebSocket on http://127.0.0.1:8000 (PORT)
+  serve [--port N] [--workers N]
+                      start the studio server: the API and WebSocket on http://127.0.0.1:8000 (PORT), running
+                      runs in this process; with STUDIO_QUEUE=redis, N of them at once (0: API and WebSocket only)
+  worker [--concurrency N]
+                      take runs from the shared queue (STUDIO_QUEUE=redis, REDIS_URL, DATABASE_URL) and run
+                      N at once (default 1); SIGTERM lets running runs finish within the grace period
 
 Exit codes: 0 proven (every requirement has a passing test, none skipped, no type or lint error), 1 failed or
 not verified, 2 bad usage or an infrastructure failure.`
@@ -61,14 +66,25 @@ export async function main(argv: string[], context: CliContext = processContext(
         )
       }
       case "serve": {
-        const { values } = parseArgs({ args: rest, options: { port: { type: "string" } } })
+        const { values } = parseArgs({
+          args: rest,
+          options: { port: { type: "string" }, workers: { type: "string" } },
+        })
         const port = values.port === undefined ? undefined : Number(values.port)
         if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
           throw new StudioError("usage", "--port takes a port number from 0 to 65535")
+        const workers = readCount(values.workers, "--workers", 0)
         const { serve } = await import("@studio/server")
         // The server keeps the process alive; SIGINT/SIGTERM shut it down gracefully.
-        await serve({ port })
+        await serve({ port, workers })
         return typeof process.exitCode === "number" ? process.exitCode : 0
+      }
+      case "worker": {
+        const { values } = parseArgs({ args: rest, options: { concurrency: { type: "string" } } })
+        const concurrency = readCount(values.concurrency, "--concurrency", 1)
+        const { runWorker } = await import("./commands/worker")
+        // The worker keeps the process alive; SIGINT/SIGTERM stop it gracefully.
+        return await runWorker({ concurrency }, context)
       }
       case "doctor": {
         const { values } = parseArgs({ args: rest, options: { json: { type: "boolean" } } })
@@ -91,6 +107,15 @@ export async function main(argv: string[], context: CliContext = processContext(
     }
     throw error
   }
+}
+
+/** A whole-number option of at least `min` (at most 1000), or undefined when it is not given. */
+function readCount(value: string | undefined, option: string, min: number): number | undefined {
+  if (value === undefined) return undefined
+  const count = Number(value)
+  if (value.trim() === "" || !Number.isInteger(count) || count < min || count > 1000)
+    throw new StudioError("usage", `${option} takes a whole number from ${min} to 1000`)
+  return count
 }
 
 /** A mistake in how the command was called or configured: exit code 2 with the message, never a stack trace. */

@@ -185,7 +185,8 @@ export type TestRunRequest = z.infer<typeof testRunRequestSchema>
 /** `202` answer of the routes that start a run; its events come over the socket (`subscribe`) or REST. */
 export const runAcceptedSchema = z.object({ runId: id })
 
-export const RUN_STATUSES = ["running", "succeeded", "failed", "cancelled", "interrupted"] as const
+/** `queued`: recorded and waiting for a worker (or for one of the user's other runs to end). */
+export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"] as const
 
 /** A run as `GET /api/projects/:id/runs` lists it (newest first), so a reloaded page can find one still running. */
 export const runSummarySchema = z.object({
@@ -209,6 +210,11 @@ export const runSchema = runSummarySchema.extend({
   verdict: verdictSchema.nullable(),
   reasons: z.array(z.string()),
   repairAttempts: z.number().int().nonnegative(),
+  /** The worker that ran it (host, pid and a random part); null until one takes it. */
+  workerId: z.string().nullable(),
+  /** When it was recorded and queued (its `createdAt`), and when a worker started it (null while queued). */
+  queuedAt: z.string(),
+  startedAt: z.string().nullable(),
 })
 export type Run = z.infer<typeof runSchema>
 

@@ -23,6 +23,7 @@ const REQUIRED_CODES: ErrorCode[] = [
   "plugin_unavailable",
   "cancelled",
   "interrupted",
+  "unavailable",
   "config_invalid",
   "usage",
   "network",
@@ -64,7 +65,13 @@ describe("StudioError", () => {
 
   it("derives isRetryable from the code", () => {
     const retryable = REQUIRED_CODES.filter((code) => new StudioError(code).isRetryable)
-    expect(retryable.sort()).toEqual(["model_error", "model_unavailable", "network", "rate_limited"])
+    expect(retryable.sort()).toEqual([
+      "model_error",
+      "model_unavailable",
+      "network",
+      "rate_limited",
+      "unavailable",
+    ])
     expect(new StudioError("rate_limited", undefined, { retryAfterMs: 30_000 }).retryAfterMs).toBe(30_000)
   })
 

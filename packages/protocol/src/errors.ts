@@ -162,6 +162,13 @@ export const ERROR_CODES = {
     retryable: true,
     defaultMessage: "This connection fell behind the run; subscribe again with the last seq you have.",
   },
+  unavailable: {
+    httpStatus: 503,
+    wsCloseCode: 4503,
+    userVisible: true,
+    retryable: true,
+    defaultMessage: "The run queue cannot be reached; try again in a moment.",
+  },
   config_invalid: {
     httpStatus: 500,
     wsCloseCode: 1011,

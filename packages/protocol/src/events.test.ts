@@ -14,6 +14,7 @@ const diagnostic = {
 
 /** One valid example of every event type. */
 const examples: StudioEvent[] = [
+  { ...envelope, type: "run_queued", position: 3 },
   { ...envelope, type: "run_started", prompt: "a counter", provider: "offline", model: "recipes" },
   { ...envelope, type: "token", path: "src/components/Counter.tsx", delta: "export default" },
   { ...envelope, type: "file_closed", path: "src/components/Counter.tsx", content: "export default 1\n" },
@@ -81,6 +82,8 @@ describe("studioEventSchema", () => {
       { ...envelope, type: "build_progress", plugin: "x", status: "start", percent: 101 },
       "percent",
     ],
+    ["a negative queue position", { ...envelope, type: "run_queued", position: -1 }, "position"],
+    ["a queued run without its position", { ...envelope, type: "run_queued" }, "position"],
     ["an unknown error code", { ...envelope, type: "error", code: "teapot", message: "x" }, "code"],
     [
       "a run_finished without its verdict (success alone no longer says what was proven)",
@@ -89,7 +92,10 @@ describe("studioEventSchema", () => {
     ],
     [
       "an unknown stage in durations",
-      { ...examples[11], metrics: { ...metricsWith({ deploy: 1 }) } },
+      {
+        ...examples.find((event) => event.type === "run_finished"),
+        metrics: { ...metricsWith({ deploy: 1 }) },
+      },
       "durations",
     ],
   ])("rejects %s with a readable message", (_label, data, mentions) => {

@@ -23,6 +23,15 @@ export const runStartedEventSchema = eventEnvelopeSchema.extend({
   model: z.string(),
 })
 
+/**
+ * The run waits for a place (at most a few runs of one user run at once): `position` runs start before it. Sent when
+ * it has to wait and again as its place changes; `run_started` follows when a worker takes it.
+ */
+export const runQueuedEventSchema = eventEnvelopeSchema.extend({
+  type: z.literal("run_queued"),
+  position: z.int().nonnegative(),
+})
+
 /** A chunk of a file the model is writing. */
 export const tokenEventSchema = eventEnvelopeSchema.extend({
   type: z.literal("token"),
@@ -116,6 +125,7 @@ export const runFinishedEventSchema = eventEnvelopeSchema.extend({
 
 /** Every event a run emits: printed as NDJSON by the CLI, sent over WebSocket and stored by the server. */
 export const studioEventSchema = z.discriminatedUnion("type", [
+  runQueuedEventSchema,
   runStartedEventSchema,
   tokenEventSchema,
   fileClosedEventSchema,
@@ -134,6 +144,7 @@ export type StudioEventType = StudioEvent["type"]
 export type StudioEventOf<T extends StudioEventType> = Extract<StudioEvent, { type: T }>
 
 export const STUDIO_EVENT_TYPES = [
+  "run_queued",
   "run_started",
   "token",
   "file_closed",

@@ -25,6 +25,7 @@ export {
   reasoningStepEventSchema,
   runFinishedEventSchema,
   runMetricsSchema,
+  runQueuedEventSchema,
   runStartedEventSchema,
   stageCompleteEventSchema,
   studioEventSchema,

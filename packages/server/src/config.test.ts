@@ -64,3 +64,57 @@ describe("readServerConfig: STUDIO_TRUST_PROXY", () => {
     },
   )
 })
+
+describe("readServerConfig: the run queue", () => {
+  it("lets a user run 2 runs at once by default, or STUDIO_USER_CONCURRENCY", () => {
+    expect(read().userConcurrency).toBe(2)
+    expect(read({ STUDIO_USER_CONCURRENCY: "5" }).userConcurrency).toBe(5)
+  })
+
+  it.each(["0", "1.5", "many"])("refuses a per-user cap of %s, naming the variable", (value) => {
+    expect(() => read({ STUDIO_USER_CONCURRENCY: value })).toThrow(/STUDIO_USER_CONCURRENCY/)
+  })
+})
+
+describe("readServerConfig: STUDIO_QUEUE", () => {
+  const shared = {
+    REDIS_URL: "redis://127.0.0.1:6379",
+    DATABASE_URL: "postgres://postgres@127.0.0.1:5432/studio",
+  }
+
+  it("runs the queue in this process by default, with the default Redis prefix", () => {
+    expect(read()).toMatchObject({ queue: "local", redisPrefix: "studio" })
+    expect(read({ STUDIO_QUEUE: "" }).queue).toBe("local")
+  })
+
+  it("takes redis with REDIS_URL and DATABASE_URL, and a prefix of its own", () => {
+    expect(read({ ...shared, STUDIO_QUEUE: "redis", STUDIO_REDIS_PREFIX: "team-a:studio" })).toMatchObject({
+      queue: "redis",
+      redisPrefix: "team-a:studio",
+      redisUrl: shared.REDIS_URL,
+      databaseUrl: shared.DATABASE_URL,
+    })
+  })
+
+  it.each([
+    ["REDIS_URL", { DATABASE_URL: shared.DATABASE_URL }],
+    ["DATABASE_URL", { REDIS_URL: shared.REDIS_URL }],
+  ])("refuses redis without %s, naming it", (missing, env) => {
+    const attempt = () => read({ ...env, STUDIO_QUEUE: "redis" })
+    expect(attempt).toThrow(expect.objectContaining({ code: "config_invalid" }))
+    expect(attempt).toThrow(new RegExp(`${missing}: is required with STUDIO_QUEUE=redis`))
+  })
+
+  it("names both when neither is set", () => {
+    expect(() => read({ STUDIO_QUEUE: "redis" })).toThrow(/REDIS_URL: .*; DATABASE_URL: /)
+  })
+
+  it.each(["bullmq", "REDIS"])("refuses a queue of %s", (value) => {
+    expect(() => read({ ...shared, STUDIO_QUEUE: value })).toThrow(/STUDIO_QUEUE/)
+  })
+
+  it("refuses a prefix with spaces or wildcards", () => {
+    expect(() => read({ STUDIO_REDIS_PREFIX: "a b" })).toThrow(/STUDIO_REDIS_PREFIX/)
+    expect(() => read({ STUDIO_REDIS_PREFIX: "studio*" })).toThrow(/STUDIO_REDIS_PREFIX/)
+  })
+})

@@ -64,6 +64,8 @@ const serverEnvironmentSchema = z.object({
   /** Extra origins allowed to open the WebSocket and call the API (comma-separated), besides the studio's own. */
   STUDIO_ORIGINS: optionalText,
   STUDIO_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(1000).default(8),
+  /** Runs of one user running at once; more wait in the queue (and are told their place). */
+  STUDIO_USER_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1).max(100).default(2),
   STUDIO_PROVIDER: optionalText.pipe(z.enum(["offline", "openai", "ollama"]).optional()),
   /** How long a graceful stop waits for running runs before it interrupts them. */
   STUDIO_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
@@ -80,6 +82,32 @@ const serverEnvironmentSchema = z.object({
   LOG_LEVEL: optionalText.pipe(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   ),
+  /**
+   * Where runs wait and run: `local` (the embedded default: in this process, no Redis) or `redis` (BullMQ, shared
+   * by any number of `studio serve` and `studio worker` processes).
+   */
+  STUDIO_QUEUE: optionalText.pipe(z.enum(["local", "redis"]).default("local")),
+  /** Namespaces the run queue's and the event bus's keys in Redis; every process of one studio uses the same. */
+  STUDIO_REDIS_PREFIX: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[\w:.-]{1,100}$/, "must be letters, digits and _ : . - (at most 100)")
+      .default("studio"),
+  ),
+})
+
+/** A shared queue needs what every process shares: Redis for the jobs, PostgreSQL for the runs (PGlite is one process's). */
+const serverEnvironment = serverEnvironmentSchema.superRefine((value, context) => {
+  if (value.STUDIO_QUEUE !== "redis") return
+  if (!value.REDIS_URL)
+    context.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is required with STUDIO_QUEUE=redis" })
+  if (!value.DATABASE_URL)
+    context.addIssue({
+      code: "custom",
+      path: ["DATABASE_URL"],
+      message:
+        "is required with STUDIO_QUEUE=redis (the embedded database cannot be shared between processes)",
+    })
 })
 
 export interface ServerConfig {
@@ -96,6 +124,8 @@ export interface ServerConfig {
   trustProxy: string[]
   allowedOrigins: string[]
   maxSocketsPerUser: number
+  /** Runs of one user running at once (STUDIO_USER_CONCURRENCY). */
+  userConcurrency: number
   provider?: "offline" | "openai" | "ollama"
   logLevel: string
   shutdownGraceMs: number
@@ -103,6 +133,10 @@ export interface ServerConfig {
   allowUnisolated: boolean
   webDir: string
   model: ModelEnvironment
+  /** STUDIO_QUEUE: `local` (in-process) or `redis` (then redisUrl and databaseUrl are set). */
+  queue: "local" | "redis"
+  /** STUDIO_REDIS_PREFIX: the run queue's and event bus's key prefix in Redis. */
+  redisPrefix: string
 }
 
 /**
@@ -110,7 +144,7 @@ export interface ServerConfig {
  * `config_invalid` naming every variable to fix.
  */
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
-  const value = parseOrThrow(serverEnvironmentSchema, env, {
+  const value = parseOrThrow(serverEnvironment, env, {
     code: "config_invalid",
     subject: "invalid environment",
     allIssues: true,
@@ -145,12 +179,15 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
     trustProxy: value.STUDIO_TRUST_PROXY,
     allowedOrigins: origins,
     maxSocketsPerUser: value.STUDIO_MAX_SOCKETS_PER_USER,
+    userConcurrency: value.STUDIO_USER_CONCURRENCY,
     provider: value.STUDIO_PROVIDER,
     logLevel: value.LOG_LEVEL ?? "info",
     shutdownGraceMs: value.STUDIO_SHUTDOWN_GRACE_SECONDS * 1000,
     allowUnisolated: value.STUDIO_ALLOW_UNISOLATED,
     webDir: value.STUDIO_WEB_DIR ? path.resolve(cwd, value.STUDIO_WEB_DIR) : defaultWebDir(),
     model,
+    queue: value.STUDIO_QUEUE,
+    redisPrefix: value.STUDIO_REDIS_PREFIX,
   }
 }
 
@@ -163,6 +200,15 @@ function isTrustedProxyEntry(entry: string): boolean {
   if (prefix === undefined) return true
   if (!/^\d{1,3}$/.test(prefix)) return false
   return Number(prefix) <= (family === 4 ? 32 : 128)
+}
+
+/**
+ * The SQL migrations, found through the package (not import.meta.dirname), so the bundled `studio serve` and
+ * `studio worker` find them too.
+ */
+export function migrationsFolder(): string {
+  const require = createRequire(import.meta.url)
+  return path.join(path.dirname(require.resolve("@studio/server/package.json")), "src/db/migrations")
 }
 
 /**

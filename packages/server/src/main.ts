@@ -2,11 +2,16 @@ import { StudioError } from "@studio/protocol"
 import { readServerConfig } from "./config"
 import { startServer } from "./server"
 
-/** `npm start` / `studio serve`: reads the environment, starts, and shuts down gracefully on SIGINT/SIGTERM. */
-export async function serve(overrides: { port?: number } = {}): Promise<void> {
-  let config
+/**
+ * `npm start` / `studio serve`: reads the environment, starts, and shuts down gracefully on SIGINT/SIGTERM.
+ * `workers`: runs this instance executes at once (default 1; 0 with STUDIO_QUEUE=redis: API and WebSocket only).
+ */
+export async function serve(overrides: { port?: number; workers?: number } = {}): Promise<void> {
+  let server
   try {
-    config = readServerConfig()
+    let config = readServerConfig()
+    if (overrides.port !== undefined) config = { ...config, port: overrides.port }
+    server = await startServer(config, { workers: overrides.workers })
   } catch (error) {
     if (StudioError.isInstance(error) && error.code === "config_invalid") {
       process.stderr.write(`studio serve: ${error.message}\n`)
@@ -15,8 +20,6 @@ export async function serve(overrides: { port?: number } = {}): Promise<void> {
     }
     throw error
   }
-  if (overrides.port !== undefined) config = { ...config, port: overrides.port }
-  const server = await startServer(config)
   let stopping = false
   const stop = (signal: string) => {
     // A second signal means "now": skip the grace period (130, as a shell reports an interrupted command).

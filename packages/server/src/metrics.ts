@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client"
+import type { QueueStats } from "./runs/run-queue"
 
 /** The studio's Prometheus metrics, on a registry of its own (so tests can start several servers). */
 export function createMetrics() {
@@ -52,3 +53,48 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>
+
+/**
+ * Queue depth, wait times and active runs per worker, read from the queue when /metrics is scraped. One read serves
+ * the three metrics of a scrape: the wait times are drained when read, so a second read would find none.
+ */
+export function registerQueueMetrics(registry: Registry, readStats: () => Promise<QueueStats>): void {
+  let reading: Promise<QueueStats | undefined> | undefined
+  // A queue that cannot be read (Redis down) leaves the last values: /metrics still answers.
+  const current = () => {
+    reading ??= readStats()
+      .catch(() => undefined)
+      .finally(() => setImmediate(() => (reading = undefined)))
+    return reading
+  }
+  new Gauge({
+    name: "studio_queue_waiting",
+    help: "Runs waiting in the queue, those held back by the per-user cap included.",
+    registers: [registry],
+    async collect() {
+      const stats = await current()
+      if (stats) this.set(stats.waiting)
+    },
+  })
+  new Histogram({
+    name: "studio_queue_wait_seconds",
+    help: "Time runs waited in the queue before a worker started them.",
+    buckets: [0.01, 0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
+    registers: [registry],
+    async collect() {
+      for (const seconds of (await current())?.waitSeconds ?? []) this.observe(seconds)
+    },
+  })
+  new Gauge({
+    name: "studio_worker_active_runs",
+    help: "Runs going on each worker.",
+    labelNames: ["worker"] as const,
+    registers: [registry],
+    async collect() {
+      const stats = await current()
+      if (!stats) return
+      this.reset()
+      for (const [worker, active] of Object.entries(stats.activeByWorker)) this.set({ worker }, active)
+    },
+  })
+}

@@ -1,14 +1,14 @@
-import { createRequire } from "node:module"
-import path from "node:path"
 import {
   createEngine,
+  createToolchainRegistry,
+  detectIsolation,
   publicIsolation,
   resolveGenerator,
   type Engine,
   type Generator,
   type IsolationReport,
 } from "@studio/engine"
-import { computeVerdict } from "@studio/protocol"
+import { StudioError } from "@studio/protocol"
 import type { FastifyInstance } from "fastify"
 import { Redis } from "ioredis"
 import pino, { type Logger } from "pino"
@@ -16,23 +16,27 @@ import { buildApp } from "./app"
 import type { PasswordHasher } from "./auth/passwords"
 import { loadJwtSecret } from "./auth/secret"
 import { createTokenService } from "./auth/tokens"
-import type { ServerConfig } from "./config"
+import { migrationsFolder, type ServerConfig } from "./config"
 import { openDatabase } from "./db/database"
 import type { StoredEvent } from "./db/schema"
 import { createStore, type Store } from "./db/store"
 import { createPromptLimiter } from "./limits/rate-limit"
 import { createRequestLimits } from "./limits/request-limits"
 import { createSocketLimiter } from "./limits/socket-limit"
-import { createMetrics } from "./metrics"
+import { createMetrics, registerQueueMetrics } from "./metrics"
 import { createMemoryPreviewStore, type PreviewPageStore } from "./previews/preview-store"
+import { closingEvents } from "./runs/closing-events"
+import { createLocalQueue } from "./runs/local-queue"
+import { createMemoryEventBus } from "./runs/memory-event-bus"
+import { createQueueHooks } from "./runs/queue-hooks"
+import { createRedisEventBus, createRedisRunQueue } from "./runs/redis"
+import { QUEUE_NAME } from "./runs/redis/redis-connection"
+import { createRunExecutor } from "./runs/run-executor"
 import { RunManager } from "./runs/run-manager"
+import type { RunEventBus, RunQueue, RunWorker } from "./runs/run-queue"
+import { startStaleRunCheck } from "./runs/stale-runs"
+import { createQueueWorker, sharedQueueSettings } from "./worker"
 import type { Connection } from "./ws/connection"
-
-// Found through the package (not import.meta.dirname), so the bundled `studio serve` finds them too.
-const MIGRATIONS = path.join(
-  path.dirname(createRequire(import.meta.url).resolve("@studio/server/package.json")),
-  "src/db/migrations",
-)
 
 export const TOKEN_ISSUER = "ai-studio"
 export const TOKEN_AUDIENCE = "ai-studio-web"
@@ -66,15 +70,30 @@ export interface StartOptions {
    * caller's: the server does not close it. With `generator`, runs use that generator on this engine's sandbox.
    */
   engine?: Engine
+  /**
+   * Runs this instance executes at once (default 1, `studio serve --workers N`). 0 (STUDIO_QUEUE=redis only): the API
+   * and WebSocket alone; no engine is created, so the instance stays small, and `studio worker` processes run the jobs.
+   */
+  workers?: number
 }
 
 /** Starts the studio: storage (migrated), the engine (warm), the API and the WebSocket. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<StartedServer> {
+  const workers = options.workers ?? 1
+  if (!Number.isInteger(workers) || workers < 0)
+    throw new StudioError("config_invalid", `--workers takes a whole number of at least 0 (got ${workers})`)
+  // The embedded queue has nowhere else to run a run: it is this process's worker or nothing.
+  if (config.queue === "local" && workers !== 1)
+    throw new StudioError(
+      "config_invalid",
+      "--workers needs STUDIO_QUEUE=redis (with REDIS_URL and DATABASE_URL)",
+    )
+  const shared = config.queue === "redis" ? sharedQueueSettings(config) : undefined
   const logger = options.logger ?? pino({ level: config.logLevel })
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    migrationsFolder: MIGRATIONS,
+    migrationsFolder: migrationsFolder(),
   })
   const store = createStore(database)
   const redis = config.redisUrl
@@ -87,7 +106,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       await redis.connect()
       cleanup.push(() => redis.quit())
     }
-    await finishInterruptedRuns(store, logger)
+    // The embedded queue holds every run of this database: whatever was unfinished at the last stop was cut off.
+    // A shared queue's unfinished runs may be another worker's: the stale-run check (below) ends the lost ones.
+    if (!shared) await finishInterruptedRuns(store, logger)
 
     const given = options.engine
     const generator =
@@ -96,37 +117,46 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       (await resolveGenerator({ provider: config.provider }, config.model))
     // Jobs live under the installation's .studio/sandbox (not the data folder): generated code resolves its packages
     // from the studio's node_modules. The toolchain thread loads TypeScript and ESLint when the engine is warmed
-    // (below), not at start.
-    const engine = given
-      ? given.withGenerator(generator)
-      : await createEngine({
-          generator,
-          sandbox: options.isolation ? { isolation: options.isolation } : {},
-          toolchain: { warm: false },
-        })
-    if (!given) cleanup.push(() => engine.close())
-    const { toolchain } = engine
-    const isolation = publicIsolation(engine.isolation, config.allowUnisolated)
+    // (below), not at start. An instance with no worker has no engine at all.
+    const engine =
+      workers === 0
+        ? undefined
+        : given
+          ? given.withGenerator(generator)
+          : await createEngine({
+              generator,
+              sandbox: options.isolation ? { isolation: options.isolation } : {},
+              toolchain: { warm: false },
+            })
+    if (engine && !given) cleanup.push(() => engine.close())
+    // Without an engine: the plugins' manifests, and preview builds (esbuild and Tailwind load on the first one).
+    const toolchain = engine?.toolchain ?? createToolchainRegistry()
+    if (!engine) cleanup.push(() => toolchain.dispose())
+    // An API-only instance checks runs against this machine's isolation: deploy workers on the same kind of host.
+    const isolationReport = engine?.isolation ?? options.isolation ?? detectIsolation()
+    const isolation = publicIsolation(isolationReport, config.allowUnisolated)
     // `isolation`, not `level`: pino's own field is `level`.
     const sandboxLog = {
       isolation: isolation.level,
       backend: isolation.backend,
       runsUntrustedCode: isolation.runsUntrustedCode,
-      layers: engine.isolation.layers,
+      layers: isolationReport.layers,
     }
     if (isolation.warnings.length === 0) logger.info(sandboxLog, "sandbox isolation")
-    else logger.warn({ ...sandboxLog, warnings: engine.isolation.warnings }, "sandbox isolation is reduced")
+    else logger.warn({ ...sandboxLog, warnings: isolationReport.warnings }, "sandbox isolation is reduced")
     // Warmed when someone signs in on a socket, not at start: an idle studio stays small (the warm type checker,
     // linter and Vitest host take several hundred MB), and a person opening the studio warms it before they type.
     // The engine warms once however often this is called; a failure is logged once.
     let warming: Promise<unknown> | undefined
-    const warm = () => {
-      warming ??= engine
-        .warmUp()
-        .catch((error: unknown) =>
-          logger.warn({ err: error }, "warming the engine failed; the first run will be slower"),
-        )
-    }
+    const warm = engine
+      ? () => {
+          warming ??= engine
+            .warmUp()
+            .catch((error: unknown) =>
+              logger.warn({ err: error }, "warming the engine failed; the first run will be slower"),
+            )
+        }
+      : undefined
     await store.plugins.upsert(
       toolchain.listManifests().map((manifest) => ({ id: manifest.name, ...manifest })),
     )
@@ -138,8 +168,75 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       audience: TOKEN_AUDIENCE,
     })
     const metrics = createMetrics()
-    const runs = new RunManager(store, engine, metrics, logger, {
-      allowUnisolated: config.allowUnisolated,
+    let bus: RunEventBus
+    let queue: RunQueue
+    let worker: RunWorker | undefined
+    let hooks: ReturnType<typeof createQueueHooks>
+    if (shared) {
+      // Scale-out: the queue and the live events on Redis, shared with every other instance and `studio worker`.
+      const target = { redisUrl: shared.redisUrl, prefix: config.redisPrefix, log: logger }
+      bus = createRedisEventBus(target)
+      cleanup.push(() => bus.close())
+      hooks = createQueueHooks({ store, bus, log: logger })
+      queue = createRedisRunQueue({ ...target, userConcurrency: config.userConcurrency, hooks })
+      if (engine) {
+        worker = createQueueWorker({
+          config,
+          store,
+          engine,
+          bus,
+          hooks,
+          metrics,
+          logger,
+          concurrency: workers,
+        })
+      }
+      // Every API instance runs it (ending a run is idempotent): workers come and go, API instances are always there.
+      // A job is BullMQ's hash `<prefix>:<queue>:<jobId>` (jobId = runId), kept until the job ends.
+      const jobs = redis
+      const staleRuns = startStaleRunCheck({
+        store,
+        bus,
+        log: logger,
+        async jobExists(runId) {
+          if (!jobs) throw new Error("no Redis connection")
+          return (await jobs.exists(`${config.redisPrefix}:${QUEUE_NAME}:${runId}`)) === 1
+        },
+      })
+      cleanup.push(async () => staleRuns.stop())
+    } else {
+      // The embedded default: the queue, its worker and the event bus all in this process.
+      const memoryBus = createMemoryEventBus()
+      bus = memoryBus
+      cleanup.push(() => memoryBus.close())
+      hooks = createQueueHooks({ store, bus, log: logger })
+      if (!engine) throw new Error("the embedded queue needs this process's engine")
+      const local = createLocalQueue({
+        handler: createRunExecutor({
+          store,
+          engine,
+          bus,
+          metrics,
+          log: logger,
+          policy: { allowUnisolated: config.allowUnisolated },
+        }),
+        hooks,
+        userConcurrency: config.userConcurrency,
+        log: logger,
+      })
+      queue = local.queue
+      worker = local.worker
+    }
+    registerQueueMetrics(metrics.registry, () => queue.stats())
+    const runs = new RunManager({
+      store,
+      engine: { generator, toolchain, sandbox: { describeIsolation: async () => isolationReport } },
+      queue,
+      bus,
+      hooks,
+      worker,
+      log: logger,
+      policy: { allowUnisolated: config.allowUnisolated },
     })
     const connections = new Set<Connection>()
     const limitKeyPrefix = options.limitKeyPrefix ?? "studio"
@@ -191,6 +288,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         provider: generator.provider,
         secret: secret.source,
         sandbox: isolation.backend,
+        queue: config.queue,
+        workers: worker ? workers : 0,
+        ...(worker ? { workerId: worker.workerId } : {}),
       },
       "AI Studio is listening",
     )
@@ -219,36 +319,21 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 }
 
 /**
- * Runs that were going when the server last stopped (a crash, a kill) are marked interrupted, and their event log
- * gets a closing `error` + `run_finished`, so a client reading it sees how it ended.
+ * Runs that were queued or going when the server last stopped (a crash, a kill) are marked interrupted, and their
+ * event log gets a closing `error` + `run_finished`, so a client reading it sees how it ended. Only for a studio
+ * whose queue is its own (in-process): with a shared queue, unfinished runs may be another worker's.
  */
 async function finishInterruptedRuns(store: Store, logger: Logger): Promise<void> {
-  const stopped = "The studio restarted during this run."
   const interrupted = await store.runs.markInterrupted()
   for (const runId of interrupted) {
     const last = (await store.events.lastSeq(runId)) ?? -1
-    const ts = Date.now()
-    const closing: StoredEvent[] = [
-      {
-        type: "error",
-        runId,
-        seq: last + 1,
-        ts,
-        code: "interrupted",
-        message: stopped,
-      },
-      {
-        type: "run_finished",
-        runId,
-        seq: last + 2,
-        ts,
-        // A run cut off says nothing about its code: not verified.
-        ...computeVerdict({ tests: [], errors: [{ code: "interrupted", message: stopped }] }),
-        success: false,
-        metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
-      },
-    ]
-    for (const event of closing) await store.events.append(runId, event.seq as number, event)
+    for (const event of closingEvents(
+      runId,
+      last + 1,
+      "interrupted",
+      "The studio restarted during this run.",
+    ))
+      await store.events.append(runId, event.seq, event as StoredEvent)
   }
   if (interrupted.length > 0) logger.warn({ runs: interrupted }, "marked runs interrupted by the last stop")
 }

@@ -307,7 +307,7 @@ describe("GET /api/projects/:id/runs", () => {
     const runs = (await call("GET", `/api/projects/${projectId}/runs`)).body.runs
     expect(runs.map((run: { prompt: string }) => run.prompt)).toEqual(["third", "second", "first"])
     expect(runs[0]).toMatchObject({
-      status: "running",
+      status: "queued",
       versionId: null,
       parentVersionId: null,
       finishedAt: null,

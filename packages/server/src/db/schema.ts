@@ -94,14 +94,18 @@ export const testRuns = pgTable(
     prompt: text("prompt").notNull(),
     provider: text("provider").notNull(),
     model: text("model").notNull(),
-    status: text("status", { enum: RUN_STATUSES }).notNull().default("running"),
+    status: text("status", { enum: RUN_STATUSES }).notNull().default("queued"),
     contract: jsonb("contract").$type<Contract>(),
     scaffoldFiles: jsonb("scaffold_files").$type<FileMap>(),
     testFiles: jsonb("test_files").$type<FileMap>(),
     testResults: jsonb("test_results").$type<TestCaseResult[]>(),
     repairAttempts: integer("repair_attempts").notNull().default(0),
     success: boolean("success"),
+    /** When it was queued. */
     createdAt: createdAt(),
+    /** When a worker took it, and which (host, pid and a random part). */
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    workerId: text("worker_id"),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [
@@ -110,10 +114,10 @@ export const testRuns = pgTable(
       sql.raw(`"status" in (${RUN_STATUSES.map((status) => `'${status}'`).join(", ")})`),
     ),
     index("testrun_project_idx").on(t.projectId),
-    // Only running runs are looked up by status (at start and shutdown), so the index stays tiny.
-    index("testrun_running_idx")
+    // Only unfinished runs are looked up by status (at start and shutdown), so the index stays tiny.
+    index("testrun_unfinished_idx")
       .on(t.status)
-      .where(sql`${t.status} = 'running'`),
+      .where(sql`${t.status} in ('queued', 'running')`),
   ],
 )
 

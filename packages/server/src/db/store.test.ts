@@ -149,12 +149,14 @@ describe.each(testDialects())("store on %s", (dialect) => {
   })
 
   describe("runs", () => {
-    it("records a run as running, then its outcome once", async () => {
+    it("records a run as queued, then its outcome once", async () => {
       const { user, project } = await newProject()
       const id = await newRun(user.id, project.id)
       expect(await store.runs.get(user.id, id)).toMatchObject({
-        status: "running",
+        status: "queued",
         success: null,
+        startedAt: null,
+        workerId: null,
         finishedAt: null,
       })
 
@@ -180,15 +182,72 @@ describe.each(testDialects())("store on %s", (dialect) => {
       expect((await store.runs.get(user.id, id))?.status).toBe("succeeded")
     })
 
+    it("starts a queued run once, after the run_queued events stored while it waited", async () => {
+      const { user, project } = await newProject()
+      const id = await newRun(user.id, project.id)
+      const queued = (position: number) => (seq: number) => ({
+        type: "run_queued",
+        runId: id,
+        seq,
+        ts: 1,
+        position,
+      })
+      expect(await store.events.appendWhileQueued(id, queued(2))).toMatchObject({ seq: 0, position: 2 })
+      expect(await store.events.appendWhileQueued(id, queued(1))).toMatchObject({ seq: 1, position: 1 })
+
+      const started = await store.runs.markStarted(id, "host:1:abc")
+      expect(started?.nextSeq).toBe(2)
+      expect(started?.run).toMatchObject({ status: "running", workerId: "host:1:abc" })
+      expect(started?.run.startedAt).toBeInstanceOf(Date)
+      // Once started, its seqs are the worker's: a late place is not stored, and nobody starts it again.
+      expect(await store.events.appendWhileQueued(id, queued(0))).toBeUndefined()
+      expect(await store.runs.markStarted(id, "host:2:def")).toBeUndefined()
+      expect((await store.events.list(id, -1)).map((row) => row.seq)).toEqual([0, 1])
+    })
+
+    it("starts a run with no events at seq 0, and never one that ended while queued", async () => {
+      const { user, project } = await newProject()
+      const fresh = await newRun(user.id, project.id)
+      expect((await store.runs.markStarted(fresh, "w"))?.nextSeq).toBe(0)
+      const cancelled = await newRun(user.id, project.id)
+      expect(await store.runs.finish(cancelled, { status: "cancelled", success: false })).toMatchObject({
+        status: "cancelled",
+      })
+      expect(await store.runs.markStarted(cancelled, "w")).toBeUndefined()
+      expect(
+        await store.events.appendWhileQueued(cancelled, (seq) => ({ type: "run_queued", seq })),
+      ).toBeUndefined()
+    })
+
+    it("never gives a late run_queued and the worker's first event the same seq, however they interleave", async () => {
+      const { user, project } = await newProject()
+      const ids = await Promise.all(Array.from({ length: 8 }, () => newRun(user.id, project.id)))
+      await Promise.all(
+        ids.map(async (id) => {
+          const place = (seq: number) => ({ type: "run_queued", runId: id, seq, ts: 1, position: 1 })
+          const [, , started] = await Promise.all([
+            store.events.appendWhileQueued(id, place),
+            store.events.appendWhileQueued(id, place),
+            store.runs.markStarted(id, "w"),
+            store.events.appendWhileQueued(id, place),
+          ])
+          const stored = (await store.events.list(id, -1)).map((row) => row.seq)
+          expect(stored).toEqual(stored.map((_, index) => index))
+          expect(started?.nextSeq).toBe(stored.length)
+        }),
+      )
+    })
+
     it("hides another user's run", async () => {
       const { user, project } = await newProject()
       const id = await newRun(user.id, project.id)
       expect(await store.runs.get((await newUser()).id, id)).toBeUndefined()
     })
 
-    it("marks every running run interrupted and keeps its events", async () => {
+    it("marks every queued or running run interrupted and keeps its events", async () => {
       const { user, project } = await newProject()
       const cutOff = [await newRun(user.id, project.id), await newRun(user.id, project.id)]
+      await store.runs.markStarted(cutOff[0]!, "w")
       const done = await newRun(user.id, project.id)
       await store.runs.finish(done, { status: "failed", success: false })
       // Events are parsed when read, so these are real ones.
@@ -201,7 +260,7 @@ describe.each(testDialects())("store on %s", (dialect) => {
         provider: "offline",
         model: "m",
       })
-      expect(await store.runs.running()).toEqual(expect.arrayContaining(cutOff))
+      expect(await store.runs.running()).toContain(cutOff[0])
 
       const interrupted = await store.runs.markInterrupted()
       expect(interrupted).toEqual(expect.arrayContaining(cutOff))

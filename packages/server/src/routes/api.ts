@@ -215,6 +215,9 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
         verdict: verdict?.verdict ?? null,
         reasons: verdict?.reasons ?? [],
         repairAttempts: run.repairAttempts,
+        workerId: run.workerId,
+        queuedAt: run.createdAt.toISOString(),
+        startedAt: run.startedAt?.toISOString() ?? null,
       },
     }
   })

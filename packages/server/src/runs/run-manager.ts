@@ -1,83 +1,59 @@
-import { createHash, randomUUID } from "node:crypto"
+import { randomUUID } from "node:crypto"
 import {
   assertMayRunUntrustedCode,
-  buildVersionReport,
-  consumeRun,
-  EDITOR_MODEL,
-  EDITOR_PROVIDER,
   isPluginId,
   OFFLINE_PROVIDER,
+  EDITOR_MODEL,
+  EDITOR_PROVIDER,
   validateGeneratedPath,
   type Engine,
   type PluginId,
-  type RunEvents,
-  type RunOutcome,
 } from "@studio/engine"
-import {
-  computeVerdict,
-  evaluateRequirements,
-  StudioError,
-  type GenerateMessage,
-  type StudioEvent,
-} from "@studio/protocol"
+import { StudioError, toStudioError, type GenerateMessage, type StudioEvent } from "@studio/protocol"
 import type { Logger } from "pino"
+import type { NewRun } from "../db/repositories/runs"
 import type { Version } from "../db/repositories/versions"
-import type { StoredEvent } from "../db/schema"
 import type { Store } from "../db/store"
-import { unifiedDiff } from "../export/unified-diff"
-import type { Metrics } from "../metrics"
+import { endRunOutsidePipeline } from "./closing-events"
+import type { RunQueueHooks } from "./queue-hooks"
+import type { RunEventBus, RunJob, RunQueue, RunWorker } from "./run-queue"
 import { readStoredEvent } from "./run-verdicts"
 
 /** Where a subscriber's events go; the socket layer buffers and batches them. */
 export type EventSink = (event: StudioEvent) => void
 
-interface Subscriber {
-  deliver(event: StudioEvent): void
+export interface RunManagerDeps {
+  store: Store
+  /** The checks before a run is queued: the generator it will name, the known plugins, the sandbox's isolation. */
+  engine: Pick<Engine, "generator" | "toolchain"> & { sandbox: Pick<Engine["sandbox"], "describeIsolation"> }
+  queue: RunQueue
+  bus: RunEventBus
+  hooks: RunQueueHooks
+  log: Logger
+  policy?: { allowUnisolated: boolean }
+  /** The worker in this process, if it runs one: a graceful stop lets its runs finish (or interrupts them). */
+  worker?: RunWorker
 }
 
-interface ActiveRun {
-  userId: string
-  controller: AbortController
-  subscribers: Set<Subscriber>
-  done: Promise<void>
-}
-
-/** What one run does and how its outcome is stored; generation runs and test runs of edits differ only here. */
-interface RunPlan {
-  projectId: string
-  /** The run's prompt (a test run's is made up: "Run tests on edited v3"). */
-  prompt: string
-  /** The version the run starts from, if any. */
-  parent: Version | undefined
-  /** The prompt of the version the run saves. */
-  versionPrompt: string
-  /** Who wrote the code, as the version's report names it. */
-  author: { provider: string; model: string }
-  /** Observations measure the generator for the insights page; a test run of edits is not its work. */
-  observe: boolean
-  /** The run itself: its events, then its outcome as the return value. */
-  events(runId: string, signal: AbortSignal): RunEvents
-}
-
-const TEST_FILE = /\.test\.tsx?$/
 const PAGE = 1000
+const UNFINISHED = new Set(["queued", "running"])
 
 /**
- * Runs the pipeline for users: every event is stored before anyone sees it, subscribers (live or catching up from
- * a sequence number) get each event exactly once and in order, a run goes on when its client drops, and the outcome
- * becomes a version with its report (and, for a generation, an observation). Test runs of edited code go the same way.
+ * Runs the pipeline for users, through the run queue: a run is recorded and queued here, a worker (in this process or
+ * another) runs it and stores every event before it publishes it, and subscribers (live or catching up from a
+ * sequence number) get each event exactly once and in order, on any instance. A run goes on when its client drops.
  */
 export class RunManager {
-  private readonly active = new Map<string, ActiveRun>()
   private closing = false
+  private readonly store: Store
+  private readonly engine: RunManagerDeps["engine"]
+  private readonly policy: { allowUnisolated: boolean }
 
-  constructor(
-    private readonly store: Store,
-    private readonly engine: Pick<Engine, "generator" | "toolchain" | "sandbox" | "run" | "testEditedCode">,
-    private readonly metrics: Metrics,
-    private readonly log: Logger,
-    private readonly policy: { allowUnisolated: boolean } = { allowUnisolated: false },
-  ) {}
+  constructor(private readonly deps: RunManagerDeps) {
+    this.store = deps.store
+    this.engine = deps.engine
+    this.policy = deps.policy ?? { allowUnisolated: false }
+  }
 
   /**
    * Refuses code the offline generator did not write where the sandbox has no namespaces (unless the operator opted
@@ -91,8 +67,9 @@ export class RunManager {
     )
   }
 
+  /** Runs going on this process's worker. */
   get activeRuns(): number {
-    return this.active.size
+    return this.deps.worker?.active ?? 0
   }
 
   /**
@@ -129,21 +106,28 @@ export class RunManager {
   /** Starts a run for a project (and, for a follow-up, from one of its versions); returns the run id at once. */
   async start(userId: string, request: GenerateMessage): Promise<string> {
     const { projectId, parent, plugins } = await this.checkStart(userId, request)
-    const prompt = request.prompt
-    return this.launch(userId, {
-      projectId,
-      prompt,
-      parent,
-      versionPrompt: prompt,
-      author: { provider: this.engine.generator.provider, model: this.engine.generator.model },
-      observe: true,
-      events: (runId, signal) => {
-        const previous = parent?.contract
-          ? { prompt: parent.prompt, contract: parent.contract, files: parent.files }
-          : undefined
-        return this.engine.run({ prompt, runId, previous, plugins }, { signal })
+    const runId = randomUUID()
+    const { prompt } = request
+    return this.queueRun(
+      {
+        id: runId,
+        userId,
+        projectId,
+        parentVersionId: parent?.id,
+        prompt,
+        provider: this.engine.generator.provider,
+        model: this.engine.generator.model,
       },
-    })
+      {
+        kind: "generate",
+        runId,
+        userId,
+        projectId,
+        prompt,
+        ...(parent ? { parentVersionId: parent.id } : {}),
+        ...(plugins ? { plugins } : {}),
+      },
+    )
   }
 
   /**
@@ -181,182 +165,50 @@ export class RunManager {
     if (this.closing)
       throw new StudioError("interrupted", "The studio is shutting down; try again in a moment.")
     const version = await this.checkTestRun(userId, versionId, files)
-    const contract = version.contract
-    const prompt = `Run tests on edited v${version.number}`
-    return this.launch(userId, {
-      projectId: version.projectId,
-      prompt,
-      parent: version,
-      versionPrompt: `Edited v${version.number}`,
-      author: { provider: EDITOR_PROVIDER, model: EDITOR_MODEL },
-      observe: false,
-      events: (runId, signal) => this.engine.testEditedCode({ runId, prompt, contract, files }, { signal }),
-    })
-  }
-
-  /** Records the run, then drives it in the background; returns its id at once. */
-  private async launch(userId: string, plan: RunPlan): Promise<string> {
     const runId = randomUUID()
-    await this.store.runs.create({
-      id: runId,
-      userId,
-      projectId: plan.projectId,
-      parentVersionId: plan.parent?.id,
-      prompt: plan.prompt,
-      provider: plan.author.provider,
-      model: plan.author.model,
-    })
-    const controller = new AbortController()
-    const active: ActiveRun = { userId, controller, subscribers: new Set(), done: Promise.resolve() }
-    this.active.set(runId, active)
-    this.metrics.activeRuns.set(this.active.size)
-    active.done = this.drive(runId, userId, plan, active)
-      .catch((error: unknown) => this.log.error({ err: error, runId }, "run failed outside the pipeline"))
-      .finally(() => {
-        this.active.delete(runId)
-        this.metrics.activeRuns.set(this.active.size)
-      })
-    return runId
+    return this.queueRun(
+      {
+        id: runId,
+        userId,
+        projectId: version.projectId,
+        parentVersionId: version.id,
+        prompt: `Run tests on edited v${version.number}`,
+        provider: EDITOR_PROVIDER,
+        model: EDITOR_MODEL,
+      },
+      { kind: "test", runId, userId, versionId: version.id, files },
+    )
   }
 
   /**
-   * Drives one run: every event is stored before it is delivered, the version is saved before run_finished goes out
-   * (so it can name it), and the run's record (and observation) is written when it ends.
+   * Records the run (status "queued") and queues it; returns its id at once. A run that has to wait says so with
+   * `run_queued`. When the queue cannot take it, the run is ended (failed, with the reason in its log) and the
+   * error is thrown, so it is refused rather than lost.
    */
-  private async drive(runId: string, userId: string, plan: RunPlan, active: ActiveRun): Promise<void> {
-    const { projectId, parent } = plan
-    const started = performance.now()
-    // What the run ended with; a run whose events could not be stored ends with nothing kept.
-    let outcome: RunOutcome = { files: {}, tests: [] }
-    const events: StudioEvent[] = []
-    let lastSeq = -1
-    let versionId: string | undefined
-    const publish = async (event: StudioEvent) => {
-      await this.store.events.append(runId, event.seq, event as StoredEvent)
-      lastSeq = event.seq
-      for (const subscriber of active.subscribers) subscriber.deliver(event)
-    }
+  private async queueRun(record: NewRun, job: RunJob): Promise<string> {
+    await this.store.runs.create(record)
+    let position: number
     try {
-      // consumeRun hands run_finished over with the run's outcome, so the version is saved before it is published.
-      outcome = await consumeRun(plan.events(runId, active.controller.signal), async (produced, ended) => {
-        let event = produced
-        if (event.type === "stage_complete")
-          this.metrics.stageSeconds.observe({ stage: event.stage }, event.durationMs / 1000)
-        if (event.type === "run_finished") {
-          // The version exists before anyone hears the run finished, so run_finished can name it.
-          versionId = await this.saveVersion(runId, plan, ended ?? outcome, [...events, event])
-          event = versionId ? { ...event, versionId } : event
-          this.metrics.runs.inc({
-            outcome: event.success
-              ? "succeeded"
-              : active.controller.signal.aborted
-                ? "cancelled"
-                : event.verdict === "unverified"
-                  ? "unverified"
-                  : "failed",
-          })
-          this.metrics.tokens.inc({ kind: "prompt" }, event.metrics.tokens.prompt)
-          this.metrics.tokens.inc({ kind: "completion" }, event.metrics.tokens.completion)
-        }
-        events.push(event)
-        await publish(event)
-      })
+      ;({ position } = await this.deps.queue.enqueue(job))
     } catch (error) {
-      // The pipeline turns its own failures into events; this is storage failing under it. Stop the run and tell
-      // whoever is watching, without pretending the notice was stored.
-      this.log.error({ err: error, runId }, "run stopped: its events could not be stored")
-      active.controller.abort()
-      const finished: StudioEvent = {
-        type: "run_finished",
-        runId,
-        seq: lastSeq + 1,
-        ts: Date.now(),
-        // Whatever the run proved was not kept: nothing is proven, and nothing was shown to fail.
-        ...computeVerdict({
-          tests: [],
-          errors: [{ code: "interrupted", message: "The run stopped: its events could not be stored." }],
-        }),
-        success: false,
-        metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
-      }
-      events.push(finished)
-      for (const subscriber of active.subscribers) subscriber.deliver(finished)
+      const problem = toStudioError(error)
+      await endRunOutsidePipeline(this.deps, job.runId, "failed", problem.code, problem.message).catch(
+        (failure: unknown) =>
+          this.deps.log.warn({ err: failure, runId: job.runId }, "could not end a refused run"),
+      )
+      throw problem
     }
-    const finished = events.findLast((event) => event.type === "run_finished")
-    const success = finished?.type === "run_finished" && finished.success
-    const status = success
-      ? "succeeded"
-      : active.controller.signal.aborted
-        ? this.closing
-          ? "interrupted"
-          : "cancelled"
-        : "failed"
-    await this.store.runs.finish(runId, {
-      status,
-      success,
-      contract: outcome.contract ?? null,
-      scaffoldFiles: pick(outcome.files, (path) => !TEST_FILE.test(path)),
-      testFiles: pick(outcome.files, (path) => TEST_FILE.test(path)),
-      testResults: outcome.tests,
-      repairAttempts: finished?.type === "run_finished" ? finished.metrics.repairAttempts : 0,
-      versionId: versionId ?? null,
-    })
-    if (plan.observe && outcome.contract) {
-      const statuses = evaluateRequirements(outcome.contract.requirements, outcome.tests)
-      const metrics = finished?.type === "run_finished" ? finished.metrics : undefined
-      await this.store.observations.create({
-        runId,
-        userId,
-        projectId,
-        promptHash: createHash("sha256").update(plan.prompt).digest("hex"),
-        diffPatch: unifiedDiff(parent?.files ?? {}, outcome.files),
-        testMetrics: {
-          total: outcome.tests.length,
-          passed: outcome.tests.filter((test) => test.status === "pass").length,
-          failed: outcome.tests.filter((test) => test.status === "fail").length,
-          requirements: statuses.length,
-          requirementsMet: statuses.filter((entry) => entry.met).length,
-          repairAttempts: metrics?.repairAttempts ?? 0,
-          promptTokens: metrics?.tokens.prompt ?? 0,
-          completionTokens: metrics?.tokens.completion ?? 0,
-          success: success ? 1 : 0,
-          ...Object.fromEntries(
-            Object.entries(metrics?.durations ?? {}).map(([stage, ms]) => [`${stage}Ms`, ms ?? 0]),
-          ),
-        },
-        latencyMs: Math.round(performance.now() - started),
-      })
-    }
-  }
-
-  private async saveVersion(
-    runId: string,
-    plan: RunPlan,
-    outcome: RunOutcome,
-    events: StudioEvent[],
-  ): Promise<string | undefined> {
-    if (!outcome.contract || Object.keys(outcome.files).length === 0) return undefined
-    const report = buildVersionReport(outcome, events, plan.author)
-    const version = await this.store.versions.create({
-      projectId: plan.projectId,
-      parentVersionId: plan.parent?.id,
-      prompt: plan.versionPrompt,
-      files: outcome.files,
-      contract: outcome.contract,
-      report,
-      runId,
-    })
-    return version.id
+    if (position > 0) await this.deps.hooks.announceQueued(job, position)
+    return job.runId
   }
 
   /**
    * Sends a run's events after `afterSeq` to `sink`: the stored ones first, then live ones as they happen, each
-   * exactly once and in order. Returns the function that ends the subscription.
+   * exactly once and in order (wherever the run executes). Returns the function that ends the subscription.
    */
   async subscribe(userId: string, runId: string, afterSeq: number, sink: EventSink): Promise<() => void> {
     const record = await this.store.runs.get(userId, runId)
     if (!record) throw new StudioError("not_found", "No such run.")
-    const active = this.active.get(runId)
     let cursor = afterSeq
     let replaying = true
     const pending: StudioEvent[] = []
@@ -365,43 +217,41 @@ export class RunManager {
       cursor = event.seq
       sink(event)
     }
-    const subscriber: Subscriber = {
-      deliver: (event) => (replaying ? pending.push(event) : forward(event)),
-    }
-    active?.subscribers.add(subscriber)
+    // Listening starts before the replay, and every event is stored before it is published: an event is in the
+    // replay, or heard live, or both (the cursor drops the repeat). A run that had ended has nothing more to say.
+    const unsubscribe = UNFINISHED.has(record.status)
+      ? await this.deps.bus.subscribe(runId, (event) => (replaying ? pending.push(event) : forward(event)))
+      : () => {}
     try {
       for (;;) {
         const page = await this.store.events.list(runId, cursor, PAGE)
         for (const row of page) forward(readStoredEvent(row.event, record))
         if (page.length < PAGE) break
       }
+    } catch (error) {
+      unsubscribe()
+      throw error
     } finally {
       replaying = false
     }
     for (const event of pending.splice(0)) forward(event)
-    return () => active?.subscribers.delete(subscriber)
+    return unsubscribe
   }
 
-  cancel(userId: string, runId: string): boolean {
-    const active = this.active.get(runId)
-    if (!active || active.userId !== userId) return false
-    active.controller.abort()
-    return true
+  /** Stops the user's run wherever it is (queued, or on a worker in any process); false when there is none going. */
+  async cancel(userId: string, runId: string): Promise<boolean> {
+    const record = await this.store.runs.get(userId, runId)
+    if (!record || !UNFINISHED.has(record.status)) return false
+    return this.deps.queue.cancel(runId)
   }
 
-  /** Waits up to `graceMs` for running runs to finish, then stops the rest; they are stored as interrupted. */
+  /**
+   * Takes no more runs; this process's worker gets up to `graceMs` for the runs it holds, then stops the rest (they
+   * are stored as interrupted, as are runs still waiting for it).
+   */
   async shutdown(graceMs: number): Promise<void> {
     this.closing = true
-    const runs = [...this.active.values()]
-    const all = Promise.allSettled(runs.map((entry) => entry.done))
-    const timeout = new Promise((resolve) => setTimeout(resolve, graceMs).unref())
-    await Promise.race([all, timeout])
-    for (const entry of this.active.values())
-      entry.controller.abort(new StudioError("interrupted", "The studio restarted during this run."))
-    await all
+    await this.deps.worker?.close(graceMs)
+    await this.deps.queue.close()
   }
-}
-
-function pick(files: Record<string, string>, keep: (path: string) => boolean): Record<string, string> {
-  return Object.fromEntries(Object.entries(files).filter(([path]) => keep(path)))
 }

@@ -114,7 +114,7 @@ export class Connection {
       } else if (message.type === "subscribe") {
         await this.follow(userId, message.runId, message.afterSeq)
       } else if (message.type === "cancel") {
-        if (!this.deps.runs.cancel(userId, message.runId))
+        if (!(await this.deps.runs.cancel(userId, message.runId)))
           throw new StudioError("not_found", "No such run in progress.")
       }
     } catch (thrown) {

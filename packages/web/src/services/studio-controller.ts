@@ -153,8 +153,9 @@ export class StudioController {
     void this.refreshObservations()
     const latest = versions.at(-1)
     if (latest) await this.selectVersion(latest.id)
-    // A run still going (this page was reloaded mid-run, or another tab started it): watch it again from the start.
-    const running = runs.find((run) => run.status === "running")
+    // A run still going or waiting (this page was reloaded mid-run, or another tab started it): watch it again from
+    // the start.
+    const running = runs.find((run) => run.status === "running" || run.status === "queued")
     if (running) {
       studio().trackRun(running.id, running.prompt)
       studio().setActiveRun(running.id)

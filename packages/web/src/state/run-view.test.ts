@@ -129,6 +129,32 @@ describe("applyRunEvent", () => {
     expect(fold(repairedRun, once)).toBe(once)
   })
 
+  it("shows a queued run's place until it starts, and still replays exactly once", () => {
+    const events = log([
+      { type: "run_queued", position: 3 },
+      { type: "run_queued", position: 1 },
+      { type: "run_started", prompt: "stars", provider: "offline", model: "recipes" },
+    ])
+    expect(fold(events.slice(0, 1))).toMatchObject({ status: "running", queuedAhead: 3, currentStage: null })
+    expect(fold(events.slice(0, 2)).queuedAhead).toBe(1)
+    const started = fold(events)
+    expect(started).not.toHaveProperty("queuedAhead")
+    expect(started).toMatchObject({ status: "running", currentStage: "interpret", lastSeq: 2 })
+    expect(fold(events, started)).toBe(started)
+  })
+
+  it("a run cancelled while queued ends cancelled without its place", () => {
+    const cancelled = fold(
+      log([
+        { type: "run_queued", position: 2 },
+        { type: "error", code: "cancelled", message: "The run was cancelled before it started." },
+        { type: "run_finished", verdict: "unverified", reasons: ["cancelled"], success: false, metrics },
+      ]),
+    )
+    expect(cancelled.status).toBe("cancelled")
+    expect(cancelled).not.toHaveProperty("queuedAhead")
+  })
+
   it("ignores another run's events", () => {
     const other = log([{ type: "run_started", prompt: "x", provider: "p", model: "m" }], "run-2")
     const view = createRunView("run-1", "", 0)

@@ -57,6 +57,8 @@ export interface RunView {
   status: RunStatus
   startedAt: number
   finishedAt?: number
+  /** While the run waits in the queue: how many runs start before it (`run_queued`); gone once it starts. */
+  queuedAhead?: number
   /** The last event applied; a resubscribe asks for what comes after it. */
   lastSeq: number
   stages: Record<AgentStage, StageView>
@@ -146,12 +148,16 @@ export function applyRunEvent(view: RunView, event: StudioEvent): RunView {
 
 function reduce(view: RunView, event: StudioEvent): RunView {
   switch (event.type) {
-    case "run_started":
+    case "run_queued":
+      return { ...view, queuedAhead: event.position }
+    case "run_started": {
+      const { queuedAhead: _started, ...rest } = view
       return activate(
-        { ...view, prompt: event.prompt, provider: event.provider, model: event.model, startedAt: event.ts },
+        { ...rest, prompt: event.prompt, provider: event.provider, model: event.model, startedAt: event.ts },
         event.provider === "editor" ? "execute" : "interpret",
         event.ts,
       )
+    }
     case "token": {
       const stage: AgentStage =
         view.stages.execute.passes > 0
@@ -272,8 +278,9 @@ function reduce(view: RunView, event: StudioEvent): RunView {
           stages[stage] = { ...entry, status: entry.passes > 0 ? "done" : "skipped" }
       }
       const cancelled = view.errors.some((error) => error.code === "cancelled")
+      const { queuedAhead: _ended, ...rest } = view
       return {
-        ...view,
+        ...rest,
         stages,
         currentStage: null,
         streamingPath: null,

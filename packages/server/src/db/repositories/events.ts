@@ -8,7 +8,7 @@ import {
 import { and, asc, eq, gt, inArray, max } from "drizzle-orm"
 import { z } from "zod"
 import type { StudioDb } from "../database"
-import { runEvents, type StoredEvent } from "../schema"
+import { runEvents, testRuns, type StoredEvent } from "../schema"
 
 /** An event as read back: today's events, or a `run_finished` from before verdicts (runs/run-verdicts upgrades it). */
 export type ReadEvent = StudioEvent | StoredRunFinishedEvent
@@ -31,6 +31,33 @@ export function createEventRepository(db: StudioDb) {
     /** Stores one event (one insert); a repeated (runId, seq) is rejected by the primary key. */
     async append(runId: string, seq: number, event: StoredEvent): Promise<void> {
       await db.insert(runEvents).values({ runId, seq, type: event.type, event })
+    },
+
+    /**
+     * Appends the event `make` builds with the run's next seq, only while the run is still queued; undefined (nothing
+     * stored) once a worker took it or it ended. It locks the run's row, as runs.markStarted does, so the two never
+     * pick the same seq.
+     */
+    async appendWhileQueued(
+      runId: string,
+      make: (seq: number) => StoredEvent,
+    ): Promise<StoredEvent | undefined> {
+      return db.transaction(async (tx) => {
+        const [run] = await tx
+          .select({ status: testRuns.status })
+          .from(testRuns)
+          .where(eq(testRuns.id, runId))
+          .for("update")
+        if (run?.status !== "queued") return undefined
+        const [row] = await tx
+          .select({ seq: max(runEvents.seq) })
+          .from(runEvents)
+          .where(eq(runEvents.runId, runId))
+        const seq = (row?.seq ?? -1) + 1
+        const event = make(seq)
+        await tx.insert(runEvents).values({ runId, seq, type: event.type, event })
+        return event
+      })
     },
 
     /** The events with seq > afterSeq, in order, at most `limit` (page on with the last seq returned). */

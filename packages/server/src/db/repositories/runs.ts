@@ -1,7 +1,7 @@
 import type { Contract, TestCaseResult } from "@studio/protocol"
-import { and, desc, eq, inArray, sql } from "drizzle-orm"
+import { and, desc, eq, inArray, max, sql } from "drizzle-orm"
 import type { StudioDb } from "../database"
-import { testRuns, type FileMap, type RunStatus } from "../schema"
+import { runEvents, testRuns, type FileMap, type RunStatus } from "../schema"
 import { isUuid } from "./uuid"
 
 /** The record of one generation run (table `testrun`). */
@@ -19,7 +19,7 @@ export type NewRun = {
 }
 
 export type RunOutcome = {
-  status: Exclude<RunStatus, "running">
+  status: Exclude<RunStatus, "queued" | "running">
   success: boolean | null
   contract?: Contract | null
   scaffoldFiles?: FileMap | null
@@ -30,21 +30,47 @@ export type RunOutcome = {
 }
 
 const isRunning = eq(testRuns.status, "running")
+const isUnfinished = inArray(testRuns.status, ["queued", "running"])
 
 export function createRunRepository(db: StudioDb) {
   return {
-    /** Records a run that has started (status "running"). */
+    /** Records a run that waits for a worker (status "queued"; its `createdAt` is when it was queued). */
     async create(input: NewRun): Promise<RunRecord> {
       const [run] = await db.insert(testRuns).values(input).returning()
       return run!
     },
 
-    /** Records how a running run ended; undefined when it is not running (any more), so the first end wins. */
+    /**
+     * A worker takes a queued run: status "running", `startedAt`, `workerId`, and the seq its own events start at
+     * (after any `run_queued` stored). One transaction that locks the run's row: a `run_queued` appended while it is
+     * queued (events.appendWhileQueued takes the same lock) is either before it, and counted, or refused. Undefined
+     * when the run is not queued (any more): it was cancelled or ended before a worker took it.
+     */
+    async markStarted(
+      id: string,
+      workerId: string,
+    ): Promise<{ run: RunRecord; nextSeq: number } | undefined> {
+      return db.transaction(async (tx) => {
+        const [run] = await tx
+          .update(testRuns)
+          .set({ status: "running", startedAt: sql`now()`, workerId })
+          .where(and(eq(testRuns.id, id), eq(testRuns.status, "queued")))
+          .returning()
+        if (!run) return undefined
+        const [row] = await tx
+          .select({ seq: max(runEvents.seq) })
+          .from(runEvents)
+          .where(eq(runEvents.runId, id))
+        return { run, nextSeq: (row?.seq ?? -1) + 1 }
+      })
+    },
+
+    /** Records how a run ended; undefined when it had already ended (queued or running only), so the first end wins. */
     async finish(id: string, outcome: RunOutcome): Promise<RunRecord | undefined> {
       const [run] = await db
         .update(testRuns)
         .set({ ...outcome, finishedAt: sql`now()` })
-        .where(and(eq(testRuns.id, id), isRunning))
+        .where(and(eq(testRuns.id, id), isUnfinished))
         .returning()
       return run
     },
@@ -79,14 +105,22 @@ export function createRunRepository(db: StudioDb) {
         .limit(limit)
     },
 
-    /** At start-up: every run still "running" was cut off by a restart; marks them "interrupted", returns their ids. */
+    /**
+     * At start-up of an in-process studio: every run still queued or running was cut off by the last stop; marks them
+     * "interrupted", returns their ids. (With a shared queue, other processes' runs are theirs: not called there.)
+     */
     async markInterrupted(): Promise<string[]> {
       const runs = await db
         .update(testRuns)
         .set({ status: "interrupted", finishedAt: sql`now()` })
-        .where(isRunning)
+        .where(isUnfinished)
         .returning({ id: testRuns.id })
       return runs.map((run) => run.id)
+    },
+
+    /** The runs still queued or running, and when each was queued (for the stale-run check of a shared queue). */
+    async listUnfinished(): Promise<{ id: string; createdAt: Date }[]> {
+      return db.select({ id: testRuns.id, createdAt: testRuns.createdAt }).from(testRuns).where(isUnfinished)
     },
 
     /** Ids of the runs with status "running". */

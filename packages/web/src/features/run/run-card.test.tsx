@@ -2,8 +2,10 @@ import { render, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { describe, expect, it, vi } from "vitest"
 import type { StudioEvent } from "@studio/protocol"
+import { applyRunEvent, createRunView } from "../../state/run-view"
 import { RunCard } from "./run-card"
 import {
+  FIXTURE_RUN_ID,
   FIXTURE_START,
   cancelledRunEvents,
   failingRunEvents,
@@ -33,6 +35,46 @@ describe("RunCard", () => {
 
     await user.click(screen.getByRole("button", { name: "Cancel" }))
     expect(onCancel).toHaveBeenCalledOnce()
+  })
+
+  it("shows a queued run's place with a Cancel button, and Running once it starts", async () => {
+    const user = userEvent.setup()
+    const onCancel = vi.fn()
+    const queued = applyRunEvent(createRunView(FIXTURE_RUN_ID, "", FIXTURE_START), {
+      type: "run_queued",
+      runId: FIXTURE_RUN_ID,
+      seq: 0,
+      ts: FIXTURE_START,
+      position: 3,
+    })
+    const { rerender } = render(<RunCard view={queued} now={FIXTURE_START} onCancel={onCancel} />)
+    expect(screen.getByText("Queued, 3 ahead")).toBeInTheDocument()
+    expect(screen.queryByText("Running")).not.toBeInTheDocument()
+    await user.click(screen.getByRole("button", { name: "Cancel" }))
+    expect(onCancel).toHaveBeenCalledOnce()
+
+    const next = applyRunEvent(queued, {
+      type: "run_queued",
+      runId: FIXTURE_RUN_ID,
+      seq: 1,
+      ts: FIXTURE_START,
+      position: 0,
+    })
+    rerender(<RunCard view={next} now={FIXTURE_START} />)
+    expect(screen.getByText("Queued, next")).toBeInTheDocument()
+
+    const started = applyRunEvent(next, {
+      type: "run_started",
+      runId: FIXTURE_RUN_ID,
+      seq: 2,
+      ts: FIXTURE_START + 10,
+      prompt: "a pricing table",
+      provider: "offline",
+      model: "recipes-v1",
+    })
+    rerender(<RunCard view={started} now={FIXTURE_START + 20} />)
+    expect(screen.getByText("Running")).toBeInTheDocument()
+    expect(screen.queryByText(/Queued/)).not.toBeInTheDocument()
   })
 
   it("disables Cancel while cancelling, and offers none without a handler or after the end", () => {

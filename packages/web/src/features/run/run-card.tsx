@@ -50,6 +50,7 @@ export function RunCard({
   const reduceMotion = useReducedMotion()
   const buildHeadingId = useId()
   const running = view.status === "running"
+  const queued = running && view.queuedAhead !== undefined
   const badge = STATUS_BADGES[view.status]
   const visibleErrors = view.errors.filter((error) => error.code !== "cancelled")
   const hasBuild = Object.keys(view.buildSteps).length > 0 || view.diagnostics.length > 0
@@ -69,8 +70,8 @@ export function RunCard({
         <div className="flex min-w-0 flex-1 flex-col gap-1.5">
           <div className="flex min-w-0 items-center gap-2">
             <Badge variant="outline" className={cn("gap-1 rounded-full", badge.className)}>
-              {running && <LoaderCircle aria-hidden="true" className="animate-spin" />}
-              {badge.label}
+              {running && !queued && <LoaderCircle aria-hidden="true" className="animate-spin" />}
+              {queued ? queuedLabel(view.queuedAhead ?? 0) : badge.label}
             </Badge>
             {source && <span className="text-muted-foreground truncate font-mono text-xs">{source}</span>}
           </div>
@@ -135,6 +136,11 @@ export function RunCard({
       </footer>
     </motion.article>
   )
+}
+
+/** A waiting run's place: "Queued, 3 ahead" (the runs that start before it). */
+function queuedLabel(ahead: number): string {
+  return ahead > 0 ? `Queued, ${ahead} ahead` : "Queued, next"
 }
 
 /** Why a finished run is not proven, in its verdict's words: "Not verified: tests were turned off". */
