@@ -6,6 +6,7 @@ import path from "node:path"
 import { createEngine, generatedCodeCompilerOptionsJson } from "@studio/engine"
 import { measureGenerateOverhead } from "./generate-overhead"
 import { measureColdOfflineGenerate, measureOfflineRuns, OFFLINE_PROMPTS } from "./offline-generate"
+import { measureScaleOut } from "./scale-out"
 import { measureServerLoad } from "./server-load"
 import { reportWebStudio } from "./web"
 
@@ -14,6 +15,7 @@ const repoRoot = path.resolve(import.meta.dirname, "..")
 const example = path.join(repoRoot, "examples/counter")
 const workDir = path.join(repoRoot, ".studio", "bench")
 const kitSrc = path.join(repoRoot, "packages/kit/src")
+const resultsDir = path.join(repoRoot, "bench", "results")
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -137,6 +139,50 @@ async function measureWarmExecute(): Promise<{
   return { samples, peaks, steps }
 }
 
+/** Scale-out on Redis (issue 13): one worker, then two, behind an API-only instance (alone: `npm run bench:scale-out`). */
+async function reportScaleOut() {
+  const result = await measureScaleOut(repoRoot)
+  if ("skipped" in result) {
+    console.log(`\nScale-out on Redis: skipped: ${result.skipped}`)
+    return
+  }
+  const { one, two, ratios } = result
+  const both = (pick: (measured: typeof one) => string) => `${pick(one)} | ${pick(two)}`
+  const mb = (values: number[]) => values.map((value) => value.toFixed(0)).join(" + ")
+  console.log(
+    `\nScale-out on Redis: ${one.users} users, ${one.runs} offline runs each time over WebSocket to one \`studio serve --workers 0\`, ` +
+      `run by \`studio worker --concurrency ${result.workerConcurrency}\` processes (PostgreSQL, ${result.redis} Redis)\n\n` +
+      `| measure | one worker | two workers |\n| --- | ---: | ---: |\n` +
+      `| runs succeeded | ${both((m) => `${m.succeeded}/${m.runs}`)} |\n` +
+      `| runs unfinished | ${both((m) => String(m.unfinished))} |\n` +
+      `| runs per minute | ${both((m) => m.runsPerMinute.toFixed(1))} |\n` +
+      `| time to run_finished p50 / p95 | ${both((m) => `${m.finishedP50Seconds.toFixed(1)} / ${m.finishedP95Seconds.toFixed(1)} s`)} |\n` +
+      `| events lost / duplicated / out of order (target 0) | ${both((m) => `${m.eventsLost} / ${m.eventsDuplicated} / ${m.eventsOutOfOrder} of ${m.eventsStored}`)} |\n` +
+      `| API-only instance RSS idle / peak | ${both((m) => `${m.apiIdleRssMb.toFixed(0)} / ${m.apiPeakRssMb.toFixed(0)} MB`)} |\n` +
+      `| worker RSS with its sandbox, idle / peak | ${both((m) => `${mb(m.workerIdleRssMb)} / ${mb(m.workerPeakRssMb)} MB`)} |\n\n` +
+      `two workers / one: runs per minute ${ratios.runsPerMinute.toFixed(2)}, p50 ${ratios.finishedP50.toFixed(2)}, p95 ${ratios.finishedP95.toFixed(2)} (as measured). ` +
+      `This machine has ${result.cores} cores, shared by the API instance, the workers, their sandboxes and this load generator: ` +
+      `a second worker adds job slots, not CPU, so expect little gain here; the gain shows when workers run on machines of their own.\n` +
+      `idle API-only RSS target ≤ 250 MB: ${one.apiIdleRssMb <= 250 && two.apiIdleRssMb <= 250 ? "met" : "NOT met"}`,
+  )
+  mkdirSync(resultsDir, { recursive: true })
+  const scaleOutFile = path.join(
+    resultsDir,
+    `scale-out-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
+  )
+  writeFileSync(scaleOutFile, JSON.stringify(result, null, 2))
+  console.log(`wrote ${path.relative(repoRoot, scaleOutFile)}`)
+}
+
+// BENCH_ONLY=scale-out (`npm run bench:scale-out`): that section alone. Output to a pipe or file is written
+// synchronously on Linux, so exiting here loses none of it.
+if (process.env.BENCH_ONLY === "scale-out") {
+  await reportScaleOut()
+  process.exit(0)
+} else if (process.env.BENCH_ONLY) {
+  throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the only section that runs alone here is scale-out`)
+}
+
 mkdirSync(workDir, { recursive: true })
 console.log(
   `AI Studio bench: ${RUNS} runs each, 3-test component (examples/counter), node ${process.version}\n`,
@@ -172,7 +218,6 @@ console.log(
   `peak memory per sandbox worker (cgroup, median): ${peak ? `${peak.toFixed(0)} MiB (target ≤ 300)` : "not measurable here (no cgroup)"}`,
 )
 
-const resultsDir = path.join(repoRoot, "bench", "results")
 mkdirSync(resultsDir, { recursive: true })
 const file = path.join(resultsDir, `execute-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
 writeFileSync(
@@ -276,6 +321,9 @@ console.log(
 const loadFile = path.join(resultsDir, `server-load-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
 writeFileSync(loadFile, JSON.stringify(load, null, 2))
 console.log(`wrote ${path.relative(repoRoot, loadFile)}`)
+
+// --- scale-out on Redis (issue 13) ---
+await reportScaleOut()
 
 // --- the web studio in a browser (alone: `npm run bench:web`) ---
 await reportWebStudio(repoRoot)
