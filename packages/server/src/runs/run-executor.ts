@@ -152,10 +152,16 @@ async function drive(
   const events: StudioEvent[] = []
   let lastSeq = firstSeq - 1
   let versionId: string | undefined
+  let busDown = false
   const publish = async (event: StudioEvent) => {
     await store.events.append(runId, event.seq, event as StoredEvent)
     lastSeq = event.seq
-    await bus.publish(event)
+    // Stored is what counts: a subscriber that misses it live reads it from the store at the next event, or when
+    // the bus is back. A bus that cannot be reached (Redis down) does not stop the run.
+    await bus.publish(event).catch((error: unknown) => {
+      if (!busDown) log.warn({ err: error, runId }, "live events are not reaching other processes")
+      busDown = true
+    })
   }
   try {
     // consumeRun hands run_finished over with the run's outcome, so the version is saved before it is published.

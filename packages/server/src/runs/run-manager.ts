@@ -210,32 +210,72 @@ export class RunManager {
     const record = await this.store.runs.get(userId, runId)
     if (!record) throw new StudioError("not_found", "No such run.")
     let cursor = afterSeq
-    let replaying = true
+    // While the store is read (the first replay, or a catch-up), live events wait here.
+    let reading = true
     const pending: StudioEvent[] = []
+    let stopped = false
     const forward = (event: StudioEvent) => {
-      if (event.seq <= cursor) return
+      if (stopped || event.seq <= cursor) return
       cursor = event.seq
       sink(event)
     }
-    // Listening starts before the replay, and every event is stored before it is published: an event is in the
-    // replay, or heard live, or both (the cursor drops the repeat). A run that had ended has nothing more to say.
-    const unsubscribe = UNFINISHED.has(record.status)
-      ? await this.deps.bus.subscribe(runId, (event) => (replaying ? pending.push(event) : forward(event)))
-      : () => {}
-    try {
+    const readStore = async () => {
       for (;;) {
         const page = await this.store.events.list(runId, cursor, PAGE)
         for (const row of page) forward(readStoredEvent(row.event, record))
         if (page.length < PAGE) break
       }
+    }
+    // Events missed live (the bus dropped them, or lost its connection for a while) are in the store: every event is
+    // stored before it is published. Read from the cursor, then go on with what arrived meanwhile.
+    const catchUp = () => {
+      if (reading) return
+      reading = true
+      void readStore()
+        .catch((error: unknown) =>
+          this.deps.log.warn({ err: error, runId }, "catching up a subscriber failed"),
+        )
+        .finally(() => {
+          reading = false
+          drain(true)
+        })
+    }
+    /** Forwards what arrived live; a gap before it is read from the store first (once: what the store lacks is lost). */
+    const drain = (afterStore = false) => {
+      while (pending.length > 0) {
+        const event = pending[0]!
+        if (event.seq > cursor + 1 && !afterStore) {
+          catchUp()
+          return
+        }
+        pending.shift()
+        forward(event)
+      }
+    }
+    const live = (event: StudioEvent) => {
+      pending.push(event)
+      if (!reading) drain()
+    }
+    // Listening starts before the replay, and every event is stored before it is published: an event is in the
+    // replay, or heard live, or both (the cursor drops the repeat). A run that had ended has nothing more to say.
+    const unfinished = UNFINISHED.has(record.status)
+    const unsubscribe = unfinished ? await this.deps.bus.subscribe(runId, live) : () => {}
+    const stopResume = unfinished ? (this.deps.bus.onResume?.(catchUp) ?? (() => {})) : () => {}
+    try {
+      await readStore()
     } catch (error) {
       unsubscribe()
+      stopResume()
       throw error
     } finally {
-      replaying = false
+      reading = false
     }
-    for (const event of pending.splice(0)) forward(event)
-    return unsubscribe
+    drain()
+    return () => {
+      stopped = true
+      unsubscribe()
+      stopResume()
+    }
   }
 
   /** Stops the user's run wherever it is (queued, or on a worker in any process); false when there is none going. */

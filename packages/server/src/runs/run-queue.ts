@@ -89,6 +89,11 @@ export interface RunEventBus {
   publish(event: StudioEvent): Promise<void>
   /** Listens to a run's live events; resolves once listening (replay comes from the store). Returns the unsubscribe. */
   subscribe(runId: string, listener: (event: StudioEvent) => void): Promise<() => void>
+  /**
+   * Calls `listener` when live delivery resumes after a break in which events may have been missed (the bus lost its
+   * connection and made it again); subscribers then read what they missed from the store. Returns the remover.
+   */
+  onResume?(listener: () => void): () => void
   close(): Promise<void>
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { StudioEvent } from "@studio/protocol"
 import { afterEach, describe, expect, it, vi } from "vitest"
+import { startPrivateRedis } from "../../../test/support/studio-processes"
 import { createTestRedis, REDIS_URL } from "../../../test/support/test-redis"
 import type { RunEventBus } from "../run-queue"
 import { redisKeys } from "./redis-connection"
@@ -131,4 +132,37 @@ describe.skipIf(REDIS_URL === undefined)("the Redis event bus (pub/sub)", () => 
     await expect(bus.publish(tokenEvent(randomUUID(), 1))).rejects.toMatchObject({ code: "unavailable" })
     await expect(bus.subscribe(randomUUID(), () => {})).rejects.toMatchObject({ code: "unavailable" })
   })
+
+  it("says when it is back after losing Redis, and hears its runs again without subscribing anew", async () => {
+    // A Redis of this test's own, stopped and started again (the shared one must never be stopped).
+    const own = await startPrivateRedis()
+    try {
+      const prefix = redis.prefix()
+      const worker = createRedisEventBus({ redisUrl: own.url, prefix })
+      const api = createRedisEventBus({ redisUrl: own.url, prefix })
+      buses.push(worker, api)
+      const runId = randomUUID()
+      const received: number[] = []
+      let resumed = 0
+      api.onResume?.(() => resumed++)
+      await api.subscribe(runId, (event) => received.push(event.seq))
+      await worker.publish(tokenEvent(runId, 1))
+      await vi.waitFor(() => expect(received).toEqual([1]), { timeout: 10_000 })
+      expect(resumed).toBe(0)
+
+      own.stop()
+      await own.start()
+      // What was published while it was gone is the store's to give; the subscriber is told to read it.
+      await vi.waitFor(() => expect(resumed).toBe(1), { timeout: 20_000 })
+      await vi.waitFor(
+        async () => {
+          await worker.publish(tokenEvent(runId, 2))
+          expect(received.at(-1)).toBe(2)
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+    } finally {
+      own.remove()
+    }
+  }, 60_000)
 })

@@ -39,6 +39,22 @@ export function createRedisEventBus(options: RedisEventBusOptions): RunEventBus 
   /** The SUBSCRIBE of each channel that has listeners, so a second listener also waits for Redis to confirm it. */
   const subscribed = new Map<string, Promise<unknown>>()
 
+  // Pub/sub keeps no history: after a reconnect (ioredis subscribes again by itself), whatever was published in
+  // between is only in the store, and the subscribers are told to read it.
+  const resumed = new Set<() => void>()
+  let readyBefore = false
+  subscriber.on("ready", () => {
+    if (readyBefore)
+      for (const listener of [...resumed]) {
+        try {
+          listener()
+        } catch (error) {
+          log.error({ err: error }, "event bus: a resume listener failed")
+        }
+      }
+    readyBefore = true
+  })
+
   subscriber.on("message", (channel: string, message: string) => {
     const forRun = listeners.get(channel)
     if (!forRun || forRun.size === 0) return
@@ -97,7 +113,13 @@ export function createRedisEventBus(options: RedisEventBusOptions): RunEventBus 
       return unsubscribe
     },
 
+    onResume(listener) {
+      resumed.add(listener)
+      return () => resumed.delete(listener)
+    },
+
     async close() {
+      resumed.clear()
       listeners.clear()
       subscribed.clear()
       await Promise.all([closeClient(publisher), closeClient(subscriber)])
