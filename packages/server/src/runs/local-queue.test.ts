@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import pino from "pino"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { StudioError } from "@studio/protocol"
 import { createLocalQueue } from "./local-queue"
 import type { JobContext, QueueHooks, RunJob } from "./run-queue"
@@ -66,7 +66,8 @@ describe("the local run queue", () => {
 
     await end(a1.runId)
     expect(startedIds()).toEqual([a1.runId, a2.runId, b1.runId, a3.runId])
-    expect(positions).toEqual([[a4.runId, 1]])
+    // Places are reported a moment later, batched.
+    await vi.waitFor(() => expect(positions).toEqual([[a4.runId, 1]]))
     await end(a2.runId)
     expect(startedIds().at(-1)).toBe(a4.runId)
     expect(await queue.stats()).toMatchObject({ waiting: 0 })
@@ -84,13 +85,24 @@ describe("the local run queue", () => {
     expect((await queue.stats()).waitSeconds).toEqual([])
   })
 
+  it("reports a burst of changes to a waiting run's place as its newest place, once", async () => {
+    const { queue, end, positions } = harness(1)
+    const runs = [job(ALICE), job(ALICE), job(ALICE), job(ALICE)]
+    for (const queued of runs) await queue.enqueue(queued)
+    // Two ends in a row move the last run from 3 to 1; it is told 1, not 2 and then 1.
+    await end(runs[0]!.runId)
+    await end(runs[1]!.runId)
+    await vi.waitFor(() => expect(positions).toContainEqual([runs[3]!.runId, 1]))
+    expect(positions.filter(([runId]) => runId === runs[3]!.runId)).toEqual([[runs[3]!.runId, 1]])
+  })
+
   it("cancels a waiting run through the hook and moves the ones behind it up; a running one is aborted", async () => {
     const { queue, started, startedIds, positions, cancelledWhileQueued } = harness(1)
     const [running, second, third] = [job(ALICE), job(ALICE), job(ALICE)]
     for (const queued of [running, second, third]) await queue.enqueue(queued)
     expect(await queue.cancel(second.runId)).toBe(true)
     expect(cancelledWhileQueued).toEqual([second.runId])
-    expect(positions).toEqual([[third.runId, 1]])
+    await vi.waitFor(() => expect(positions).toEqual([[third.runId, 1]]))
     expect(startedIds()).toEqual([running.runId])
 
     expect(await queue.cancel(running.runId)).toBe(true)

@@ -35,6 +35,7 @@ interface Running {
 /** Wait times older than this are dropped when nobody scrapes /metrics. */
 const WAIT_WINDOW_MS = 60_000
 const SHUTDOWN_MESSAGE = "The studio restarted during this run."
+const POSITION_DELAY_MS = 250
 
 /**
  * The embedded queue (no Redis): jobs run in this process with the handler as soon as their user has fewer than
@@ -98,9 +99,15 @@ export function createLocalQueue(options: LocalQueueOptions): { queue: RunQueue;
     }
   }
 
+  // Places are for people: reported at most every POSITION_DELAY_MS, so a burst of starts and ends (every one moves
+  // each waiting run up) becomes one report per waiting run, not one per change.
+  let reporting: NodeJS.Timeout | undefined
   const pump = () => {
     startReady()
-    reportPositions()
+    reporting ??= setTimeout(() => {
+      reporting = undefined
+      reportPositions()
+    }, POSITION_DELAY_MS)
   }
 
   const queue: RunQueue = {
@@ -143,6 +150,7 @@ export function createLocalQueue(options: LocalQueueOptions): { queue: RunQueue;
     },
     async close(graceMs) {
       closing = true
+      clearTimeout(reporting)
       // Runs that never started end interrupted at once; running ones get the grace period.
       for (const entry of waiting.splice(0)) await hooks.onLost(entry.job, SHUTDOWN_MESSAGE)
       const all = Promise.allSettled([...running.values()].map((entry) => entry.done))

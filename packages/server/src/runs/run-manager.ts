@@ -198,7 +198,9 @@ export class RunManager {
       )
       throw problem
     }
-    if (position > 0) await this.deps.hooks.announceQueued(job, position)
+    // Not awaited: the run is accepted at once, and its place reaches the subscriber as a stored (then published)
+    // event, whether it was written before the subscription's replay or after it.
+    if (position > 0) void this.deps.hooks.announceQueued(job, position)
     return job.runId
   }
 
