@@ -147,6 +147,32 @@ describe.skipIf(!services)("scale-out: API instances and workers on Redis", { ti
     expect(Date.parse(run.startedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(run.queuedAt))
   })
 
+  it("an instance killed mid-run (SIGKILL): its client resumes on another instance, no gap and no duplicate", async () => {
+    const doomed = await startServe(env, 0)
+    children.push(doomed)
+    const user = await signUp(doomed)
+    const first = new StudioSocket(doomed.url, { token: user.token })
+    await first.opened
+    first.send({ type: "generate", projectId: user.projectId, prompt: "tabs for Home and Away" })
+    const { runId } = (await first.next((message) => message.type === "run_accepted")) as { runId: string }
+    await first.next((message) => message.type === "token" && message.runId === runId)
+    doomed.child.kill("SIGKILL")
+    await doomed.exited
+    await first.closed
+    const seen = first.events(runId)
+
+    // The run was never the killed instance's to lose: a worker holds it, and it goes on.
+    const second = new StudioSocket(b.url, { token: user.token })
+    await second.opened
+    second.send({ type: "subscribe", runId, afterSeq: seen.at(-1)!.seq })
+    await second.next((message) => message.type === "run_finished" && message.runId === runId)
+    const stored = await storedEvents(b, user.token, runId)
+    expect([...seen, ...second.events(runId)]).toEqual(stored)
+    expect(stored.map((event) => event.seq)).toEqual(stored.map((_, index) => index))
+    expect((await getRun(b, user.token, runId)).status).toBe("succeeded")
+    second.close()
+  })
+
   it("cancels a run from the instance that did not start it", async () => {
     const user = await signUp()
     const starter = new StudioSocket(a.url, { token: user.token })

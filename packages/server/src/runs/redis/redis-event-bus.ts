@@ -9,6 +9,7 @@ import {
   queueUnavailable,
   redisKeys,
   silentLog,
+  whenConnected,
   withinDeadline,
   type RedisLog,
   type RedisTarget,
@@ -33,6 +34,8 @@ export function createRedisEventBus(options: RedisEventBusOptions): RunEventBus 
   const keys = redisKeys(options.prefix ?? DEFAULT_REDIS_PREFIX)
   const timeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS
   const publisher = createRedisClient(options, true, log, "event bus")
+  let publisherConnected = false
+  publisher.once("ready", () => (publisherConnected = true))
   // Not fail-fast: ioredis queues the SUBSCRIBEs of a reconnecting connection and subscribes again after a reconnect.
   const subscriber = createRedisClient(options, false, log, "event bus subscriber")
   const listeners = new Map<string, Set<Listener>>()
@@ -76,6 +79,9 @@ export function createRedisEventBus(options: RedisEventBusOptions): RunEventBus 
   return {
     async publish(event) {
       try {
+        // Fail-fast commands are refused before the first connect too: a new bus waits for that one (within the
+        // deadline); once it was connected, a lost connection fails at once (the run's events are in the store).
+        if (!publisherConnected) await whenConnected(publisher, timeoutMs)
         await publisher.publish(keys.eventChannel(event.runId), JSON.stringify(event))
       } catch (error) {
         throw queueUnavailable(error)
