@@ -120,26 +120,43 @@ describe.skipIf(!services)("scale-out: API instances and workers on Redis", { ti
 
   const workerOf = (workerId: string | null) => workers.find((worker) => worker.workerId === workerId)
 
+  /** Sends a prompt over a socket on `instance` and waits until its first token arrives there. */
+  async function generateLive(
+    instance: Instance,
+    user: { token: string; projectId: string },
+    prompt: string,
+  ) {
+    const socket = new StudioSocket(instance.url, { token: user.token })
+    await socket.opened
+    socket.send({ type: "generate", projectId: user.projectId, prompt })
+    const { runId } = (await socket.next((message) => message.type === "run_accepted")) as { runId: string }
+    await socket.next((message) => message.type === "token" && message.runId === runId)
+    return { socket, runId }
+  }
+
+  /**
+   * Subscribes on `instance` after the last event `seen` and waits for run_finished: what was seen plus what came
+   * there is the stored log exactly (no gap, no duplicate, in order).
+   */
+  async function resumeOn(instance: Instance, token: string, runId: string, seen: StudioEvent[]) {
+    const socket = new StudioSocket(instance.url, { token })
+    await socket.opened
+    socket.send({ type: "subscribe", runId, afterSeq: seen.at(-1)!.seq })
+    await socket.next((message) => message.type === "run_finished" && message.runId === runId)
+    const stored = await storedEvents(instance, token, runId)
+    expect([...seen, ...socket.events(runId)]).toEqual(stored)
+    expect(stored.map((event) => event.seq)).toEqual(stored.map((_, index) => index))
+    socket.close()
+  }
+
   it("a client resumes on another instance with no gap and no duplicate; the run names its worker and times", async () => {
     const user = await signUp()
-    const first = new StudioSocket(a.url, { token: user.token })
-    await first.opened
-    first.send({ type: "generate", projectId: user.projectId, prompt: "a star rating with 5 stars" })
-    const { runId } = (await first.next((message) => message.type === "run_accepted")) as { runId: string }
-    await first.next((message) => message.type === "token" && message.runId === runId)
+    const { socket: first, runId } = await generateLive(a, user, "a star rating with 5 stars")
     first.socket.terminate()
     await first.closed
     const seen = first.events(runId)
     expect(seen.length).toBeGreaterThan(0)
-
-    const second = new StudioSocket(b.url, { token: user.token })
-    await second.opened
-    second.send({ type: "subscribe", runId, afterSeq: seen.at(-1)!.seq })
-    await second.next((message) => message.type === "run_finished" && message.runId === runId)
-    const stored = await storedEvents(b, user.token, runId)
-    expect([...seen, ...second.events(runId)]).toEqual(stored)
-    expect(stored.map((event) => event.seq)).toEqual(stored.map((_, index) => index))
-    second.close()
+    await resumeOn(b, user.token, runId, seen)
 
     const run = await getRun(a, user.token, runId)
     expect(run.status).toBe("succeeded")
@@ -151,35 +168,19 @@ describe.skipIf(!services)("scale-out: API instances and workers on Redis", { ti
     const doomed = await startServe(env, 0)
     children.push(doomed)
     const user = await signUp(doomed)
-    const first = new StudioSocket(doomed.url, { token: user.token })
-    await first.opened
-    first.send({ type: "generate", projectId: user.projectId, prompt: "tabs for Home and Away" })
-    const { runId } = (await first.next((message) => message.type === "run_accepted")) as { runId: string }
-    await first.next((message) => message.type === "token" && message.runId === runId)
+    const { socket: first, runId } = await generateLive(doomed, user, "tabs for Home and Away")
     doomed.child.kill("SIGKILL")
     await doomed.exited
     await first.closed
-    const seen = first.events(runId)
 
     // The run was never the killed instance's to lose: a worker holds it, and it goes on.
-    const second = new StudioSocket(b.url, { token: user.token })
-    await second.opened
-    second.send({ type: "subscribe", runId, afterSeq: seen.at(-1)!.seq })
-    await second.next((message) => message.type === "run_finished" && message.runId === runId)
-    const stored = await storedEvents(b, user.token, runId)
-    expect([...seen, ...second.events(runId)]).toEqual(stored)
-    expect(stored.map((event) => event.seq)).toEqual(stored.map((_, index) => index))
+    await resumeOn(b, user.token, runId, first.events(runId))
     expect((await getRun(b, user.token, runId)).status).toBe("succeeded")
-    second.close()
   })
 
   it("cancels a run from the instance that did not start it", async () => {
     const user = await signUp()
-    const starter = new StudioSocket(a.url, { token: user.token })
-    await starter.opened
-    starter.send({ type: "generate", projectId: user.projectId, prompt: "tabs for Home and Away" })
-    const { runId } = (await starter.next((message) => message.type === "run_accepted")) as { runId: string }
-    await starter.next((message) => message.type === "token" && message.runId === runId)
+    const { socket: starter, runId } = await generateLive(a, user, "tabs for Home and Away")
 
     const other = new StudioSocket(b.url, { token: user.token })
     await other.opened

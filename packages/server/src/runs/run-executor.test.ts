@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto"
 import type { Engine, IsolationReport, RunEvents } from "@studio/engine"
 import pino from "pino"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -7,6 +6,7 @@ import { createTestDatabase, INITDB_TIMEOUT_MS, type TestDatabase } from "../db/
 import { createMetrics } from "../metrics"
 import { createMemoryEventBus } from "./memory-event-bus"
 import { createRunExecutor } from "./run-executor"
+import { recordTestRun } from "./test-runs"
 import type { RunJob } from "./run-queue"
 
 // With a shared queue the worker may sit on another machine than the API instance that checked the request: the
@@ -51,18 +51,8 @@ function unisolatedEngine(provider: string) {
 }
 
 async function queuedRun(): Promise<RunJob> {
-  const user = await store.users.create({ email: `${randomUUID()}@example.com`, passwordHash: "h" })
-  const project = await store.projects.create(user.id, "p")
-  const runId = randomUUID()
-  await store.runs.create({
-    id: runId,
-    userId: user.id,
-    projectId: project.id,
-    prompt: "a counter",
-    provider: "openai",
-    model: "m",
-  })
-  return { kind: "generate", runId, userId: user.id, projectId: project.id, prompt: "a counter" }
+  const { userId, projectId, runId } = await recordTestRun(store, { prompt: "a counter", provider: "openai" })
+  return { kind: "generate", runId, userId, projectId, prompt: "a counter" }
 }
 
 async function execute(provider: string, allowUnisolated: boolean) {

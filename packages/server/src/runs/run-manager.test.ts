@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto"
 import type { StudioEvent } from "@studio/protocol"
 import pino from "pino"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
@@ -8,6 +7,7 @@ import { createTestDatabase, INITDB_TIMEOUT_MS, type TestDatabase } from "../db/
 import { createMemoryEventBus } from "./memory-event-bus"
 import { RunManager, type RunManagerDeps } from "./run-manager"
 import type { RunEventBus } from "./run-queue"
+import { recordTestRun } from "./test-runs"
 
 // A subscriber on another instance hears a run through the event bus, which keeps no history (Redis pub/sub): what
 // it misses live, while its connection is down or because a publish failed, is read from the store, where every
@@ -36,19 +36,9 @@ function resumableBus(): RunEventBus & { resume(): void } {
 }
 
 async function runningRun(): Promise<{ userId: string; runId: string }> {
-  const user = await store.users.create({ email: `${randomUUID()}@example.com`, passwordHash: "h" })
-  const project = await store.projects.create(user.id, "p")
-  const runId = randomUUID()
-  await store.runs.create({
-    id: runId,
-    userId: user.id,
-    projectId: project.id,
-    prompt: "p",
-    provider: "offline",
-    model: "m",
-  })
+  const { userId, runId } = await recordTestRun(store, { prompt: "p", provider: "offline" })
   await store.runs.markStarted(runId, "w1")
-  return { userId: user.id, runId }
+  return { userId, runId }
 }
 
 const token = (runId: string, seq: number): StudioEvent => ({

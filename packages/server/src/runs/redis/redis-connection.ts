@@ -8,6 +8,13 @@ export type RedisTarget = { redisUrl: string } | { connection: RedisOptions }
 
 export type RedisLog = Pick<Logger, "warn" | "error">
 
+/** What every Redis part of the run queue is given: where Redis is, the studio's key prefix, and a log. */
+export type RedisPartOptions = RedisTarget & {
+  /** Key prefix for everything kept in Redis (default "studio"); every process of a studio uses the same. */
+  prefix?: string
+  log?: RedisLog
+}
+
 export const DEFAULT_REDIS_PREFIX = "studio"
 /** The BullMQ queue's name: its keys are `<prefix>:runs:*`, next to the gate's `<prefix>:gate:*`. */
 export const QUEUE_NAME = "runs"

@@ -11,15 +11,12 @@ import {
   silentLog,
   whenConnected,
   withinDeadline,
-  type RedisLog,
-  type RedisTarget,
+  type RedisPartOptions,
 } from "./redis-connection"
 
 type Listener = (event: StudioEvent) => void
 
-export type RedisEventBusOptions = RedisTarget & {
-  prefix?: string
-  log?: RedisLog
+export type RedisEventBusOptions = RedisPartOptions & {
   /** How long subscribe waits for Redis to confirm before throwing "unavailable" (default 2 s). */
   commandTimeoutMs?: number
 }

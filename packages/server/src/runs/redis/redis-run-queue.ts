@@ -16,8 +16,7 @@ import {
   silentLog,
   whenConnected,
   withinDeadline,
-  type RedisLog,
-  type RedisTarget,
+  type RedisPartOptions,
 } from "./redis-connection"
 
 export const DEFAULT_USER_CONCURRENCY = 2
@@ -28,13 +27,10 @@ const SWEEP_INTERVAL_MS = 30_000
 /** Position updates are batched: many jobs start at once under load. */
 const POSITION_DEBOUNCE_MS = 200
 
-export type RedisRunQueueOptions = RedisTarget & {
-  /** Key prefix for everything the queue keeps in Redis (default "studio"); every process of a studio uses the same. */
-  prefix?: string
+export type RedisRunQueueOptions = RedisPartOptions & {
   /** Runs of one user running at once (default 2); the rest wait, in order. */
   userConcurrency?: number
   hooks: QueueHooks
-  log?: RedisLog
   /** How long enqueue and cancel wait for Redis before throwing "unavailable" (default 2 s). */
   commandTimeoutMs?: number
   stalledIntervalMs?: number

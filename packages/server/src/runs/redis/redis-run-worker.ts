@@ -17,8 +17,7 @@ import {
   redisKeys,
   reportErrorsOnce,
   silentLog,
-  type RedisLog,
-  type RedisTarget,
+  type RedisPartOptions,
 } from "./redis-connection"
 
 const SETTLE_ATTEMPTS = 5
@@ -26,15 +25,13 @@ const SETTLE_RETRY_MS = 1_000
 /** After its handlers returned, how long a closing worker waits for BullMQ to record their ends and close. */
 const CLOSE_AFTER_HANDLERS_MS = 5_000
 
-export type RedisRunWorkerOptions = RedisTarget & {
-  prefix?: string
+export type RedisRunWorkerOptions = RedisPartOptions & {
   /** Jobs run at once by this worker (default 1). */
   concurrency?: number
   handler: JobHandler
   /** onLost is called here for lost runs this worker's stall check finds; the other hooks are the queue's. */
   hooks: Pick<QueueHooks, "onLost">
   workerId?: string
-  log?: RedisLog
   lockDurationMs?: number
   stalledIntervalMs?: number
 }
