@@ -13,7 +13,10 @@ import { LocalSandbox, detectIsolation, findBubblewrap, type SandboxResult } fro
 const repoRoot = path.resolve(import.meta.dirname, "../../..")
 const jobsRoot = path.join(repoRoot, ".studio", `test-security-${process.pid}`)
 const CANARY = "sk-canary-4c6f1e0b9d2a47f3a1e5c8b7d6f0a9e2"
-const TIMEOUT_MS = 6_000
+// Attacks must be refused by the sandbox, not stopped by the clock: their jobs get a limit no loaded machine reaches,
+// and a job that times out fails expectContained. The cases about the clock set their own short limit per job.
+const TIMEOUT_MS = 60_000
+const SPIN_LIMIT_MS = 4_000
 
 let sandbox: LocalSandbox
 
@@ -70,7 +73,8 @@ function expectContained(result: SandboxResult): void {
   expect(result.tests.length).toBeGreaterThan(0)
   for (const test of result.tests) expect(test.status).toBe("fail")
   expect(JSON.stringify(result)).not.toContain(CANARY)
-  expect(result.durationMs).toBeLessThan(TIMEOUT_MS + 4_000)
+  const limits = result.diagnostics.filter((d) => d.code === "sandbox_timeout").map((d) => d.message)
+  expect(limits, "the job must end by itself, not at the wall-clock limit").toEqual([])
 }
 
 beforeAll(async () => {
@@ -221,9 +225,10 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
     const started = performance.now()
     const result = await sandbox.runTestsInSandbox({
       files: job(`it("spins", () => { for (;;) {} })`),
+      timeoutMs: SPIN_LIMIT_MS,
     })
-    expectContained(result)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS - 100)
+    expect(result.tests.map((test) => test.status)).toEqual(["fail"])
+    expect(performance.now() - started).toBeGreaterThanOrEqual(SPIN_LIMIT_MS - 100)
     expect(result.diagnostics[0]?.code).toBe("sandbox_timeout")
     expect(result.tests[0]?.error).toMatch(/wall-clock limit/)
   })
@@ -247,7 +252,6 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
         return
       }
       expect(sandbox.isolation.cgroup).not.toBeNull()
-      const started = performance.now()
       const result = await sandbox.runTestsInSandbox({
         files: job(`it("allocates 8 GB in Buffers", () => {
           const blocks = []
@@ -256,8 +260,6 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
         })`),
       })
       expectContained(result)
-      expect(performance.now() - started).toBeLessThan(TIMEOUT_MS - 1_000)
-      expect(result.diagnostics.map((d) => d.code)).not.toContain("sandbox_timeout")
       expect(result.diagnostics.map((d) => d.message)).toContain(
         "a test worker hit the memory limit (512 MiB) and was killed",
       )
@@ -271,24 +273,21 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
   it("stops at once when the run is cancelled, with the tests reported as failed", async () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 1_000)
-    const started = performance.now()
+    // the job's limit is far away, so only the cancel can have ended it
     const result = await sandbox.runTestsInSandbox({
       files: job(`it("spins", () => { for (;;) {} })`),
       signal: controller.signal,
     })
-    expect(performance.now() - started).toBeLessThan(TIMEOUT_MS - 1_000)
     expect(result.diagnostics[0]?.code).toBe("cancelled")
     expect(result.tests.map((test) => test.status)).toEqual(["fail"])
     // cancelled before any worker has started: the worker that starts next must not run the job
     const early = new AbortController()
-    const earlyStarted = performance.now()
     const pending = sandbox.runTestsInSandbox({
       files: job(`it("spins", () => { for (;;) {} })`),
       signal: early.signal,
     })
     early.abort()
     const stoppedEarly = await pending
-    expect(performance.now() - earlyStarted).toBeLessThan(TIMEOUT_MS - 1_000)
     expect(stoppedEarly.diagnostics[0]?.code).toBe("cancelled")
     expect(stoppedEarly.tests.map((test) => [test.name, test.status])).toEqual([["spins", "fail"]])
   })
