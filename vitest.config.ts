@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os"
 import path from "node:path"
 import { defineConfig } from "vitest/config"
+import { DurationSequencer } from "./test/support/duration-sequencer"
 
 const kitSrc = path.resolve(import.meta.dirname, "packages/kit/src")
 
@@ -13,13 +14,18 @@ const INTEGRATION = [
   "packages/cli/test/studio-generate.test.ts",
   "packages/cli/test/studio-generate-errors.test.ts",
 ]
-const CORPUS = ["packages/engine/test/offline-corpus.test.ts"]
+const CORPUS = [
+  "packages/engine/test/offline-corpus.test.ts",
+  "packages/engine/test/model-answers-pipeline.test.ts",
+]
 
 export default defineConfig({
   test: {
     // Vitest's default is one worker less than the cores (one, on a 2-core machine). Most of these tests wait on
     // processes of their own (sandbox workers, the CLI, servers), so a worker per core plus one keeps both cores busy.
     maxWorkers: Math.max(2, availableParallelism() + 1),
+    // The longest files first (test/support/duration-sequencer.ts), also on a fresh clone with no Vitest cache.
+    sequence: { sequencer: DurationSequencer },
     projects: [
       {
         test: {
