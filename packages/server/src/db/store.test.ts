@@ -205,6 +205,59 @@ describe.each(testDialects())("store on %s", (dialect) => {
       expect((await store.events.list(id, -1)).map((row) => row.seq)).toEqual([0, 1])
     })
 
+    it("stores the places of many waiting runs in one batch, each at its own next seq, none for runs that left", async () => {
+      const { user, project } = await newProject()
+      const [waiting, moved, started, cancelled] = await Promise.all(
+        Array.from({ length: 4 }, () => newRun(user.id, project.id)),
+      )
+      const place = (runId: string, position: number) => ({
+        runId,
+        make: (seq: number) => ({ type: "run_queued", runId, seq, ts: 1, position }),
+      })
+      await store.events.appendWhileQueued(moved!, place(moved!, 5).make)
+      await store.runs.markStarted(started!, "w")
+      await store.runs.finish(cancelled!, { status: "cancelled", success: false })
+
+      const stored = await store.events.appendEachWhileQueued([
+        place(waiting!, 3),
+        place(moved!, 4),
+        place(started!, 2),
+        place(cancelled!, 1),
+      ])
+      expect([...stored.keys()].sort()).toEqual([waiting, moved].sort())
+      expect(stored.get(waiting!)).toMatchObject({ seq: 0, position: 3 })
+      expect(stored.get(moved!)).toMatchObject({ seq: 1, position: 4 })
+      expect((await store.events.list(moved!, -1)).map((row) => row.event)).toMatchObject([
+        { position: 5 },
+        { position: 4 },
+      ])
+      expect(await store.events.list(started!, -1)).toEqual([])
+      expect(await store.events.list(cancelled!, -1)).toEqual([])
+      expect(await store.events.appendEachWhileQueued([])).toEqual(new Map())
+    })
+
+    it("never gives a batch's run_queued and a worker's first event the same seq, however they interleave", async () => {
+      const { user, project } = await newProject()
+      const ids = await Promise.all(Array.from({ length: 6 }, () => newRun(user.id, project.id)))
+      const batch = () =>
+        store.events.appendEachWhileQueued(
+          ids.map((runId) => ({
+            runId,
+            make: (seq: number) => ({ type: "run_queued", runId, seq, ts: 1, position: 1 }),
+          })),
+        )
+      const [, starts] = await Promise.all([
+        batch(),
+        Promise.all(ids.map((id) => store.runs.markStarted(id, "w"))),
+        batch(),
+      ])
+      for (const [index, id] of ids.entries()) {
+        const stored = (await store.events.list(id, -1)).map((row) => row.seq)
+        expect(stored).toEqual(stored.map((_, seq) => seq))
+        expect(starts[index]?.nextSeq).toBe(stored.length)
+      }
+    })
+
     it("starts a run with no events at seq 0, and never one that ended while queued", async () => {
       const { user, project } = await newProject()
       const fresh = await newRun(user.id, project.id)

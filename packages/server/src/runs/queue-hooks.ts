@@ -12,8 +12,6 @@ interface Place {
   latest: number
   /** The place last stored and published. */
   told?: number
-  /** The write going on, if any; it goes on until `latest` is told. */
-  telling?: Promise<void>
 }
 
 export interface RunQueueHooks extends QueueHooks {
@@ -26,32 +24,54 @@ export interface RunQueueHooks extends QueueHooks {
 
 /**
  * What the API side does for the queue: `run_queued` events for waiting runs (stored, then published), and the end
- * of runs that never reach a worker or whose worker lost them. Places that change faster than they can be stored
- * are coalesced: a watcher is told the newest, not every one in between (with many runs waiting, every start moves
- * each of them up).
+ * of runs that never reach a worker or whose worker lost them. Every start moves each waiting run up, so places are
+ * written in batches, one transaction for all the runs whose place changed, and places that change faster than
+ * they can be stored are coalesced: a watcher is told the newest, not every one in between. (One write per run made
+ * a queue of n runs cost n² writes, which starved the rest of the database under load.)
  */
 export function createQueueHooks(deps: { store: Store; bus: RunEventBus; log: Logger }): RunQueueHooks {
   const { store, bus, log } = deps
   const places = new Map<string, Place>()
+  /** Runs whose latest place is not told yet. */
+  let pending = new Set<string>()
+  let flushing: Promise<void> | undefined
 
-  const tell = async (runId: string, place: Place): Promise<void> => {
-    while (place.told !== place.latest) {
-      const position = place.latest
-      // Only while it waits: once a worker took it, its seqs are the worker's.
-      const stored = await store.events.appendWhileQueued(runId, (seq): StudioEvent => ({
-        type: "run_queued",
+  const writeBatch = async (): Promise<void> => {
+    const batch = [...pending].flatMap((runId) => {
+      const place = places.get(runId)
+      return place && place.told !== place.latest ? [{ runId, place, position: place.latest }] : []
+    })
+    pending = new Set()
+    // Only while it waits: once a worker took a run, its seqs are the worker's.
+    const stored = await store.events.appendEachWhileQueued(
+      batch.map(({ runId, position }) => ({
         runId,
-        seq,
-        ts: Date.now(),
-        position,
-      }))
-      if (!stored) {
-        places.delete(runId)
-        return
+        make: (seq: number): StudioEvent => ({ type: "run_queued", runId, seq, ts: Date.now(), position }),
+      })),
+    )
+    await Promise.all(
+      batch.map(async ({ runId, place, position }) => {
+        const event = stored.get(runId)
+        if (!event) {
+          places.delete(runId)
+          return
+        }
+        place.told = position
+        await bus.publish(event as StudioEvent)
+      }),
+    )
+  }
+
+  /** Settles once every place reported so far is told (or could not be). */
+  const flush = (): Promise<void> => {
+    flushing ??= (async () => {
+      while (pending.size > 0) {
+        await writeBatch().catch((error: unknown) =>
+          log.warn({ err: error }, "could not tell waiting runs their place in the queue"),
+        )
       }
-      place.told = position
-      await bus.publish(stored as StudioEvent)
-    }
+    })().finally(() => (flushing = undefined))
+    return flushing
   }
 
   const announce = (job: RunJob, position: number): Promise<void> => {
@@ -59,26 +79,21 @@ export function createQueueHooks(deps: { store: Store; bus: RunEventBus; log: Lo
     if (!place) {
       place = { latest: position }
       places.set(job.runId, place)
-      for (const [runId, old] of places) {
+      for (const runId of places.keys()) {
         if (places.size <= REMEMBERED_RUNS) break
-        if (!old.telling) places.delete(runId)
+        if (!pending.has(runId)) places.delete(runId)
       }
     }
     place.latest = position
-    const current = place
-    current.telling ??= tell(job.runId, current)
-      .catch((error: unknown) =>
-        log.warn({ err: error, runId: job.runId }, "could not tell a run's place in the queue"),
-      )
-      .finally(() => (current.telling = undefined))
-    return current.telling
+    if (place.told !== position) pending.add(job.runId)
+    return flush()
   }
 
   /** Lets a write in flight end before the run's closing events take the next seqs. */
   const forget = async (runId: string) => {
-    const place = places.get(runId)
     places.delete(runId)
-    await place?.telling
+    pending.delete(runId)
+    await flushing
   }
 
   return {

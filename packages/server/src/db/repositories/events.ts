@@ -27,6 +27,43 @@ function readEvent(runId: string, seq: number, event: StoredEvent): ReadEvent {
 
 /** A run's events. No ownership check here: callers look the run up with runs.get(userId, runId) first. */
 export function createEventRepository(db: StudioDb) {
+  /**
+   * appendWhileQueued for many runs in one transaction of four statements, whatever their number: a queue's places
+   * change for every waiting run at once. Runs no longer queued are left out of the answer (and get nothing).
+   */
+  async function appendEachWhileQueued(
+    entries: readonly { runId: string; make: (seq: number) => StoredEvent }[],
+  ): Promise<Map<string, StoredEvent>> {
+    const makers = new Map(entries.map((entry) => [entry.runId, entry.make]))
+    if (makers.size === 0) return new Map()
+    return db.transaction(async (tx) => {
+      // Locked in one order, so two batches over the same runs cannot deadlock.
+      const queued = await tx
+        .select({ id: testRuns.id })
+        .from(testRuns)
+        .where(and(inArray(testRuns.id, [...makers.keys()]), eq(testRuns.status, "queued")))
+        .orderBy(asc(testRuns.id))
+        .for("update")
+      if (queued.length === 0) return new Map()
+      const ids = queued.map((run) => run.id)
+      const last = await tx
+        .select({ runId: runEvents.runId, seq: max(runEvents.seq) })
+        .from(runEvents)
+        .where(inArray(runEvents.runId, ids))
+        .groupBy(runEvents.runId)
+      const lastSeq = new Map(last.map((row) => [row.runId, row.seq ?? -1]))
+      const stored = new Map<string, StoredEvent>()
+      const rows = ids.map((runId) => {
+        const seq = (lastSeq.get(runId) ?? -1) + 1
+        const event = makers.get(runId)!(seq)
+        stored.set(runId, event)
+        return { runId, seq, type: event.type, event }
+      })
+      await tx.insert(runEvents).values(rows)
+      return stored
+    })
+  }
+
   return {
     /** Stores one event (one insert); a repeated (runId, seq) is rejected by the primary key. */
     async append(runId: string, seq: number, event: StoredEvent): Promise<void> {
@@ -42,23 +79,10 @@ export function createEventRepository(db: StudioDb) {
       runId: string,
       make: (seq: number) => StoredEvent,
     ): Promise<StoredEvent | undefined> {
-      return db.transaction(async (tx) => {
-        const [run] = await tx
-          .select({ status: testRuns.status })
-          .from(testRuns)
-          .where(eq(testRuns.id, runId))
-          .for("update")
-        if (run?.status !== "queued") return undefined
-        const [row] = await tx
-          .select({ seq: max(runEvents.seq) })
-          .from(runEvents)
-          .where(eq(runEvents.runId, runId))
-        const seq = (row?.seq ?? -1) + 1
-        const event = make(seq)
-        await tx.insert(runEvents).values({ runId, seq, type: event.type, event })
-        return event
-      })
+      return (await appendEachWhileQueued([{ runId, make }])).get(runId)
     },
+
+    appendEachWhileQueued,
 
     /** The events with seq > afterSeq, in order, at most `limit` (page on with the last seq returned). */
     async list(runId: string, afterSeq: number, limit = 1000): Promise<RunEvent[]> {
