@@ -14,6 +14,17 @@ const environmentSchema = z.object({
   OPENAI_API_KEY: optionalText,
   STUDIO_MODEL: optionalText,
   OLLAMA_HOST: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  /**
+   * `off`: never ask for `response_format` (JSON mode) in the interpret stage. The default, `on`, asks, and a server
+   * that refuses it is asked again without it and remembered.
+   */
+  STUDIO_JSON_MODE: optionalText.pipe(
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(["on", "off"], { error: "must be on or off" }))
+      .optional(),
+  ),
   /** Pause between the offline generator's streamed chunks, to stream at a model's pace (demos, UI tests). */
   STUDIO_OFFLINE_CHUNK_DELAY_MS: optionalText.pipe(
     z

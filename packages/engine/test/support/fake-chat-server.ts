@@ -12,7 +12,16 @@ export type PlannedResponse =
       chunkSize?: number
       usage?: { promptTokens: number; completionTokens: number }
     }
-  | { kind: "status"; status: 429 | 500 | 503; retryAfterSeconds?: number; body?: unknown }
+  /**
+   * An error answer. `body` is sent as JSON (default: OpenAI's `{ error: { message, type, code } }`); a string `body`
+   * is sent as it is, for servers whose error bodies are not JSON.
+   */
+  | {
+      kind: "status"
+      status: 400 | 401 | 404 | 413 | 422 | 429 | 500 | 503
+      retryAfterSeconds?: number
+      body?: unknown
+    }
   /** Streams the first `afterChars` characters of `text`, then destroys the socket. */
   | { kind: "cut"; text: string; afterChars: number }
   /** Sends the SSE headers, then nothing: for timeouts and cancellation. */
@@ -42,8 +51,26 @@ export interface FakeChatServer {
 }
 
 export interface FakeChatServerOptions {
-  /** Served by GET /v1/models. */
+  /** Served by GET /v1/models (default: the Ollama models' names, else "fake-model"). */
   models?: string[]
+  /** `owned_by` of every /v1/models entry (default "fake"; llama.cpp's server says "llamacpp"). */
+  modelsOwnedBy?: string
+  /** GET /v1/models answers this status with an error body instead of the list (e.g. 404: a server without it). */
+  modelsStatus?: number
+  /**
+   * Makes the server look like Ollama: GET /api/tags lists these (with `details.family`), POST /api/show answers
+   * their `capabilities`. Unset, both routes answer 404, as a server that is not Ollama does.
+   */
+  ollamaModels?: FakeOllamaModel[]
+}
+
+/** A model as Ollama's /api/tags and /api/show describe it. */
+export interface FakeOllamaModel {
+  name: string
+  family?: string
+  families?: string[]
+  /** What /api/show says; unset, the answer has no `capabilities` field (as Ollama before 0.6 answers). */
+  capabilities?: string[]
 }
 
 const DEFAULT_MODELS = ["fake-model"]
@@ -58,7 +85,8 @@ export async function startFakeChatServer(
 ): Promise<FakeChatServer> {
   const queue = [...script]
   const requests: RecordedRequest[] = []
-  const models = options.models ?? DEFAULT_MODELS
+  const ollamaModels = options.ollamaModels
+  const models = options.models ?? ollamaModels?.map((model) => model.name) ?? DEFAULT_MODELS
   const timers = new Set<NodeJS.Timeout>()
 
   const server = http.createServer((req, res) => {
@@ -72,10 +100,28 @@ export async function startFakeChatServer(
       }
       requests.push(record)
       if (record.method === "GET" && record.path === "/v1/models") {
+        if (options.modelsStatus !== undefined) {
+          sendJson(res, options.modelsStatus, {
+            error: { message: `fake chat server answered ${options.modelsStatus}`, type: "not_found" },
+          })
+          return
+        }
+        const ownedBy = options.modelsOwnedBy ?? "fake"
         sendJson(res, 200, {
           object: "list",
-          data: models.map((id) => ({ id, object: "model", created: 1_700_000_000, owned_by: "fake" })),
+          data: models.map((id) => ({ id, object: "model", created: 1_700_000_000, owned_by: ownedBy })),
         })
+        return
+      }
+      if (ollamaModels !== undefined && record.method === "GET" && record.path === "/api/tags") {
+        sendJson(res, 200, { models: ollamaModels.map(ollamaTag) })
+        return
+      }
+      if (ollamaModels !== undefined && record.method === "POST" && record.path === "/api/show") {
+        const wanted = fieldOfBody(record.body, "model") ?? fieldOfBody(record.body, "name")
+        const model = ollamaModels.find((candidate) => candidate.name === wanted)
+        if (model === undefined) sendJson(res, 404, { error: `model '${wanted ?? ""}' not found` })
+        else sendJson(res, 200, ollamaShow(model))
         return
       }
       if (record.method === "POST" && record.path === "/v1/chat/completions") {
@@ -114,6 +160,44 @@ export async function startFakeChatServer(
   }
 }
 
+function ollamaTag(model: FakeOllamaModel): object {
+  const family = model.family ?? "llama"
+  return {
+    name: model.name,
+    model: model.name,
+    modified_at: "2025-10-03T23:34:03.409490317-07:00",
+    size: 3_338_801_804,
+    digest: "a2af6cc3eb7fa8be8504abaf9b04e88f17a119ec3f04a3addf55f92841195f5a",
+    details: {
+      parent_model: "",
+      format: "gguf",
+      family,
+      families: model.families ?? [family],
+      parameter_size: "4.3B",
+      quantization_level: "Q4_K_M",
+    },
+  }
+}
+
+function ollamaShow(model: FakeOllamaModel): object {
+  const family = model.family ?? "llama"
+  return {
+    modelfile: `FROM ${model.name}`,
+    parameters: "num_ctx 4096",
+    template: "{{ .Prompt }}",
+    details: { parent_model: "", format: "gguf", family, families: model.families ?? [family] },
+    model_info: { "general.architecture": family },
+    ...(model.capabilities === undefined ? {} : { capabilities: model.capabilities }),
+    modified_at: "2025-10-03T23:34:03.409490317-07:00",
+  }
+}
+
+function fieldOfBody(body: unknown, field: string): string | undefined {
+  const value: unknown =
+    typeof body === "object" && body !== null ? (body as Record<string, unknown>)[field] : undefined
+  return typeof value === "string" ? value : undefined
+}
+
 interface ChatBody {
   model: string
   stream: boolean
@@ -145,6 +229,11 @@ function answerChat(
     case "status": {
       const headers: Record<string, string> = {}
       if (planned.retryAfterSeconds !== undefined) headers["retry-after"] = String(planned.retryAfterSeconds)
+      if (typeof planned.body === "string") {
+        res.writeHead(planned.status, { "content-type": "text/plain", ...headers })
+        res.end(planned.body)
+        return
+      }
       const errorBody = planned.body ?? {
         error: { message: `fake chat server answered ${planned.status}`, type: "server_error", code: null },
       }

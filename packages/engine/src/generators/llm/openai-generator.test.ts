@@ -5,7 +5,7 @@ import type { Contract } from "@studio/protocol"
 import { startFakeChatServer } from "../../../test/support/fake-chat-server"
 import type { FakeChatServer, PlannedResponse } from "../../../test/support/fake-chat-server"
 import type { GenerateContext, Generator, GeneratorChunk, StageInput } from "../types"
-import { createOpenAiGenerator, detectOllama } from "./openai-generator"
+import { createOpenAiGenerator } from "./openai-generator"
 import type { OpenAiGeneratorOptions } from "./openai-generator"
 
 const API_KEY = "sk-test-SECRET1234567890abcdefSECRET"
@@ -248,14 +248,217 @@ describe("createOpenAiGenerator", () => {
   })
 })
 
-describe("detectOllama", () => {
-  it("returns the first model of a server that answers /v1/models", async () => {
-    server = await startFakeChatServer([], { models: ["llama3.2:3b", "qwen2.5-coder:7b"] })
-    expect(await detectOllama({ baseURL: server.origin })).toBe("llama3.2:3b")
-    expect(await detectOllama({ baseURL: server.baseURL })).toBe("llama3.2:3b")
+const INTERPRET: StageInput = { stage: "interpret", prompt: "a counter" }
+const CONTRACT_JSON = JSON.stringify(CONTRACT)
+
+// LM Studio's real answer to `response_format: { type: "json_object" }` (lmstudio-bug-tracker#189, #307).
+const LM_STUDIO_REFUSAL: PlannedResponse = {
+  kind: "status",
+  status: 400,
+  body: { error: "'response_format.type' must be 'json_schema' or 'text'" },
+}
+// The shape of a vLLM error: the message at the top level, which the official client alone would lose.
+const VLLM_REFUSAL: PlannedResponse = {
+  kind: "status",
+  status: 400,
+  body: {
+    object: "error",
+    message: "response_format json_object is not supported by this server",
+    type: "BadRequestError",
+    param: null,
+    code: 400,
+  },
+}
+
+function reasoningOf(chunks: GeneratorChunk[]): string[] {
+  return chunks.flatMap((chunk) => (chunk.type === "reasoning" ? [chunk.text] : []))
+}
+
+describe("a server that refuses JSON mode", () => {
+  it("is asked again without response_format, once, and that is remembered per base URL and model", async () => {
+    const { server, generator } = await setUp([
+      LM_STUDIO_REFUSAL,
+      { kind: "stream", text: CONTRACT_JSON },
+      { kind: "stream", text: CONTRACT_JSON },
+      { kind: "stream", text: CONTRACT_JSON },
+      { kind: "stream", text: CONTRACT_JSON },
+    ])
+
+    const first = await collect(generator, INTERPRET)
+    expect(first.error).toBeUndefined()
+    expect(first.text).toBe(CONTRACT_JSON)
+    expect(reasoningOf(first.chunks).join(" ")).toMatch(/does not accept JSON mode \(response_format\)/)
+
+    // A later call, and a new generator for the same server and model, do not send it again.
+    const second = await collect(generator, INTERPRET)
+    const again = createOpenAiGenerator({
+      baseURL: `${server.baseURL}/`,
+      apiKey: API_KEY,
+      model: "test-model",
+    })
+    const third = await collect(again, INTERPRET)
+    expect(reasoningOf(second.chunks)).toEqual([])
+    expect(third.error).toBeUndefined()
+    // Another model on the same server is asked for JSON as before.
+    const other = createOpenAiGenerator({ baseURL: server.baseURL, apiKey: API_KEY, model: "other-model" })
+    await collect(other, INTERPRET)
+
+    const bodies = server.chatRequests().map((request) => request.body as Record<string, unknown>)
+    expect(bodies).toHaveLength(5)
+    expect(bodies.map((body) => "response_format" in body)).toEqual([true, false, false, false, true])
+    expect(bodies[0]).toMatchObject({ response_format: { type: "json_object" } })
+    expect(bodies[4]).toMatchObject({ model: "other-model" })
+    expect(server.chatRequests().every((request) => request.headers["x-studio-stage"] === "interpret")).toBe(
+      true,
+    )
   })
 
-  it("returns null when nothing answers", async () => {
-    expect(await detectOllama({ baseURL: "http://127.0.0.1:9", timeoutMs: 200 })).toBeNull()
+  it("recognises a vLLM-style refusal, and asks only once more when the second answer fails too", async () => {
+    const { server, generator } = await setUp([
+      VLLM_REFUSAL,
+      { kind: "status", status: 400, body: { error: { message: "Invalid value for 'temperature'." } } },
+    ])
+
+    const { error } = await collect(generator, INTERPRET)
+
+    expect(expectStudioError(error, ["model_error"]).message).toContain("Invalid value for 'temperature'")
+    expect(server.chatRequests().map((request) => "response_format" in (request.body as object))).toEqual([
+      true,
+      false,
+    ])
+  })
+
+  it("does not retry a 400 that is not about response_format, and names what the server said", async () => {
+    const { server, generator } = await setUp([
+      {
+        kind: "status",
+        status: 400,
+        body: {
+          object: "error",
+          message: "The model `test-model` does not exist.",
+          type: "NotFoundError",
+          code: 400,
+        },
+      },
+      { kind: "stream", text: CONTRACT_JSON },
+    ])
+
+    const { error } = await collect(generator, INTERPRET)
+
+    expect(expectStudioError(error, ["model_error"]).message).toContain(
+      "The model `test-model` does not exist.",
+    )
+    expect(server.chatRequests()).toHaveLength(1)
+    expect(server.remaining()).toBe(1)
+  })
+
+  it("does not ask for JSON at all with jsonMode off, and never outside the interpret stage", async () => {
+    const { server, generator } = await setUp(
+      [
+        { kind: "stream", text: CONTRACT_JSON },
+        { kind: "stream", text: ANSWER },
+      ],
+      { jsonMode: false },
+    )
+    await collect(generator, INTERPRET)
+    const jsonOn = createOpenAiGenerator({ baseURL: server.baseURL, apiKey: API_KEY, model: "test-model" })
+    await collect(jsonOn, SCAFFOLD)
+
+    expect(server.chatRequests().map((request) => "response_format" in (request.body as object))).toEqual([
+      false,
+      false,
+    ])
+  })
+})
+
+describe("a request longer than the model's context", () => {
+  it("is prompt_too_long with OpenAI's limit and what to do, not retried", async () => {
+    const { server, generator } = await setUp(
+      [
+        {
+          kind: "status",
+          status: 400,
+          body: {
+            error: {
+              message:
+                "This model's maximum context length is 8192 tokens. However, your messages resulted in 9120 " +
+                "tokens. Please reduce the length of the messages.",
+              type: "invalid_request_error",
+              param: "messages",
+              code: "context_length_exceeded",
+            },
+          },
+        },
+      ],
+      { maxRetries: 2 },
+    )
+
+    const { error } = await collect(generator)
+
+    const studioError = expectStudioError(error, ["prompt_too_long"])
+    expect(studioError.message).toMatch(/scaffold request is longer than the model test-model/)
+    expect(studioError.message).toContain("its context holds 8192 tokens; this request needed 9120")
+    expect(studioError.message).toMatch(/shorter prompt, or a model with a longer context/)
+    expect(studioError.details).toMatchObject({ contextLimit: 8192, requestedTokens: 9120, status: 400 })
+    expect(studioError.toPublic().message).toContain("8192 tokens")
+    expect(server.chatRequests()).toHaveLength(1)
+  })
+
+  it("reads llama.cpp's numbers, even from the 500 it answers with, without retrying it", async () => {
+    const { server, generator } = await setUp(
+      [
+        {
+          kind: "status",
+          status: 500,
+          body: {
+            error: {
+              code: 500,
+              message:
+                "the request exceeds the available context size. try increasing the context size or enable " +
+                "context shift",
+              type: "exceed_context_size_error",
+              n_prompt_tokens: 1407,
+              n_ctx: 256,
+            },
+          },
+        },
+        { kind: "stream", text: ANSWER },
+      ],
+      { maxRetries: 2 },
+    )
+
+    const { error } = await collect(generator)
+
+    expect(expectStudioError(error, ["prompt_too_long"]).message).toContain(
+      "its context holds 256 tokens; this request needed 1407",
+    )
+    expect(server.chatRequests()).toHaveLength(1)
+  })
+
+  it("reads vLLM's top-level message, and says what it can when the server gives no number", async () => {
+    const { generator } = await setUp([
+      {
+        kind: "status",
+        status: 400,
+        body: {
+          object: "error",
+          message:
+            "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4000 in the " +
+            "messages, 1000 in the completion). Please reduce the length of the messages or completion.",
+          type: "BadRequestError",
+          param: null,
+          code: 400,
+        },
+      },
+      { kind: "status", status: 400, body: { error: { message: "context_length_exceeded" } } },
+    ])
+
+    const vllm = await collect(generator, INTERPRET)
+    expect(expectStudioError(vllm.error, ["prompt_too_long"]).message).toContain(
+      "its context holds 4096 tokens; this request needed 5000",
+    )
+    const bare = await collect(generator)
+    const bareError = expectStudioError(bare.error, ["prompt_too_long"])
+    expect(bareError.message).toMatch(/can read\. Try a shorter prompt/)
   })
 })

@@ -2,7 +2,17 @@ import OpenAI from "openai"
 import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions"
 import { StudioError, sanitizeMessage } from "@studio/protocol"
 import type { GenerateContext, Generator, GeneratorChunk, StageInput } from "../types"
+import { describeServer } from "./model-server-probe"
 import { renderStageMessages } from "./prompts"
+import {
+  contextOverflowOf,
+  isContextOverflowBody,
+  isResponseFormatRefusal,
+  normaliseErrorBody,
+  refusesResponseFormat,
+  rememberResponseFormatRefusal,
+  type ServerErrorFacts,
+} from "./server-quirks"
 
 export interface OpenAiGeneratorOptions {
   /** An OpenAI-compatible base URL including `/v1`, e.g. `https://api.openai.com/v1` or `http://127.0.0.1:11434/v1`. */
@@ -16,7 +26,10 @@ export interface OpenAiGeneratorOptions {
   timeoutMs?: number
   /** How often the client retries a 408/409/429/5xx answer or a failed connection, with backoff. */
   maxRetries?: number
-  /** Ask for `response_format: json_object` in the interpret stage (OpenAI, Ollama and vLLM support it). */
+  /**
+   * Ask for `response_format: json_object` in the interpret stage (OpenAI, Ollama and vLLM support it). A server that
+   * refuses it with a 400 is asked again without it, once, and is not sent it again in this process.
+   */
   jsonMode?: boolean
   /** A Retry-After longer than this is not waited for: the request fails at once with `rate_limited`. */
   maxRetryAfterMs?: number
@@ -45,13 +58,14 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions): Generato
     defaultHeaders: secrets.length === 0 ? { Authorization: null } : undefined,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeout: timeoutMs,
-    fetch: fetchRefusingLongRetryAfter(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS),
+    fetch: fetchForCompatibleServers(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS),
   })
   const serverName = describeServer(options.baseURL)
 
   async function* streamOnce(
     input: StageInput,
     context: GenerateContext,
+    askForJson: boolean,
   ): AsyncGenerator<GeneratorChunk, void, undefined> {
     const body: ChatCompletionCreateParamsStreaming = {
       model: options.model,
@@ -61,9 +75,7 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions): Generato
       ),
       stream: true,
       stream_options: { include_usage: true },
-      ...(input.stage === "interpret" && jsonMode
-        ? { response_format: { type: "json_object" as const } }
-        : {}),
+      ...(askForJson ? { response_format: { type: "json_object" as const } } : {}),
       ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     }
     const attempt = new AbortController()
@@ -127,18 +139,55 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions): Generato
     model: options.model,
     async *generate(input: StageInput, context: GenerateContext): AsyncIterable<GeneratorChunk> {
       let textYielded = false
-      for (let attempt = 0; ; attempt++) {
+      let droppedStreams = 0
+      let jsonRefused = false
+      for (;;) {
         if (context.signal?.aborted) throw new StudioError("cancelled")
+        const askForJson =
+          input.stage === "interpret" &&
+          jsonMode &&
+          !jsonRefused &&
+          !refusesResponseFormat(options.baseURL, options.model)
         try {
-          for await (const chunk of streamOnce(input, context)) {
+          for await (const chunk of streamOnce(input, context, askForJson)) {
             if (chunk.type === "text") textYielded = true
             yield chunk
           }
           return
         } catch (error) {
-          if (error instanceof DroppedStreamError && !textYielded && attempt < DROPPED_STREAM_RETRIES)
+          if (
+            error instanceof DroppedStreamError &&
+            !textYielded &&
+            droppedStreams < DROPPED_STREAM_RETRIES
+          ) {
+            droppedStreams++
             continue
-          throw toGeneratorError(error, { signal: context.signal, serverName, timeoutMs, secrets })
+          }
+          const facts = error instanceof OpenAI.APIError ? factsOf(error) : undefined
+          if (
+            askForJson &&
+            facts !== undefined &&
+            contextOverflowOf(facts) === null &&
+            isResponseFormatRefusal(facts)
+          ) {
+            jsonRefused = true
+            rememberResponseFormatRefusal(options.baseURL, options.model)
+            yield {
+              type: "reasoning",
+              text:
+                `The model server at ${serverName} does not accept JSON mode (response_format); asking again ` +
+                "without it, and not sending it to this server and model again.",
+            }
+            continue
+          }
+          throw toGeneratorError(error, {
+            signal: context.signal,
+            serverName,
+            timeoutMs,
+            secrets,
+            model: options.model,
+            stage: input.stage,
+          })
         }
       }
     },
@@ -163,7 +212,14 @@ function silentServerError(serverName: string, timeoutMs: number): StudioError {
 /** Turns whatever a request threw into a StudioError whose message names no secret. */
 function toGeneratorError(
   error: unknown,
-  facts: { signal: AbortSignal | undefined; serverName: string; timeoutMs: number; secrets: string[] },
+  facts: {
+    signal: AbortSignal | undefined
+    serverName: string
+    timeoutMs: number
+    secrets: string[]
+    model: string
+    stage: StageInput["stage"]
+  },
 ): StudioError {
   const clean = (text: string): string =>
     sanitizeMessage(facts.secrets.reduce((message, secret) => message.split(secret).join("[redacted]"), text))
@@ -184,6 +240,8 @@ function toGeneratorError(
     // No `cause`: the server's answer may echo the request, key included, and causes end up in logs.
     const status = error.status
     const details = { status, requestId: error.requestID ?? undefined }
+    const overflow = contextOverflowOf(factsOf(error))
+    if (overflow !== null) return contextOverflowError(overflow, facts, details)
     const message = clean(
       `The model server at ${facts.serverName} answered ${status ?? "with an error"}: ${error.message}`,
     )
@@ -209,19 +267,62 @@ function toGeneratorError(
   return new StudioError("model_error", clean(`The request to ${facts.serverName} failed: ${text}`))
 }
 
+/** What the client kept of an error answer, for recognising a server's quirks. */
+function factsOf(error: InstanceType<typeof OpenAI.APIError>): ServerErrorFacts {
+  const body: unknown = error.error
+  const message =
+    typeof body === "object" && body !== null && typeof (body as { message?: unknown }).message === "string"
+      ? (body as { message: string }).message
+      : error.message
+  return {
+    status: error.status,
+    message,
+    error: body,
+    code: error.code,
+    type: error.type,
+    param: error.param,
+  }
+}
+
+/** A request longer than the model's context: what the limit is (when the server says it) and what to do. */
+function contextOverflowError(
+  overflow: { limit?: number; requested?: number },
+  facts: { serverName: string; model: string; stage: StageInput["stage"] },
+  details: Record<string, unknown>,
+): StudioError {
+  const size =
+    overflow.limit === undefined
+      ? ""
+      : ` (its context holds ${overflow.limit} tokens` +
+        (overflow.requested === undefined ? ")" : `; this request needed ${overflow.requested})`)
+  return new StudioError(
+    "prompt_too_long",
+    `The ${facts.stage} request is longer than the model ${facts.model} at ${facts.serverName} can read${size}. ` +
+      "Try a shorter prompt, or a model with a longer context (for Ollama or llama.cpp, a larger context size: " +
+      "num_ctx, --ctx-size).",
+    { details: { ...details, contextLimit: overflow.limit, requestedTokens: overflow.requested } },
+  )
+}
+
 /**
- * The client waits as long as any Retry-After says (it has no cap); a longer wait than `maxRetryAfterMs` is marked
- * `x-should-retry: false`, so the request fails at once with the server's answer and its Retry-After.
+ * The client's fetch, adjusted for OpenAI-compatible servers. Error bodies in other shapes (vLLM's top-level
+ * `message`, LM Studio's `error` string) are rewritten into OpenAI's, so the client keeps their message. A
+ * context-length error is marked `x-should-retry: false` (llama.cpp answers it with a 500, which the client would
+ * retry). The client waits as long as any Retry-After says (it has no cap); a longer wait than `maxRetryAfterMs` is
+ * also marked, so the request fails at once with the server's answer and its Retry-After.
  */
-function fetchRefusingLongRetryAfter(maxRetryAfterMs: number): typeof fetch {
+function fetchForCompatibleServers(maxRetryAfterMs: number): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init)
     if (response.ok) return response
-    const waitMs = retryAfterMsOf(response.headers)
-    if (waitMs === undefined || waitMs <= maxRetryAfterMs) return response
+    const { text, body } = normaliseErrorBody(await response.text())
     const headers = new Headers(response.headers)
-    headers.set("x-should-retry", "false")
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+    headers.delete("content-length")
+    headers.delete("content-encoding")
+    const waitMs = retryAfterMsOf(response.headers)
+    if ((waitMs !== undefined && waitMs > maxRetryAfterMs) || isContextOverflowBody(response.status, body))
+      headers.set("x-should-retry", "false")
+    return new Response(text, { status: response.status, statusText: response.statusText, headers })
   }
 }
 
@@ -254,54 +355,4 @@ function settleOrAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> 
       },
     )
   })
-}
-
-/** Scheme, host and port only: enough to tell servers apart, never credentials or paths. */
-function describeServer(baseURL: string): string {
-  try {
-    return new URL(baseURL).origin
-  } catch {
-    return "the configured address"
-  }
-}
-
-export interface DetectOllamaOptions {
-  baseURL?: string
-  timeoutMs?: number
-}
-
-/** The first model an Ollama (or any OpenAI-compatible) server on `baseURL` offers, or null when none answers. */
-export async function detectOllama(options: DetectOllamaOptions = {}): Promise<string | null> {
-  const origin = (options.baseURL ?? "http://127.0.0.1:11434").replace(/\/+$/, "").replace(/\/v1$/, "")
-  // Nothing listening is refused at once; the limit is for a host that never answers. 300 ms proved too short for
-  // a busy machine's first fetch (undici loads on it), and a missed Ollama silently means the offline generator.
-  const timeoutMs = options.timeoutMs ?? 1500
-  const fromOpenAiList = await getJson(`${origin}/v1/models`, timeoutMs)
-  const openAiModel = firstStringField(fieldOf(fromOpenAiList, "data"), "id")
-  if (openAiModel !== null) return openAiModel
-  const fromOllamaTags = await getJson(`${origin}/api/tags`, timeoutMs)
-  return firstStringField(fieldOf(fromOllamaTags, "models"), "name")
-}
-
-async function getJson(url: string, timeoutMs: number): Promise<unknown> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
-    if (!response.ok) {
-      await response.body?.cancel()
-      return undefined
-    }
-    return (await response.json()) as unknown
-  } catch {
-    return undefined
-  }
-}
-
-function fieldOf(value: unknown, field: string): unknown {
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[field] : undefined
-}
-
-function firstStringField(list: unknown, field: string): string | null {
-  if (!Array.isArray(list)) return null
-  const value: unknown = fieldOf(list[0], field)
-  return typeof value === "string" && value !== "" ? value : null
 }
