@@ -3,7 +3,14 @@ import type { AgentStage, Contract, TestCaseResult, Diagnostic } from "@studio/p
 /** What a stage hands the generator: the structured facts; the llm generator renders them into prompts. */
 export type StageInput =
   | { stage: "interpret"; prompt: string; previous?: PreviousVersion }
-  | { stage: "scaffold"; contract: Contract; previous?: PreviousVersion }
+  | {
+      stage: "scaffold"
+      contract: Contract
+      previous?: PreviousVersion
+      /** Tests as the spec: the given tests (job path -> content) the component must pass, and where it goes. */
+      givenTests?: Record<string, string>
+      componentPath?: string
+    }
   | { stage: "unit_test"; contract: Contract; publicInterface: string; componentPath: string }
   | {
       stage: "repair"

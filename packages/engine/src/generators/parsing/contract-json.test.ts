@@ -34,10 +34,32 @@ describe("parseContractAnswer", () => {
     expect(parseContractAnswer(`x ${JSON.stringify(tricky)} y`)).toEqual({ ok: true, contract: tricky })
   })
 
-  it("reports invalid JSON", () => {
-    const result = parseContractAnswer('{ "name": "Counter", summary: oops }')
+  it("reports JSON that cannot be read even leniently", () => {
+    const result = parseContractAnswer('{ "name": "Counter" "summary" }')
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.message).toMatch(/not valid JSON/)
+  })
+
+  it("reads trailing commas, comments, single quotes and unquoted keys, then validates", () => {
+    const loose = `{
+      // the component
+      name: 'Counter',
+      "summary": "A button that counts clicks {and shows them}.", /* braces in a string */
+      "props": [{ "name": "initial", "type": "number", "required": false, "default": "0", "control": "number", },],
+      "requirements": [{ "id": "R1", "text": 'Shows "Count: {n}" with a \\\\ backslash.' },],
+    }`
+    expect(parseContractAnswer(`Here it is:\n\`\`\`json\n${loose}\n\`\`\`\nDone.`)).toEqual({
+      ok: true,
+      contract,
+    })
+    const invalid = parseContractAnswer("{ name: 'counter', summary: '', props: [], requirements: [], }")
+    expect(invalid.ok).toBe(false)
+    if (!invalid.ok) expect(invalid.message).toMatch(/PascalCase/)
+  })
+
+  it("unwraps a contract given under one key and reads a numeric default as its expression", () => {
+    const numeric = { ...contract, props: [{ ...contract.props[0]!, default: 0 }] }
+    expect(parseContractAnswer(JSON.stringify({ contract: numeric }))).toEqual({ ok: true, contract })
   })
 
   it("reports a schema failure naming the field", () => {
@@ -70,6 +92,10 @@ describe("parseContractAnswer", () => {
 describe("findJsonObjects", () => {
   it("returns top-level objects only, in order", () => {
     expect(findJsonObjects('a {"x": {"y": "}"}} b {} c {')).toEqual(['{"x": {"y": "}"}}', "{}"])
+  })
+
+  it("skips braces in single-quoted strings and comments", () => {
+    expect(findJsonObjects("{ a: '}', // }\n /* } */ b: 1 } x")).toEqual(["{ a: '}', // }\n /* } */ b: 1 }"])
   })
 })
 

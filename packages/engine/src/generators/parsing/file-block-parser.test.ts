@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest"
 import fc from "fast-check"
 import { createFileBlockParser, validateGeneratedPath } from "./file-block-parser"
 import type { FileBlockEvent, FileBlockParserOptions } from "./file-block-parser"
+import { expectedFileOf, loadModelAnswers } from "../../../test/support/model-answers"
 
 const FENCE = "```"
 
@@ -51,8 +52,12 @@ function chunksOfSize(text: string, size: number): string[] {
 }
 
 /** Checks the streaming invariants of one cut against the unsplit parse. */
-function expectSameAsWhole(chunks: string[], whole: FileBlockEvent[]): void {
-  const events = parseChunks(chunks)
+function expectSameAsWhole(
+  chunks: string[],
+  whole: FileBlockEvent[],
+  options?: FileBlockParserOptions,
+): void {
+  const events = parseChunks(chunks, options)
   expect(structural(events)).toEqual(structural(whole))
   expect(proseOf(events)).toBe(proseOf(whole))
   // Tokens of a file add up to its content, block by block (a repeated path restarts at file_open).
@@ -412,4 +417,206 @@ describe("validateGeneratedPath", () => {
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.message).toMatch(reason)
   })
+})
+
+describe("createFileBlockParser on real answers", () => {
+  const expectedFile = "src/components/Counter.tsx"
+  const withExpected = { expectedFile }
+
+  it("turns think blocks into reasoning events, never files, and reads the file after them", () => {
+    const text = `<think>\nA draft:\n${FENCE}tsx file="src/components/Draft.tsx"\nexport const draft = 1\n${FENCE}\nNo.\n</think>\n\n${FENCE}tsx file="src/a.tsx"\na\n${FENCE}\n`
+    const events = parse(text)
+    expect(structural(events)).toEqual([
+      {
+        type: "reasoning",
+        text: `A draft:\n${FENCE}tsx file="src/components/Draft.tsx"\nexport const draft = 1\n${FENCE}\nNo.`,
+      },
+      { type: "file_open", path: "src/a.tsx" },
+      { type: "file_closed", path: "src/a.tsx", content: "a\n" },
+    ])
+    expect(proseOf(events)).toBe("\n\n")
+  })
+
+  it("reads <thinking>, tags sharing a line with text, and a tag split at any point", () => {
+    const text = `<thinking>plan it</thinking>${FENCE}ts file="src/a.ts"\nx\n${FENCE}\n<THINK>again\n</think>tail\n`
+    const whole = parse(text)
+    expect(structural(whole)).toEqual([
+      { type: "reasoning", text: "plan it" },
+      { type: "file_open", path: "src/a.ts" },
+      { type: "file_closed", path: "src/a.ts", content: "x\n" },
+      { type: "reasoning", text: "again" },
+    ])
+    expect(proseOf(whole)).toBe("tail\n")
+    for (let cut = 0; cut <= text.length; cut++)
+      expectSameAsWhole([text.slice(0, cut), text.slice(cut)], whole)
+    expectSameAsWhole(chunksOfSize(text, 1), whole)
+  })
+
+  it("reports a stream that ends inside its reasoning", () => {
+    expect(structural(parse("<think>\nstill thinking"))).toEqual([
+      { type: "reasoning", text: "still thinking" },
+      expect.objectContaining({ type: "error", code: "unterminated_reasoning" }),
+    ])
+  })
+
+  it("makes the prose before a closing tag with no opening tag reasoning, once, before any file", () => {
+    const text = `The user wants a counter.\nUse state.</think>\n\n${FENCE}ts file="src/a.ts"\nx\n${FENCE}\nlater </think> stays prose\n`
+    const events = parse(text)
+    expect(structural(events)).toEqual([
+      { type: "reasoning", text: "The user wants a counter.\nUse state.", replacesProse: true },
+      { type: "file_open", path: "src/a.ts" },
+      { type: "file_closed", path: "src/a.ts", content: "x\n" },
+    ])
+    expect(proseOf(events)).toContain("later </think> stays prose")
+  })
+
+  it.each([
+    ["file attribute, unquoted", `${FENCE}tsx filename=src/a.tsx\nA\n${FENCE}\n`],
+    ["filepath attribute", `${FENCE}tsx filepath="src/a.tsx"\nA\n${FENCE}\n`],
+    ["title attribute", `${FENCE}tsx title="src/a.tsx"\nA\n${FENCE}\n`],
+    ["tsx:path", `${FENCE}tsx:src/a.tsx\nA\n${FENCE}\n`],
+    ["tsx path", `${FENCE}tsx src/a.tsx\nA\n${FENCE}\n`],
+    ["a lone path", `${FENCE}src/a.tsx\nA\n${FENCE}\n`],
+    ["bold name", `**src/a.tsx**\n${FENCE}tsx\nA\n${FENCE}\n`],
+    ["heading with backticks and a blank line", `### \`src/a.tsx\`\n\n${FENCE}tsx\nA\n${FENCE}\n`],
+    ["bold File: prefix", `**File:** \`src/a.tsx\`\n${FENCE}\nA\n${FENCE}\n`],
+    ["numbered list item with a colon", `1. src/a.tsx:\n${FENCE}tsx\nA\n${FENCE}\n`],
+    ["first-line comment", `${FENCE}tsx\n// src/a.tsx\nA\n${FENCE}\n`],
+    ["first-line file: comment", `${FENCE}tsx\n// File: src/a.tsx\nA\n${FENCE}\n`],
+    ["first-line block comment", `${FENCE}\n/* src/a.tsx */\nA\n${FENCE}\n`],
+  ])("names a file by %s (a label line is not content)", (_shape, text) => {
+    const events = parse(text)
+    expect(closedFiles(events)).toEqual([{ path: "src/a.tsx", content: "A\n" }])
+    expect(events.filter((event) => event.type === "error")).toEqual([])
+  })
+
+  it("keeps a first-line comment as content when the fence is already named", () => {
+    const text = `${FENCE}tsx file="src/a.tsx"\n// src/a.tsx\nA\n${FENCE}\n`
+    expect(closedFiles(parse(text))).toEqual([{ path: "src/a.tsx", content: "// src/a.tsx\nA\n" }])
+  })
+
+  it("forgets a heading that prose follows, and ignores captions and non-path headings", () => {
+    const text = `**src/a.tsx**\nThis file renders the counter.\n${FENCE}tsx\nA\n${FENCE}\n### Usage\n${FENCE}tsx title="Example"\nB\n${FENCE}\n`
+    expect(closedFiles(parse(text))).toEqual([])
+  })
+
+  it.each([
+    ["a heading", `### src/../outside.ts\n${FENCE}ts\nx\n${FENCE}\n`, /"\.\." segments/],
+    ["a bold absolute path", `**/etc/passwd.ts**\n${FENCE}ts\nx\n${FENCE}\n`, /relative/],
+    ["a comment", `${FENCE}ts\n// src/../../x.ts\nx\n${FENCE}\n`, /"\.\." segments/],
+    ["tsx:path", `${FENCE}tsx:src/x.sh\nx\n${FENCE}\n`, /extension/],
+    ["a backslash path", `${FENCE}tsx title="src\\x.tsx"\nx\n${FENCE}\n`, /backslashes/],
+    ["a drive letter", `// C:/x.ts\n${FENCE}ts\n// C:/x.ts\nx\n${FENCE}\n`, /drive letters/],
+  ])("refuses an unsafe path named by %s", (_shape, text, reason) => {
+    const events = parse(text, withExpected)
+    expect(closedFiles(events)).toEqual([])
+    const errors = events.filter((event) => event.type === "error")
+    expect(errors).toEqual([
+      expect.objectContaining({ code: "unsafe_path", message: expect.stringMatching(reason) }),
+    ])
+    expect(events.some((event) => event.type === "token")).toBe(false)
+  })
+
+  it("takes a lone unnamed tsx block as the expected file, streamed as it comes, with a notice", () => {
+    const text = `Here you go:\n${FENCE}tsx\nA\n${FENCE}\n${FENCE}bash\nnpm test\n${FENCE}\n`
+    const events = parse(text, withExpected)
+    expect(structural(events)).toEqual([
+      { type: "file_open", path: expectedFile },
+      { type: "notice", text: expect.stringContaining(`taken as ${expectedFile}`) },
+      { type: "file_closed", path: expectedFile, content: "A\n" },
+    ])
+    expect(events.find((event) => event.type === "token")).toEqual({
+      type: "token",
+      path: expectedFile,
+      delta: "A\n",
+    })
+    expect(proseOf(events)).toContain("npm test")
+    expect(closedFiles(parse(text))).toEqual([])
+  })
+
+  it("maps the expected file's bare base name, and no other bare name", () => {
+    const text = `## Counter.tsx\n${FENCE}tsx\nA\n${FENCE}\n${FENCE}tsx file="Other.tsx"\nB\n${FENCE}\n`
+    const events = parse(text, withExpected)
+    expect(closedFiles(events)).toEqual([{ path: expectedFile, content: "A\n" }])
+    expect(events.filter((event) => event.type === "error")).toEqual([
+      expect.objectContaining({ code: "unsafe_path", path: "Other.tsx" }),
+    ])
+  })
+
+  it("does not guess between several unnamed blocks", () => {
+    const text = `${FENCE}tsx\nA\n${FENCE}\n${FENCE}ts\nB\n${FENCE}\n`
+    const events = parse(text, withExpected)
+    expect(closedFiles(events)).toEqual([])
+    expect(events.filter((event) => event.type === "error")).toEqual([
+      expect.objectContaining({
+        code: "ambiguous_blocks",
+        message: expect.stringContaining("2 code blocks"),
+      }),
+    ])
+  })
+
+  it("prefers a block that names the expected file over unnamed ones, before or after it", () => {
+    const before = `${FENCE}tsx\n<Counter />\n${FENCE}\n${FENCE}tsx file="${expectedFile}"\nA\n${FENCE}\n`
+    const after = `${FENCE}tsx file="${expectedFile}"\nA\n${FENCE}\n${FENCE}tsx\n<Counter />\n${FENCE}\n${FENCE}tsx\nmore\n${FENCE}\n`
+    for (const text of [before, after]) {
+      const events = parse(text, withExpected)
+      expect(closedFiles(events)).toEqual([{ path: expectedFile, content: "A\n" }])
+      expect(events.filter((event) => event.type === "error" || event.type === "notice")).toEqual([])
+    }
+  })
+
+  it("reports an unnamed block left open with what arrived", () => {
+    const events = parse(`${FENCE}tsx\nline one\nline two`, withExpected)
+    expect(events.filter((event) => event.type === "error")).toEqual([
+      {
+        type: "error",
+        code: "unterminated_block",
+        path: expectedFile,
+        message: expect.stringContaining("after 2 line(s) (17 characters)"),
+        received: { lines: 2, chars: 17 },
+      },
+    ])
+    expect(closedFiles(events)).toEqual([])
+  })
+
+  it("says so when a file is written twice; the last one wins", () => {
+    const text = `${FENCE}ts file="src/a.ts"\none\n${FENCE}\n**src/a.ts**\n${FENCE}ts\ntwo\n${FENCE}\n`
+    const events = parse(text)
+    expect(closedFiles(events).at(-1)).toEqual({ path: "src/a.ts", content: "two\n" })
+    expect(events.filter((event) => event.type === "notice")).toEqual([
+      { type: "notice", text: expect.stringContaining("src/a.ts was written more than once") },
+    ])
+  })
+
+  it("lets a named fence inside an unclosed snippet open its file", () => {
+    const text = `${FENCE}bash\nnpm i\n${FENCE}ts file="src/a.ts"\nx\n${FENCE}\n`
+    expect(closedFiles(parse(text))).toEqual([{ path: "src/a.ts", content: "x\n" }])
+  })
+
+  it("with files: false reads only reasoning; fences and labels are prose", () => {
+    const text = `<think>hm {x}</think>\n${FENCE}json file="src/a.ts"\n{"a": 1}\n${FENCE}\n`
+    const events = parse(text, { files: false })
+    expect(structural(events)).toEqual([{ type: "reasoning", text: "hm {x}" }])
+    expect(proseOf(events)).toBe(`\n${FENCE}json file="src/a.ts"\n{"a": 1}\n${FENCE}\n`)
+  })
+
+  describe.each(loadModelAnswers().map((answer) => [answer.name, answer] as const))(
+    "the corpus answer %s",
+    (_name, answer) => {
+      const expected = expectedFileOf(answer.stage)
+      const options: FileBlockParserOptions =
+        answer.stage === "interpret"
+          ? { files: false }
+          : expected === undefined
+            ? {}
+            : { expectedFile: expected }
+      it("gives the same events at every 2-chunk cut and char by char", () => {
+        const whole = parse(answer.text, options)
+        for (let cut = 0; cut <= answer.text.length; cut++) {
+          expectSameAsWhole([answer.text.slice(0, cut), answer.text.slice(cut)], whole, options)
+        }
+        expectSameAsWhole([...answer.text], whole, options)
+      })
+    },
+  )
 })

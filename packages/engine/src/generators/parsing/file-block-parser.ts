@@ -1,36 +1,76 @@
-// Incremental parser for the model output format of DESIGN.md: fenced blocks with a `file="src/..."` attribute.
+// Incremental parser for model answers: files in fenced blocks, however real models name them, and reasoning blocks.
 //
-// It is a line-oriented state machine: text is consumed as it arrives, and only the current partial line is ever
-// held back, and only while it could still turn out to be a fence. Decisions depend on complete lines only, so
-// the events are the same however the stream is cut into chunks (apart from how deltas are grouped).
+// It is a state machine over the stream: complete lines decide everything, only the current partial line is held
+// back (and only while it could still matter), and reasoning blocks are searched for their closing tag across
+// chunks, so the events are the same however the stream is cut (apart from how deltas are grouped).
 //
 // Decisions:
 // - CRLF is normalized to LF ("\r\n" → "\n", also when split across chunks); a lone "\r" stays text.
-// - Fences are not indented: an opener is a line starting with 3+ backticks that carries a `file=`, `path=` or
-//   `filename=` attribute (double or single quotes). A fence without such an attribute is just prose; plain code
-//   blocks in the prose are not tracked, so an unclosed one cannot swallow the file blocks after it.
+// - `<think>` / `<thinking>` at the start of a line outside code blocks opens a reasoning block; everything up to
+//   `</think>` / `</thinking>` (anywhere, fences included) is one `reasoning` event, never a file. A closing tag with
+//   no opening one, before any file or reasoning, makes the prose so far reasoning (`replacesProse`: servers whose
+//   chat template opens the block in the prompt).
+// - Fences are not indented: 3+ backticks. A file block is named by its info string (`file=`, `filename=`,
+//   `filepath=`, `path=` quoted or not, `title=` when it looks like a path, `tsx:src/x.tsx`, `tsx src/x.tsx`, a lone
+//   path), else by a heading/bold line of its own before it (blank lines between are fine), else by a first line that
+//   is only a `// src/x.tsx` or `// file: …` comment (that line is then not content). Every name goes through
+//   validateGeneratedPath; a bare file name counts only when it is the expected file's base name.
+// - With `expectedFile`, an unnamed tsx/jsx/ts block is a candidate for it: the first one streams as that file, and
+//   at the end it is taken only when it was the only candidate and no block named the expected file; several
+//   candidates are `ambiguous_blocks`. Other unnamed blocks are prose; a named opener inside one still opens a file,
+//   so an unclosed snippet cannot swallow the files after it.
 // - A closer is a line of at least as many backticks as the opener, optionally followed by spaces or tabs.
-// - The same path twice: the later block replaces the earlier; both emit `file_closed` (the consumer keeps the last).
+// - The same path twice: the later block replaces the earlier; both emit `file_closed` and a `notice` says so.
 //   `maxFiles` counts distinct paths, so a replacement does not use up the budget.
-// - Prose outside blocks is reported as `prose` deltas (fence lines excluded); adjacent deltas of one push are merged.
+// - Prose outside file blocks (code blocks that are not files included) is reported as `prose`, line by line.
 // - A rejected block (unsafe path, too many files, too large) reports one `error` and its content is discarded up to
-//   its closing fence; the stream ending inside a block that was not already rejected reports `unterminated_block`.
+//   its closing fence; the stream ending inside a block that was not already rejected reports `unterminated_block`
+//   with what arrived, and inside a reasoning block `unterminated_reasoning`.
+
+import {
+  CODE_LANGUAGES,
+  MAX_LABEL_LINE,
+  readCommentLabel,
+  readFenceInfo,
+  readHeadingLabel,
+} from "./file-labels"
 
 /** Why a block was rejected or could not be completed. */
-export type FileBlockErrorCode = "unsafe_path" | "file_too_large" | "too_many_files" | "unterminated_block"
+export type FileBlockErrorCode =
+  | "unsafe_path"
+  | "file_too_large"
+  | "too_many_files"
+  | "unterminated_block"
+  | "unterminated_reasoning"
+  | "ambiguous_blocks"
 
 export type FileBlockEvent =
   | { type: "prose"; text: string }
+  /** One reasoning block of the model; `replacesProse`: the prose reported so far was this reasoning. */
+  | { type: "reasoning"; text: string; replacesProse?: true }
+  /** How the parser read an answer that left something to decide (a file written twice, an unnamed block). */
+  | { type: "notice"; text: string }
   | { type: "file_open"; path: string }
   | { type: "token"; path: string; delta: string }
   | { type: "file_closed"; path: string; content: string }
-  | { type: "error"; code: FileBlockErrorCode; path?: string; message: string }
+  | {
+      type: "error"
+      code: FileBlockErrorCode
+      path?: string
+      message: string
+      /** For an unterminated block: how much of it arrived. */
+      received?: { lines: number; chars: number }
+    }
 
 export interface FileBlockParserOptions {
   /** Largest file content accepted, in UTF-8 bytes. Default 200_000. */
   maxFileBytes?: number
   /** Most distinct file paths accepted in one stream. Default 20. */
   maxFiles?: number
+  /** The one file the stage expects: an unnamed tsx/jsx/ts block is taken as it when it is the only one. */
+  expectedFile?: string
+  /** false: only reasoning blocks are recognised and everything else is prose (the interpret stage's JSON). */
+  files?: boolean
 }
 
 export interface FileBlockParser {
@@ -49,9 +89,16 @@ export const ALLOWED_EXTENSIONS = [".tsx", ".ts", ".css"] as const
 
 /** Fence lines longer than this are never fences, so a run of backticks cannot make the parser hold unbounded text. */
 const MAX_FENCE_LINE = 1024
+/** Prose lines longer than this are only prose (never a fence, label or tag), so held text stays bounded. */
+const MAX_HELD_LINE = 16_384
+/** Reasoning kept per block; the rest is counted, not kept. */
+const MAX_REASONING_CHARS = 20_000
 const MIN_FENCE = 3
 const PATH_CHARS = /^[A-Za-z0-9._/-]+$/
-const FILE_ATTRIBUTE = /(?:^|\s)(?:file|path|filename)\s*=\s*(?:"([^"]*)"|'([^']*)')/
+const THINK_OPEN = /^[ \t]*<(?:think|thinking)>/i
+const THINK_CLOSE = /<\/(?:think|thinking)>/i
+/** `</thinking` is 10 characters: a tail that long may still become a closing tag. */
+const THINK_CLOSE_TAIL = 10
 
 /** Checks a model-chosen path: relative POSIX under `src/`, no dot or empty segments, allowed extension. */
 export function validateGeneratedPath(path: string): PathValidation {
@@ -81,25 +128,47 @@ export function validateGeneratedPath(path: string): PathValidation {
 interface OpenBlock {
   path: string
   fence: number
-  /** Rejected: content is consumed up to the closing fence without events. */
+  /** Rejected (or a candidate after the first): content is consumed up to the closing fence without events. */
   discard: boolean
+  /** An unnamed block standing for the expected file. */
+  candidate: boolean
   parts: string[]
   bytes: number
 }
 
-/** Creates an incremental parser that turns streamed model text into per-file events. */
+type Mode =
+  /** Outside file blocks; `fence` > 0 inside a code block that is not a file. */
+  | { kind: "prose"; fence: number }
+  | { kind: "reasoning" }
+  /** An unnamed fence whose first line (a path comment or not) decides what it is. */
+  | { kind: "first_line"; fence: number; language: string; opener: string }
+  | { kind: "block"; block: OpenBlock }
+
+/** Creates an incremental parser that turns streamed model text into per-file and reasoning events. */
 export function createFileBlockParser(options: FileBlockParserOptions = {}): FileBlockParser {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES
+  const expectedFile = options.expectedFile
+  const recognizeFiles = options.files ?? true
 
-  let block: OpenBlock | null = null
-  /** The current line, held back while it could still be a fence. */
+  let mode: Mode = { kind: "prose", fence: 0 }
+  /** The current line, held back while it could still matter. */
   let line = ""
-  /** The current line is known not to be a fence: its text has been emitted as it came. */
+  /** The current line is known to be plain text: its text has been emitted as it came. */
   let lineCommitted = false
   let pendingCarriageReturn = false
   let ended = false
   const acceptedPaths = new Set<string>()
+  const closedPaths = new Set<string>()
+  /** The file named by the last non-blank prose line, for the next fence. */
+  let headingLabel: string | undefined
+  /** A file block or a reasoning block has been seen: a stray closing tag no longer turns prose into reasoning. */
+  let sawStructure = false
+  let proseSoFar = ""
+  let reasoning = { kept: "", total: 0, tail: "" }
+  let candidates = 0
+  let candidateContent: string | undefined
+  let candidateUnterminated = false
   let events: FileBlockEvent[] = []
 
   function emit(event: FileBlockEvent): void {
@@ -116,14 +185,15 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     return taken
   }
 
-  /** Text of the current line that is certainly not part of a fence. */
-  function emitText(text: string): void {
+  function emitProse(text: string): void {
     if (text === "") return
-    if (block === null) {
-      emit({ type: "prose", text })
-      return
-    }
-    if (block.discard) return
+    if (!sawStructure && proseSoFar.length < MAX_REASONING_CHARS) proseSoFar += text
+    emit({ type: "prose", text })
+  }
+
+  /** Text of the current line that is certainly content of the open block. */
+  function emitContent(block: OpenBlock, text: string): void {
+    if (text === "" || block.discard) return
     block.bytes += utf8Length(text)
     if (block.bytes > maxFileBytes) {
       emit({
@@ -140,56 +210,179 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     emit({ type: "token", path: block.path, delta: text })
   }
 
-  function couldBeFence(text: string): boolean {
-    if (text.length > MAX_FENCE_LINE) return false
-    const ticks = leadingBackticks(text)
-    if (ticks === text.length) return true
-    if (block === null) return ticks >= MIN_FENCE
-    return ticks >= block.fence && /^[ \t]*$/.test(text.slice(ticks))
+  function emitText(text: string): void {
+    if (mode.kind === "block") emitContent(mode.block, text)
+    else emitProse(text)
   }
 
-  function appendToLine(piece: string): void {
-    if (piece === "") return
+  /** Appends a piece of the current line (no newline in it); returns text left over when a reasoning block opened. */
+  function appendToLine(piece: string): string | null {
+    if (piece === "") return null
     if (lineCommitted) {
       emitText(piece)
-      return
+      return null
     }
     line += piece
-    if (!couldBeFence(line)) {
-      lineCommitted = true
-      const text = line
-      line = ""
-      emitText(text)
+    switch (mode.kind) {
+      case "prose": {
+        if (mode.fence === 0) {
+          const open = THINK_OPEN.exec(line)
+          if (open !== null) {
+            const leftover = line.slice(open[0].length)
+            line = ""
+            mode = { kind: "reasoning" }
+            return leftover
+          }
+        }
+        if (line.length > MAX_HELD_LINE) commitLine()
+        return null
+      }
+      case "first_line": {
+        if (line.length > MAX_LABEL_LINE) {
+          // Too long to be a path comment or a fence: the block is decided, and the line is its content.
+          const held = line
+          line = ""
+          decideUnnamedBlock()
+          return appendToLine(held)
+        }
+        return null
+      }
+      case "block": {
+        if (!couldBeClosingFence(line, mode.block.fence)) commitLine()
+        return null
+      }
+      case "reasoning":
+        throw new Error("file block parser: line text inside a reasoning block")
     }
   }
 
-  /** A complete line (without its newline, or the last line of the stream) that was held back. */
-  function finishHeldLine(text: string, newline: string): void {
-    if (block === null) {
-      if (!tryOpen(text)) emitText(text + newline)
-    } else if (isClosingFence(text, block.fence)) {
-      if (!block.discard) emit({ type: "file_closed", path: block.path, content: block.parts.join("") })
-      block = null
-    } else {
-      emitText(text + newline)
-    }
+  function commitLine(): void {
+    lineCommitted = true
+    const text = line
+    line = ""
+    emitText(text)
   }
 
-  function endLine(): void {
-    if (lineCommitted) emitText("\n")
-    else finishHeldLine(line, "\n")
+  /** The current line is complete (`newline` is "\n", or "" at the end of the stream). */
+  function endLine(newline: string): void {
+    const text = line
+    const committed = lineCommitted
     line = ""
     lineCommitted = false
+    if (committed) {
+      emitText(newline)
+      if (mode.kind === "prose" && mode.fence === 0) headingLabel = undefined
+      return
+    }
+    finishLine(text, newline)
   }
 
-  function tryOpen(text: string): boolean {
-    const opener = parseOpeningFence(text)
-    if (opener === null) return false
-    const { path, fence } = opener
-    const reject = (code: FileBlockErrorCode, message: string): boolean => {
+  function finishLine(text: string, newline: string): void {
+    switch (mode.kind) {
+      case "prose":
+        finishProseLine(mode, text, newline)
+        return
+      case "first_line":
+        finishFirstLine(mode, text, newline)
+        return
+      case "block":
+        if (isClosingFence(text, mode.block.fence)) closeBlock(mode.block)
+        else emitContent(mode.block, text + newline)
+        return
+      case "reasoning":
+        throw new Error("file block parser: a line inside a reasoning block")
+    }
+  }
+
+  function finishProseLine(current: { fence: number }, text: string, newline: string): void {
+    if (recognizeFiles && text.length <= MAX_FENCE_LINE && leadingBackticks(text) >= MIN_FENCE) {
+      const fence = leadingBackticks(text)
+      const info = text.slice(fence)
+      if (current.fence > 0 && isClosingFence(text, current.fence)) {
+        emitProse(text + newline)
+        mode = { kind: "prose", fence: 0 }
+        headingLabel = undefined
+        return
+      }
+      if (!info.includes("`")) {
+        const { language, name } = readFenceInfo(info, expectedFile)
+        if (name !== undefined) {
+          openNamedBlock(name, fence)
+          return
+        }
+        if (current.fence === 0) {
+          const label = headingLabel
+          headingLabel = undefined
+          if (label !== undefined) openNamedBlock(label, fence)
+          else mode = { kind: "first_line", fence, language, opener: text + newline }
+          return
+        }
+      }
+    }
+    if (!sawStructure && text.length <= MAX_HELD_LINE) {
+      const close = THINK_CLOSE.exec(text)
+      if (close !== null) {
+        // The chat template opened the reasoning block in the prompt: what came so far was reasoning.
+        sawStructure = true
+        mode = { kind: "prose", fence: 0 }
+        candidates = 0
+        candidateContent = undefined
+        candidateUnterminated = false
+        headingLabel = undefined
+        const thought = proseSoFar + text.slice(0, close.index)
+        proseSoFar = ""
+        if (thought.trim() !== "") emit({ type: "reasoning", text: thought.trim(), replacesProse: true })
+        const after = text.slice(close.index + close[0].length)
+        if (after.trim() !== "") finishLine(after, newline)
+        return
+      }
+    }
+    emitProse(text + newline)
+    if (current.fence === 0 && recognizeFiles && text.trim() !== "") {
+      headingLabel = readHeadingLabel(text, expectedFile)
+    }
+  }
+
+  function finishFirstLine(
+    current: { fence: number; language: string; opener: string },
+    text: string,
+    newline: string,
+  ): void {
+    const named = isClosingFence(text, current.fence) ? undefined : readCommentLabel(text, expectedFile)
+    if (named !== undefined) {
+      openNamedBlock(named, current.fence)
+      return
+    }
+    decideUnnamedBlock()
+    finishLine(text, newline)
+  }
+
+  /** An unnamed fence's first line did not name it: it is the expected file's candidate, or a prose code block. */
+  function decideUnnamedBlock(): void {
+    if (mode.kind !== "first_line") return
+    const { fence, language, opener } = mode
+    if (expectedFile === undefined || !CODE_LANGUAGES.has(language)) {
+      mode = { kind: "prose", fence }
+      emitProse(opener)
+      return
+    }
+    // A block after the expected file was named is an example, not the file.
+    const isExample = closedPaths.has(expectedFile)
+    if (!isExample) candidates++
+    const streams = !isExample && candidates === 1
+    mode = {
+      kind: "block",
+      block: { path: expectedFile, fence, discard: !streams, candidate: true, parts: [], bytes: 0 },
+    }
+    if (streams) emit({ type: "file_open", path: expectedFile })
+  }
+
+  function openNamedBlock(path: string, fence: number): void {
+    sawStructure = true
+    headingLabel = undefined
+    const reject = (code: FileBlockErrorCode, message: string): void => {
       emit({ type: "error", code, path: shorten(path), message })
-      block = { path, fence, discard: true, parts: [], bytes: 0 }
-      return true
+      mode = { kind: "block", block: { path, fence, discard: true, candidate: false, parts: [], bytes: 0 } }
     }
     const validation = validateGeneratedPath(path)
     if (!validation.ok) return reject("unsafe_path", validation.message)
@@ -197,23 +390,142 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
       return reject("too_many_files", `more than ${maxFiles} files; ${JSON.stringify(path)} was discarded`)
     }
     acceptedPaths.add(path)
-    block = { path, fence, discard: false, parts: [], bytes: 0 }
+    mode = { kind: "block", block: { path, fence, discard: false, candidate: false, parts: [], bytes: 0 } }
     emit({ type: "file_open", path })
-    return true
+  }
+
+  function closeBlock(block: OpenBlock): void {
+    mode = { kind: "prose", fence: 0 }
+    headingLabel = undefined
+    if (block.discard) return
+    const content = block.parts.join("")
+    if (block.candidate) {
+      candidateContent = content
+      return
+    }
+    emit({ type: "file_closed", path: block.path, content })
+    if (closedPaths.has(block.path)) {
+      emit({
+        type: "notice",
+        text: `${block.path} was written more than once; the last version is kept.`,
+      })
+    }
+    closedPaths.add(block.path)
+  }
+
+  /** Reasoning text: searched for its closing tag across chunks; returns what follows the tag. */
+  function feedReasoning(text: string): string {
+    const pending = reasoning.tail + text
+    const close = THINK_CLOSE.exec(pending)
+    if (close !== null) {
+      keepReasoning(pending.slice(0, close.index))
+      finishReasoning()
+      mode = { kind: "prose", fence: 0 }
+      return pending.slice(close.index + close[0].length)
+    }
+    const keep = Math.min(pending.length, THINK_CLOSE_TAIL)
+    keepReasoning(pending.slice(0, pending.length - keep))
+    reasoning.tail = pending.slice(pending.length - keep)
+    return ""
+  }
+
+  function keepReasoning(text: string): void {
+    reasoning.total += text.length
+    const room = MAX_REASONING_CHARS - reasoning.kept.length
+    if (room > 0) reasoning.kept += text.slice(0, room)
+  }
+
+  function finishReasoning(): void {
+    const kept = reasoning.kept.trim()
+    const dropped = reasoning.total - reasoning.kept.length
+    reasoning = { kept: "", total: 0, tail: "" }
+    sawStructure = true
+    headingLabel = undefined
+    if (kept !== "")
+      emit({ type: "reasoning", text: dropped > 0 ? `${kept} … (${dropped} more characters)` : kept })
   }
 
   function consume(text: string): void {
-    let start = 0
-    while (start <= text.length) {
-      const newline = text.indexOf("\n", start)
-      if (newline === -1) {
-        appendToLine(text.slice(start))
-        return
+    let rest = text
+    while (rest !== "") {
+      if (mode.kind === "reasoning") {
+        rest = feedReasoning(rest)
+        continue
       }
-      appendToLine(text.slice(start, newline))
-      endLine()
-      start = newline + 1
+      const newline = rest.indexOf("\n")
+      const piece = newline === -1 ? rest : rest.slice(0, newline)
+      const leftover = appendToLine(piece)
+      if (leftover !== null) {
+        rest = leftover + rest.slice(piece.length)
+        continue
+      }
+      if (newline === -1) return
+      endLine("\n")
+      rest = rest.slice(newline + 1)
     }
+  }
+
+  function endStream(): void {
+    if (mode.kind === "reasoning") {
+      keepReasoning(reasoning.tail)
+      reasoning.tail = ""
+      const chars = reasoning.total
+      finishReasoning()
+      mode = { kind: "prose", fence: 0 }
+      emit({
+        type: "error",
+        code: "unterminated_reasoning",
+        message: `the answer ended inside its reasoning block (${chars} characters), before any file after it`,
+      })
+    }
+    if (lineCommitted || line !== "") endLine("")
+    if (mode.kind === "first_line") decideUnnamedBlock()
+    if (mode.kind === "block" && !mode.block.discard) {
+      const { path, parts } = mode.block
+      const content = parts.join("")
+      const received = { lines: countLines(content), chars: content.length }
+      emit({
+        type: "error",
+        code: "unterminated_block",
+        path,
+        message: `the answer ended inside the block for ${JSON.stringify(path)} after ${received.lines} line(s) (${received.chars} characters), before its closing fence; it was discarded`,
+        received,
+      })
+      if (mode.block.candidate) candidateUnterminated = true
+    }
+    mode = { kind: "prose", fence: 0 }
+    resolveCandidates()
+  }
+
+  function resolveCandidates(): void {
+    if (expectedFile === undefined || candidates === 0 || closedPaths.has(expectedFile)) return
+    if (candidateUnterminated) return
+    if (candidates > 1) {
+      emit({
+        type: "error",
+        code: "ambiguous_blocks",
+        path: expectedFile,
+        message: `the answer has ${candidates} code blocks that name no file, so none of them was taken as ${JSON.stringify(expectedFile)}`,
+      })
+      return
+    }
+    if (candidateContent === undefined) return
+    if (!acceptedPaths.has(expectedFile) && acceptedPaths.size >= maxFiles) {
+      emit({
+        type: "error",
+        code: "too_many_files",
+        path: expectedFile,
+        message: `more than ${maxFiles} files; ${JSON.stringify(expectedFile)} was discarded`,
+      })
+      return
+    }
+    acceptedPaths.add(expectedFile)
+    closedPaths.add(expectedFile)
+    emit({
+      type: "notice",
+      text: `The answer named no file; its one code block was taken as ${expectedFile}.`,
+    })
+    emit({ type: "file_closed", path: expectedFile, content: candidateContent })
   }
 
   return {
@@ -230,34 +542,24 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
       ended = true
       if (pendingCarriageReturn) consume("\r")
       pendingCarriageReturn = false
-      if (!lineCommitted && line !== "") finishHeldLine(line, "")
-      line = ""
-      lineCommitted = false
-      const open: OpenBlock | null = block
-      if (open !== null && !open.discard) {
-        emit({
-          type: "error",
-          code: "unterminated_block",
-          path: open.path,
-          message: `the output ended inside the block for ${JSON.stringify(open.path)}; it was discarded`,
-        })
-      }
-      block = null
+      endStream()
       return take()
     },
   }
 }
 
-/** Parses a complete line as an opening fence with a file attribute; null when it is not one. */
-function parseOpeningFence(text: string): { fence: number; path: string } | null {
-  if (text.length > MAX_FENCE_LINE) return null
-  const fence = leadingBackticks(text)
-  if (fence < MIN_FENCE) return null
-  const info = text.slice(fence)
-  if (info.includes("`")) return null
-  const match = FILE_ATTRIBUTE.exec(info)
-  if (match === null) return null
-  return { fence, path: match[1] ?? match[2] ?? "" }
+function couldBeClosingFence(text: string, fence: number): boolean {
+  if (text.length > MAX_FENCE_LINE) return false
+  const ticks = leadingBackticks(text)
+  if (ticks === text.length) return true
+  return ticks >= fence && /^[ \t]*$/.test(text.slice(ticks))
+}
+
+function countLines(content: string): number {
+  if (content === "") return 0
+  let lines = 0
+  for (const char of content) if (char === "\n") lines++
+  return content.endsWith("\n") ? lines : lines + 1
 }
 
 function isClosingFence(text: string, fence: number): boolean {

@@ -1,4 +1,4 @@
-export { parseContractAnswer } from "./contract-json"
+export { findJsonObjects, parseContractAnswer } from "./contract-json"
 export type { ContractAnswer } from "./contract-json"
 export {
   ALLOWED_EXTENSIONS,
@@ -15,3 +15,4 @@ export type {
   FileBlockParserOptions,
   PathValidation,
 } from "./file-block-parser"
+export { summarizeReasoning } from "./reasoning"
