@@ -29,6 +29,45 @@ describe("studio generate against an OpenAI-compatible server, when things go wr
   })
 })
 
+describe("studio generate's cost and token limit", () => {
+  it("prices the run's tokens per STUDIO_MODEL_PRICES and reports them per stage", async () => {
+    const result = await generate(happy, [], {
+      env: { STUDIO_MODEL_PRICES: '{"fake-model":{"input":1,"output":2}}' },
+    })
+    expect(result.code).toBe(0)
+    const finished = result.events.at(-1)
+    if (finished?.type !== "run_finished") throw new Error("the run did not finish")
+    const { tokens, tokensByStage, costUsd, costBasis } = finished.metrics
+    expect(Object.keys(tokensByStage ?? {})).toEqual(["interpret", "scaffold", "unit_test"])
+    expect(costBasis).toBe("price")
+    expect(costUsd).toBeCloseTo((tokens.prompt * 1 + tokens.completion * 2) / 1_000_000, 12)
+  })
+
+  it("stops at STUDIO_MAX_TOKENS_PER_RUN with token_limit, not proven, and exit 1", async () => {
+    const result = await generate(happy, [], { env: { STUDIO_MAX_TOKENS_PER_RUN: "5" } })
+    expect(result.code).toBe(1)
+    expect(result.requests).toHaveLength(1)
+    expect(ofType(result.events, "error")).toEqual([
+      expect.objectContaining({
+        code: "token_limit",
+        message: expect.stringMatching(/used [\d,]+ tokens, over the limit of 5 per run/),
+      }),
+    ])
+    expect(result.events.at(-1)).toMatchObject({
+      type: "run_finished",
+      verdict: "unverified",
+      success: false,
+    })
+  })
+
+  it("refuses a bad STUDIO_MODEL_PRICES before anything starts, naming it", async () => {
+    const result = await generate([], [], { env: { STUDIO_MODEL_PRICES: "cheap" } })
+    expect(result.code).not.toBe(0)
+    expect(result.requests).toHaveLength(0)
+    expect(result.stderr).toContain("STUDIO_MODEL_PRICES")
+  })
+})
+
 describe("studio generate with no model configured", () => {
   it("uses the offline generator, says so, and writes a passing component with its preview", async () => {
     const out = mkdtempSync(path.join(scratch, "offline-"))

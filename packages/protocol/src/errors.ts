@@ -148,6 +148,14 @@ export const ERROR_CODES = {
     retryable: false,
     defaultMessage: "The run was cancelled.",
   },
+  token_limit: {
+    // A run's budget, not a rate: the same prompt with a larger STUDIO_MAX_TOKENS_PER_RUN may well finish.
+    httpStatus: 429,
+    wsCloseCode: 4429,
+    userVisible: true,
+    retryable: false,
+    defaultMessage: "The run reached its token limit and was stopped.",
+  },
   interrupted: {
     httpStatus: 503,
     wsCloseCode: 4503,

@@ -104,6 +104,50 @@ describe("studioEventSchema", () => {
     if (!result.ok) expect(result.message).toContain(mentions)
   })
 
+  it("reads run metrics with tokens per stage and a cost, and old metrics without them", () => {
+    const finished = examples.find((event) => event.type === "run_finished")
+    const costed = {
+      ...finished,
+      metrics: {
+        ...metricsWith({ scaffold: 5 }),
+        tokens: { prompt: 300, completion: 120 },
+        tokensByStage: {
+          interpret: { prompt: 100, completion: 20 },
+          scaffold: { prompt: 200, completion: 100 },
+        },
+        costUsd: 0.00195,
+        costBasis: "price",
+      },
+    }
+    expect(parseStudioEvent(costed)).toEqual({ ok: true, event: costed })
+    const old = parseStudioEvent({ ...finished, metrics: metricsWith({}) })
+    expect(old.ok).toBe(true)
+    if (old.ok && old.event.type === "run_finished") {
+      expect(old.event.metrics.tokensByStage).toBeUndefined()
+      expect(old.event.metrics.costUsd).toBeUndefined()
+    }
+  })
+
+  it.each([
+    ["a negative cost", { costUsd: -1 }, "costUsd"],
+    ["an unknown cost basis", { costBasis: "free" }, "costBasis"],
+    [
+      "an unknown stage in tokensByStage",
+      { tokensByStage: { deploy: { prompt: 1, completion: 1 } } },
+      "tokensByStage",
+    ],
+    [
+      "fractional stage tokens",
+      { tokensByStage: { scaffold: { prompt: 1.5, completion: 1 } } },
+      "tokensByStage",
+    ],
+  ])("rejects run metrics with %s", (_label, extra, mentions) => {
+    const finished = examples.find((event) => event.type === "run_finished")
+    const result = parseStudioEvent({ ...finished, metrics: { ...metricsWith({}), ...extra } })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toContain(mentions)
+  })
+
   it("rejects things that are not events", () => {
     for (const data of [null, "token", 42, [], {}]) expect(parseStudioEvent(data).ok).toBe(false)
   })

@@ -103,10 +103,27 @@ export const errorEventSchema = eventEnvelopeSchema.extend({
   message: z.string(),
 })
 
+export const tokenCountSchema = z.object({ prompt: z.int().nonnegative(), completion: z.int().nonnegative() })
+export type TokenCount = z.infer<typeof tokenCountSchema>
+
+/**
+ * Where a run's `costUsd` comes from: `price` (the price table's rates for its model), `local` (a model on the
+ * operator's own machine: no charge) or `offline` (the offline generator: no model, no tokens).
+ */
+export const COST_BASES = ["price", "local", "offline"] as const
+export const costBasisSchema = z.enum(COST_BASES)
+export type CostBasis = z.infer<typeof costBasisSchema>
+
 export const runMetricsSchema = z.object({
   /** Milliseconds per stage that ran. */
   durations: z.partialRecord(agentStageSchema, durationMs),
-  tokens: z.object({ prompt: z.int().nonnegative(), completion: z.int().nonnegative() }),
+  /** The whole run's tokens (the sum of `tokensByStage`). */
+  tokens: tokenCountSchema,
+  /** Tokens per stage that asked the model; a stage that runs again (repair) adds to its total. Absent in old runs. */
+  tokensByStage: z.partialRecord(agentStageSchema, tokenCountSchema).optional(),
+  /** Dollars the run's tokens cost; absent when the model's price is not known (and in old runs). */
+  costUsd: z.number().nonnegative().optional(),
+  costBasis: costBasisSchema.optional(),
   repairAttempts: z.int().nonnegative(),
 })
 export type RunMetrics = z.infer<typeof runMetricsSchema>

@@ -25,9 +25,14 @@ export const VERDICT_CHECKS = {
 
 /**
  * Error codes that stop a run without saying anything about its code (a cancel, a restart, a server that may not
- * run unisolated code): such a run is unverified, not failed.
+ * run unisolated code, a spent token budget): such a run is unverified, not failed.
  */
-const STOPPING_ERRORS: ReadonlySet<string> = new Set(["cancelled", "interrupted", "sandbox_unavailable"])
+const STOPPING_ERRORS: ReadonlySet<string> = new Set([
+  "cancelled",
+  "interrupted",
+  "sandbox_unavailable",
+  "token_limit",
+])
 
 /** Whether an error with this code stopped a run without judging its code. */
 export function isStoppingError(code: string): boolean {

@@ -118,3 +118,36 @@ describe("readServerConfig: STUDIO_QUEUE", () => {
     expect(() => read({ STUDIO_REDIS_PREFIX: "studio*" })).toThrow(/STUDIO_REDIS_PREFIX/)
   })
 })
+
+describe("readServerConfig: prices and the token limit", () => {
+  it("prices runs at the built-in list prices, with no token limit, by default", () => {
+    const { budget } = read()
+    expect(budget.prices["gpt-4o"]).toEqual({ input: 2.5, output: 10 })
+    expect(budget.maxTokensPerRun).toBeUndefined()
+  })
+
+  it("takes STUDIO_MODEL_PRICES over the built-ins and STUDIO_MAX_TOKENS_PER_RUN", () => {
+    const { budget } = read({
+      STUDIO_MODEL_PRICES: '{"gpt-4o":{"input":1,"output":4},"local-coder":{"input":0,"output":0}}',
+      STUDIO_MAX_TOKENS_PER_RUN: "50000",
+    })
+    expect(budget.prices["gpt-4o"]).toEqual({ input: 1, output: 4 })
+    expect(budget.prices["local-coder"]).toEqual({ input: 0, output: 0 })
+    expect(budget.maxTokensPerRun).toBe(50_000)
+  })
+
+  it.each([
+    ["STUDIO_MODEL_PRICES", "{not json"],
+    ["STUDIO_MODEL_PRICES", '{"gpt-4o":{"input":"cheap","output":10}}'],
+    ["STUDIO_MAX_TOKENS_PER_RUN", "-1"],
+  ])("refuses a bad %s (%s) as config_invalid, naming the variable", (name, value) => {
+    let thrown: unknown
+    try {
+      read({ [name]: value })
+    } catch (error) {
+      thrown = error
+    }
+    expect(StudioError.isInstance(thrown) && thrown.code).toBe("config_invalid")
+    expect((thrown as Error).message).toContain(name)
+  })
+})

@@ -2,7 +2,13 @@ import { createRequire } from "node:module"
 import { isIP } from "node:net"
 import path from "node:path"
 import { z } from "zod"
-import { allowUnisolatedSchema, readModelEnvironment, type ModelEnvironment } from "@studio/engine"
+import {
+  allowUnisolatedSchema,
+  readBudgetEnvironment,
+  readModelEnvironment,
+  type ModelEnvironment,
+  type RunBudget,
+} from "@studio/engine"
 import { parseOrThrow, StudioError } from "@studio/protocol"
 import { DEFAULT_REQUEST_LIMITS, type RequestLimitSettings } from "./limits/request-limits"
 
@@ -133,6 +139,8 @@ export interface ServerConfig {
   allowUnisolated: boolean
   webDir: string
   model: ModelEnvironment
+  /** STUDIO_MODEL_PRICES over the built-in list prices, and STUDIO_MAX_TOKENS_PER_RUN: what prices and bounds a run. */
+  budget: RunBudget
   /** STUDIO_QUEUE: `local` (in-process) or `redis` (then redisUrl and databaseUrl are set). */
   queue: "local" | "redis"
   /** STUDIO_REDIS_PREFIX: the run queue's and event bus's key prefix in Redis. */
@@ -150,6 +158,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
     allIssues: true,
   })
   const model = readModelEnvironment(env)
+  const budget = readBudgetEnvironment(env)
   const origins = (value.STUDIO_ORIGINS ?? "")
     .split(",")
     .map((origin) => origin.trim())
@@ -186,6 +195,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
     allowUnisolated: value.STUDIO_ALLOW_UNISOLATED,
     webDir: value.STUDIO_WEB_DIR ? path.resolve(cwd, value.STUDIO_WEB_DIR) : defaultWebDir(),
     model,
+    budget,
     queue: value.STUDIO_QUEUE,
     redisPrefix: value.STUDIO_REDIS_PREFIX,
   }

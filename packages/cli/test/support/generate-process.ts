@@ -31,7 +31,11 @@ export function generateInScratch() {
     generate: (
       script: PlannedResponse[],
       args?: string[],
-      options?: { interruptAfter?: (event: StudioEvent) => boolean; process?: boolean },
+      options?: {
+        interruptAfter?: (event: StudioEvent) => boolean
+        process?: boolean
+        env?: NodeJS.ProcessEnv
+      },
     ) => generate(scratch, script, args, options),
   }
 }
@@ -54,7 +58,11 @@ export async function generate(
   scratch: string,
   script: PlannedResponse[],
   args: string[] = [],
-  options: { interruptAfter?: (event: StudioEvent) => boolean; process?: boolean } = {},
+  options: {
+    interruptAfter?: (event: StudioEvent) => boolean
+    process?: boolean
+    env?: NodeJS.ProcessEnv
+  } = {},
 ): Promise<GenerateRun> {
   const server = await startFakeChatServer(script)
   const out = mkdtempSync(path.join(scratch, "out-"))
@@ -64,6 +72,7 @@ export async function generate(
     OPENAI_API_KEY: API_KEY,
     STUDIO_MODEL: "fake-model",
     NO_COLOR: "1",
+    ...options.env,
   }
   const events: StudioEvent[] = []
   let buffered = ""

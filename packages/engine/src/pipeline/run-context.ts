@@ -9,9 +9,11 @@ import {
   type ErrorCode,
   type StudioEvent,
   type TestCaseResult,
+  type TokenCount,
   type VerdictOutcome,
 } from "@studio/protocol"
-import type { Generator as CodeGenerator } from "../generators/types"
+import type { Generator as CodeGenerator, GeneratorChunk } from "../generators/types"
+import { BUILT_IN_MODEL_PRICES, priceRun, type ModelPriceTable } from "../pricing"
 import type { SandboxBackend } from "../sandbox"
 import type { ToolchainRegistry } from "../toolchain"
 
@@ -40,7 +42,13 @@ export interface RunContext {
   signal?: AbortSignal
   /** Milliseconds per stage; a stage that runs again (execute, repair) adds to its total. */
   durations: Partial<Record<AgentStage, number>>
-  tokens: { prompt: number; completion: number }
+  /** The run's tokens; `tokensByStage` holds the same by the stage that used them. */
+  tokens: TokenCount
+  tokensByStage: Partial<Record<AgentStage, TokenCount>>
+  /** Tokens the run may use (RunRequest.maxTokens); the first usage over it stops the run with `token_limit`. */
+  maxTokens?: number
+  /** How run_finished prices the tokens; without it (a test run of edits: no model) no cost is given. */
+  pricing?: RunPricing
   repairAttempts: number
 }
 
@@ -57,8 +65,46 @@ export function createRunContext(runId: string, deps: Omit<RunDependencies, "gen
     ...(deps.signal ? { signal: deps.signal } : {}),
     durations: {},
     tokens: { prompt: 0, completion: 0 },
+    tokensByStage: {},
     repairAttempts: 0,
   }
+}
+
+/**
+ * Adds a usage chunk to the run's and the stage's tokens, then holds the run to its token limit: the first usage
+ * that takes it over the limit throws `token_limit` (the run ends there, its tokens counted).
+ */
+export function countUsage(
+  context: RunContext,
+  stage: AgentStage,
+  usage: Extract<GeneratorChunk, { type: "usage" }>,
+): void {
+  const prompt = wholeTokens(usage.promptTokens)
+  const completion = wholeTokens(usage.completionTokens)
+  context.tokens.prompt += prompt
+  context.tokens.completion += completion
+  const byStage = (context.tokensByStage[stage] ??= { prompt: 0, completion: 0 })
+  byStage.prompt += prompt
+  byStage.completion += completion
+  const used = context.tokens.prompt + context.tokens.completion
+  if (context.maxTokens !== undefined && used > context.maxTokens) {
+    throw new StudioError(
+      "token_limit",
+      `The run was stopped at its token limit: it used ${formatTokens(used)} tokens, over the limit of ${formatTokens(context.maxTokens)} per run.`,
+      { details: { used, limit: context.maxTokens, stage } },
+    )
+  }
+}
+
+/** A server's usage figure as a count: a missing, negative or fractional one must not corrupt the metrics. */
+function wholeTokens(value: number): number {
+  return Number.isFinite(value) && value > 0 ? Math.round(value) : 0
+}
+
+const TOKEN_FORMAT = new Intl.NumberFormat("en-US")
+
+function formatTokens(count: number): string {
+  return TOKEN_FORMAT.format(count)
 }
 
 /** stage_complete with this occurrence's duration; the run's metrics add up every occurrence. */
@@ -79,8 +125,16 @@ export function stageComplete(
   })
 }
 
-/** The run's last event: its verdict and metrics. */
+/** How a run prices its tokens: who generated them and the price table (default: the built-in list prices). */
+export interface RunPricing {
+  generator: { provider: string; model: string }
+  prices?: ModelPriceTable
+}
+
+/** The run's last event: its verdict and metrics (tokens per stage, and their cost when the price is known). */
 export function runFinished(context: RunContext, { verdict, reasons }: VerdictOutcome): StudioEvent {
+  const { pricing } = context
+  const tokens = { ...context.tokens }
   return context.emit({
     type: "run_finished",
     verdict,
@@ -88,7 +142,9 @@ export function runFinished(context: RunContext, { verdict, reasons }: VerdictOu
     success: verdict === "proven",
     metrics: {
       durations: context.durations,
-      tokens: context.tokens,
+      tokens,
+      tokensByStage: context.tokensByStage,
+      ...(pricing ? priceRun(pricing.generator, tokens, pricing.prices ?? BUILT_IN_MODEL_PRICES) : {}),
       repairAttempts: context.repairAttempts,
     },
   })

@@ -8,6 +8,7 @@ import {
   OFFLINE_PROVIDER,
   type Engine,
   type PluginId,
+  type RunBudget,
   type RunEvents,
   type RunOutcome,
 } from "@studio/engine"
@@ -16,6 +17,7 @@ import {
   evaluateRequirements,
   StudioError,
   toStudioError,
+  type RunMetrics,
   type StudioEvent,
 } from "@studio/protocol"
 import type { Logger } from "pino"
@@ -25,6 +27,7 @@ import type { Store } from "../db/store"
 import { unifiedDiff } from "../export/unified-diff"
 import type { Metrics } from "../metrics"
 import { endRunOutsidePipeline } from "./closing-events"
+import { describeRunPrompt } from "./run-prompt"
 import type { JobHandler, RunEventBus, RunJob } from "./run-queue"
 
 /** What one run does and how its outcome is stored; generation runs and test runs of edits differ only here. */
@@ -49,6 +52,8 @@ export interface RunExecutorDeps {
   engine: Pick<Engine, "generator" | "isolation" | "run" | "testEditedCode">
   /** STUDIO_ALLOW_UNISOLATED of the worker's own machine. */
   policy: { allowUnisolated: boolean }
+  /** Prices and the token limit of every generation run (STUDIO_MODEL_PRICES, STUDIO_MAX_TOKENS_PER_RUN). */
+  budget?: RunBudget
   bus: RunEventBus
   metrics: Metrics
   log: Logger
@@ -98,20 +103,30 @@ async function planRun(deps: RunExecutorDeps, job: RunJob, recordedPrompt: strin
     const parent = job.parentVersionId ? await store.versions.get(job.userId, job.parentVersionId) : undefined
     if (job.parentVersionId && !parent)
       throw new StudioError("not_found", "The version this run starts from no longer exists.")
-    const { prompt, runId } = job
+    const { prompt, runId, tests } = job
     const plugins = job.plugins as PluginId[] | undefined
     return {
       projectId: job.projectId,
-      prompt,
+      prompt: describeRunPrompt(prompt, tests),
       parent,
-      versionPrompt: prompt,
+      versionPrompt: describeRunPrompt(prompt, tests),
       author: { provider: engine.generator.provider, model: engine.generator.model },
       observe: true,
       events: (signal) => {
         const previous = parent?.contract
           ? { prompt: parent.prompt, contract: parent.contract, files: parent.files }
           : undefined
-        return engine.run({ prompt, runId, previous, plugins }, { signal })
+        const { budget } = deps
+        const bounds = budget
+          ? {
+              prices: budget.prices,
+              ...(budget.maxTokensPerRun === undefined ? {} : { maxTokens: budget.maxTokensPerRun }),
+            }
+          : {}
+        return engine.run(
+          { prompt, runId, previous, plugins, ...bounds, ...(tests ? { tests } : {}) },
+          { signal },
+        )
       },
     }
   }
@@ -239,6 +254,7 @@ async function drive(
         repairAttempts: runMetrics?.repairAttempts ?? 0,
         promptTokens: runMetrics?.tokens.prompt ?? 0,
         completionTokens: runMetrics?.tokens.completion ?? 0,
+        ...costMetrics(runMetrics),
         success: success ? 1 : 0,
         ...Object.fromEntries(
           Object.entries(runMetrics?.durations ?? {}).map(([stage, ms]) => [`${stage}Ms`, ms ?? 0]),
@@ -246,6 +262,25 @@ async function drive(
       },
       latencyMs: Math.round(performance.now() - begun),
     })
+  }
+}
+
+/**
+ * The observation's cost figures: `costUsd` when the price was known (0 for a local model or the offline generator,
+ * with `costLocal` / `costOffline` set to 1 so the insights page can say why) and `<stage>Tokens` per stage.
+ */
+function costMetrics(metrics: RunMetrics | undefined): Record<string, number> {
+  if (!metrics) return {}
+  return {
+    ...(metrics.costUsd === undefined ? {} : { costUsd: metrics.costUsd }),
+    ...(metrics.costBasis === "local" ? { costLocal: 1 } : {}),
+    ...(metrics.costBasis === "offline" ? { costOffline: 1 } : {}),
+    ...Object.fromEntries(
+      Object.entries(metrics.tokensByStage ?? {}).map(([stage, tokens]) => [
+        `${stage}Tokens`,
+        tokens.prompt + tokens.completion,
+      ]),
+    ),
   }
 }
 

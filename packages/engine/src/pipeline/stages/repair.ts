@@ -51,3 +51,68 @@ export function brokenTests(before: readonly TestCaseResult[], after: readonly T
     .filter((test) => test.status === "pass" && status.get(test.fullName ?? test.name) !== "pass")
     .map((test) => test.name)
 }
+
+/**
+ * Whether a repair changed nothing that matters: the same tests fail with the same errors, and the same error
+ * diagnostics remain (compared after normalising what differs between two runs of one failure: colours, stack
+ * frames, timings, spacing, line and column). Nothing failing is never "the same": there is nothing to give up on.
+ */
+export function sameFailures(
+  before: Pick<ExecuteResult, "tests" | "diagnostics">,
+  after: Pick<ExecuteResult, "tests" | "diagnostics">,
+): boolean {
+  const previous = failureSignature(before)
+  const now = failureSignature(after)
+  return (
+    previous.length > 0 &&
+    previous.length === now.length &&
+    previous.every((entry, index) => entry === now[index])
+  )
+}
+
+/** The reasoning step of a repair loop that stops early, naming the tests that still fail. */
+export function gaveUpStep(result: Pick<ExecuteResult, "tests" | "diagnostics">): string {
+  const failing = result.tests.filter((test) => test.status === "fail").map((test) => test.name)
+  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length
+  const what = [
+    failing.length > 0 ? `${failing.length} test(s) still fail (${failing.join(", ")})` : "",
+    errors > 0 ? `${errors} error(s) remain` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ")
+  return `Gave up: the same tests still fail with the same errors after a change; ${what}. Another attempt would most likely repeat it.`
+}
+
+/** Failing tests (name + error) and error diagnostics (source, file, message), normalised and sorted. */
+function failureSignature({ tests, diagnostics }: Pick<ExecuteResult, "tests" | "diagnostics">): string[] {
+  const failing = tests
+    .filter((test) => test.status === "fail")
+    .map(
+      (test) =>
+        `test\u0000${test.file ?? ""}\u0000${test.fullName ?? test.name}\u0000${normaliseFailure(test.error ?? "")}`,
+    )
+  const errors = diagnostics
+    .filter((diagnostic) => diagnostic.severity === "error")
+    .map(
+      (diagnostic) =>
+        `${diagnostic.source}\u0000${diagnostic.path}\u0000${normaliseFailure(diagnostic.message)}`,
+    )
+  return [...new Set([...failing, ...errors])].sort()
+}
+
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
+const ANSI = /\u001b\[[0-9;]*m/g
+/** Stack frames ("    at render (src/components/Counter.tsx:12:5)") move with every change to the file. */
+const STACK_FRAME = /^\s*at\s.*$/gm
+const TIMING = /\b\d+(\.\d+)?\s?m?s\b/g
+const POSITION = /:\d+:\d+\b/g
+
+function normaliseFailure(text: string): string {
+  return text
+    .replace(ANSI, "")
+    .replace(STACK_FRAME, "")
+    .replace(POSITION, ":_")
+    .replace(TIMING, "_ms")
+    .replace(/\s+/g, " ")
+    .trim()
+}

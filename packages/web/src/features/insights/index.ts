@@ -3,3 +3,4 @@ export type { BarChartProps, ChartSeries, PassRateChartProps, StackedBarChartPro
 export { FeedbackButtons } from "./feedback-buttons"
 export type { FeedbackButtonsProps } from "./feedback-buttons"
 export { InsightsPage } from "./insights-page"
+export { ProjectCost } from "./project-cost"

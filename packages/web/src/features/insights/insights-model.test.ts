@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest"
-import { makeObservation, PROJECT_B, THREE_RUNS } from "./__fixtures__/observations"
+import { makeObservation, PROJECT_A, PROJECT_B, THREE_RUNS } from "./__fixtures__/observations"
 import {
   chartWindow,
+  costByProject,
+  costOf,
   formatCount,
   formatDuration,
   formatMean,
@@ -123,6 +125,9 @@ describe("summarizeRuns", () => {
         report: 100,
       },
       totalTokens: 9500,
+      // These runs predate costs: none of them has a known price.
+      totalCostUsd: 0,
+      unpricedRuns: 3,
       meanRepairAttempts: 1,
       thumbsUp: 1,
       thumbsDown: 1,
@@ -164,5 +169,37 @@ describe("formatters", () => {
     expect(formatPercent(66.666)).toBe("67%")
     expect(formatMean(1.25)).toBe("1.3")
     expect(formatMean(2)).toBe("2")
+  })
+})
+
+describe("costs", () => {
+  it("reads a run's stored cost, why it is free, or that it is not known", () => {
+    expect(costOf(makeObservation(1, { metrics: { costUsd: 0.0123 } }))).toEqual({
+      costUsd: 0.0123,
+      costBasis: "price",
+    })
+    expect(costOf(makeObservation(1, { metrics: { costUsd: 0, costLocal: 1 } }))).toEqual({
+      costUsd: 0,
+      costBasis: "local",
+    })
+    expect(costOf(makeObservation(1, { metrics: { costUsd: 0, costOffline: 1 } }))).toEqual({
+      costUsd: 0,
+      costBasis: "offline",
+    })
+    expect(costOf(makeObservation(1))).toEqual({ costUsd: null, costBasis: null })
+  })
+
+  it("adds up dollars in all and per project, counting the runs it could not price", () => {
+    const points = toRunPoints([
+      makeObservation(3, { projectId: PROJECT_B, metrics: { costUsd: 0.5, scaffoldTokens: 900 } }),
+      makeObservation(2, { metrics: { costUsd: 0.25 } }),
+      makeObservation(1),
+    ])
+    expect(points.at(-1)?.stageTokens.scaffold).toBe(900)
+    expect(summarizeRuns(points)).toMatchObject({ totalCostUsd: 0.75, unpricedRuns: 1 })
+    expect(costByProject(points)).toEqual([
+      { projectId: PROJECT_B, runs: 1, tokens: 1500, costUsd: 0.5, unpricedRuns: 0 },
+      { projectId: PROJECT_A, runs: 2, tokens: 3000, costUsd: 0.25, unpricedRuns: 1 },
+    ])
   })
 })

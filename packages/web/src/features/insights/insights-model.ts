@@ -1,4 +1,10 @@
-import { AGENT_STAGES, type AgentStage, type Observation, type Verdict } from "@studio/protocol"
+import {
+  AGENT_STAGES,
+  type AgentStage,
+  type CostBasis,
+  type Observation,
+  type Verdict,
+} from "@studio/protocol"
 
 /** How many runs the charts show (the newest ones). */
 export const CHART_RUN_LIMIT = 30
@@ -42,6 +48,12 @@ export interface RunPoint {
   promptTokens: number
   completionTokens: number
   tokens: number
+  /** Dollars the run's tokens cost; null when the model's price was not known (or the run predates costs). */
+  costUsd: number | null
+  /** Why a run cost nothing: a local model or the offline generator; `price` for a priced model. */
+  costBasis: CostBasis | null
+  /** Tokens per stage that asked the model (0 for the others, and for runs that predate the breakdown). */
+  stageTokens: Record<AgentStage, number>
   latencyMs: number
   /** Milliseconds per stage; 0 for a stage that did not run. */
   stageMs: Record<AgentStage, number>
@@ -59,6 +71,10 @@ export interface InsightsSummary {
   /** Median over the runs in which the stage ran; null when it never ran. */
   medianStageMs: Record<AgentStage, number | null>
   totalTokens: number
+  /** Dollars over the runs whose price was known. */
+  totalCostUsd: number
+  /** Runs that used tokens of a model with no known price: not in totalCostUsd. */
+  unpricedRuns: number
   meanRepairAttempts: number | null
   thumbsUp: number
   thumbsDown: number
@@ -67,6 +83,19 @@ export interface InsightsSummary {
 function metric(observation: Observation, key: string): number {
   const value = observation.testMetrics[key]
   return typeof value === "number" && Number.isFinite(value) ? value : 0
+}
+
+/**
+ * The cost the server stored with the observation (`costUsd`, with `costLocal` / `costOffline` saying why it is 0);
+ * null when the run's model had no known price or the run predates costs.
+ */
+export function costOf(observation: Observation): { costUsd: number | null; costBasis: CostBasis | null } {
+  const stored = observation.testMetrics["costUsd"]
+  if (observation.testMetrics["costOffline"] === 1) return { costUsd: 0, costBasis: "offline" }
+  if (observation.testMetrics["costLocal"] === 1) return { costUsd: 0, costBasis: "local" }
+  if (typeof stored !== "number" || !Number.isFinite(stored) || stored < 0)
+    return { costUsd: null, costBasis: null }
+  return { costUsd: stored, costBasis: "price" }
 }
 
 function satisfactionOf(observation: Observation): 1 | -1 | null {
@@ -113,6 +142,10 @@ export function toRunPoints(observations: readonly Observation[]): RunPoint[] {
       promptTokens,
       completionTokens,
       tokens: promptTokens + completionTokens,
+      ...costOf(observation),
+      stageTokens: Object.fromEntries(
+        AGENT_STAGES.map((stage) => [stage, metric(observation, `${stage}Tokens`)]),
+      ) as Record<AgentStage, number>,
       latencyMs: observation.latencyMs,
       stageMs,
       runningPassRate: passedSoFar / (index + 1),
@@ -157,10 +190,48 @@ export function summarizeRuns(points: readonly RunPoint[]): InsightsSummary {
       ]),
     ) as Record<AgentStage, number | null>,
     totalTokens: points.reduce((sum, point) => sum + point.tokens, 0),
+    totalCostUsd: points.reduce((sum, point) => sum + (point.costUsd ?? 0), 0),
+    unpricedRuns: points.filter(isUnpriced).length,
     meanRepairAttempts: mean(points.map((point) => point.repairAttempts)),
     thumbsUp: points.filter((point) => point.userSatisfaction === 1).length,
     thumbsDown: points.filter((point) => point.userSatisfaction === -1).length,
   }
+}
+
+/** A run that used tokens of a model whose price is not known. */
+function isUnpriced(point: RunPoint): boolean {
+  return point.costUsd === null && point.tokens > 0
+}
+
+/** What one project's runs used and cost. */
+export interface ProjectCost {
+  projectId: string
+  runs: number
+  tokens: number
+  /** Dollars over the runs whose price was known. */
+  costUsd: number
+  /** Runs with tokens but no known price. */
+  unpricedRuns: number
+}
+
+/** Tokens and dollars per project, the costliest first (then the most tokens). */
+export function costByProject(points: readonly RunPoint[]): ProjectCost[] {
+  const byProject = new Map<string, ProjectCost>()
+  for (const point of points) {
+    const entry = byProject.get(point.projectId) ?? {
+      projectId: point.projectId,
+      runs: 0,
+      tokens: 0,
+      costUsd: 0,
+      unpricedRuns: 0,
+    }
+    entry.runs += 1
+    entry.tokens += point.tokens
+    entry.costUsd += point.costUsd ?? 0
+    if (isUnpriced(point)) entry.unpricedRuns += 1
+    byProject.set(point.projectId, entry)
+  }
+  return [...byProject.values()].sort((a, b) => b.costUsd - a.costUsd || b.tokens - a.tokens)
 }
 
 /** Milliseconds for people: "850 ms", "12.3 s", "2 m 05 s". */

@@ -2,7 +2,7 @@ import { act, screen, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { describe, expect, it } from "vitest"
 import { ApiRequestError } from "../../services/api-client"
-import { makeObservation, THREE_RUNS } from "./__fixtures__/observations"
+import { makeObservation, PROJECT_B, THREE_RUNS } from "./__fixtures__/observations"
 import { createFakeApi, deferred, renderWithServices } from "./__fixtures__/fake-services"
 import { InsightsPage } from "./insights-page"
 
@@ -85,16 +85,53 @@ describe("InsightsPage", () => {
   it("lists the runs newest first with their project, result and numbers", async () => {
     renderWithServices(<InsightsPage />, createFakeApi(THREE_RUNS))
     const rows = await runRows()
-    expect(rows.map((row) => [row[0], ...row.slice(2, 9)])).toEqual([
-      ["#3", "Beta", "Passed", "3/3", "2/2", "1", "3,000", "20 s"],
-      ["#2", "Alpha", "Failed", "2/5", "1/3", "2", "5,000", "30 s"],
-      ["#1", "Alpha", "Passed", "4/4", "3/3", "0", "1,500", "10 s"],
+    // These runs predate costs: their cost is not known ("—").
+    expect(rows.map((row) => [row[0], ...row.slice(2, 10)])).toEqual([
+      ["#3", "Beta", "Passed", "3/3", "2/2", "1", "3,000", "—", "20 s"],
+      ["#2", "Alpha", "Failed", "2/5", "1/3", "2", "5,000", "—", "30 s"],
+      ["#1", "Alpha", "Passed", "4/4", "3/3", "0", "1,500", "—", "10 s"],
     ])
     const failedRow = await runRow(1)
     expect(within(failedRow).getByRole("button", { name: "Bad result" })).toHaveAttribute(
       "aria-pressed",
       "true",
     )
+  })
+
+  it("shows what the runs cost, in all and per project, and says what it cannot price", async () => {
+    const observations = [
+      makeObservation(4, { projectId: PROJECT_B, metrics: { costUsd: 0, costLocal: 1 } }),
+      makeObservation(3, { projectId: PROJECT_B, metrics: { costUsd: 0.25 } }),
+      makeObservation(2, { metrics: { costUsd: 0.0042 } }),
+      makeObservation(1, { metrics: { promptTokens: 0, completionTokens: 0, costUsd: 0, costOffline: 1 } }),
+      makeObservation(0, { projectId: PROJECT_B }),
+    ]
+    renderWithServices(<InsightsPage />, createFakeApi(observations))
+    const cost = await screen.findByRole("group", { name: "Cost" })
+    expect(within(cost).getByText("$0.25")).toBeInTheDocument()
+    expect(cost).toHaveTextContent("1 run without a known price not counted")
+
+    const perProject = screen.getByRole("table", { name: "Cost per project" })
+    const projectRows = within(perProject)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      )
+    expect(projectRows).toEqual([
+      ["Beta", "3", "4,500", "$0.25 +?"],
+      ["Alpha", "2", "1,500", "$0.0042"],
+    ])
+    const costs = (await runRows()).map((row) => [row[0], row[8]])
+    expect(costs).toEqual([
+      ["#5", "local"],
+      ["#4", "$0.25"],
+      ["#3", "$0.0042"],
+      ["#2", "offline"],
+      ["#1", "—"],
+    ])
   })
 
   it("shows a run that was not verified as Not verified, never Passed", async () => {

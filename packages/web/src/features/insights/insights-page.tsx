@@ -22,12 +22,14 @@ import {
   TableHeader,
   TableRow,
 } from "@studio/kit/components/ui/table"
+import { formatUsd } from "../run/format"
 import { BarChart, PassRateChart, StackedBarChart } from "./charts"
 import { FeedbackButtons } from "./feedback-buttons"
 import {
   STAGE_COLORS,
   STAGE_LABELS,
   chartWindow,
+  costByProject,
   formatCount,
   formatDuration,
   formatMean,
@@ -36,6 +38,7 @@ import {
   summarizeRuns,
   toRunPoints,
   type InsightsSummary,
+  type ProjectCost,
   type RunPoint,
 } from "./insights-model"
 import { useInsightsData } from "./use-insights-data"
@@ -122,6 +125,7 @@ function InsightsReport({
   return (
     <>
       <SummaryCards summary={summary} />
+      <ProjectCosts costs={costByProject(points)} projectNames={projectNames} />
       <section aria-labelledby="insights-charts" className="flex flex-col gap-3">
         <h2 id="insights-charts" className="sr-only">
           Charts
@@ -232,7 +236,7 @@ function SummaryCards({ summary }: { summary: InsightsSummary }) {
       <h2 id="insights-summary" className="sr-only">
         Summary
       </h2>
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-4 xl:grid-cols-7">
         <StatCard label="Runs" value={formatCount(summary.runs)} hint="measured runs" />
         <StatCard
           label="Pass rate"
@@ -245,6 +249,11 @@ function SummaryCards({ summary }: { summary: InsightsSummary }) {
           hint="prompt to tested code"
         />
         <StatCard label="Total tokens" value={formatCount(summary.totalTokens)} hint="prompt + completion" />
+        <StatCard
+          label="Cost"
+          value={formatUsd(summary.totalCostUsd)}
+          hint={costHint(summary.unpricedRuns)}
+        />
         <StatCard
           label="Mean repair attempts"
           value={summary.meanRepairAttempts === null ? "—" : formatMean(summary.meanRepairAttempts)}
@@ -299,6 +308,72 @@ function SummaryCards({ summary }: { summary: InsightsSummary }) {
   )
 }
 
+/** "at the model's prices", or how many runs the total leaves out. */
+function costHint(unpricedRuns: number): string {
+  if (unpricedRuns === 0) return "at the model's prices"
+  return `${unpricedRuns} ${unpricedRuns === 1 ? "run" : "runs"} without a known price not counted`
+}
+
+/** A run's cost as the table shows it: dollars, "local", "offline", or a dash when the price is not known. */
+function runCostLabel(point: RunPoint): string {
+  if (point.costBasis === "local" || point.costBasis === "offline") return point.costBasis
+  return point.costUsd === null ? "—" : formatUsd(point.costUsd)
+}
+
+function ProjectCosts({
+  costs,
+  projectNames,
+}: {
+  costs: ProjectCost[]
+  projectNames: Record<string, string>
+}) {
+  return (
+    <section aria-labelledby="insights-project-costs" className="flex flex-col gap-3">
+      <h2 id="insights-project-costs" className="text-lg font-semibold">
+        Cost per project
+      </h2>
+      <Card className="py-2">
+        <CardContent className="px-2">
+          <Table aria-labelledby="insights-project-costs">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Project</TableHead>
+                <TableHead className="text-right">Runs</TableHead>
+                <TableHead className="text-right">Tokens</TableHead>
+                <TableHead className="text-right">Cost</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {costs.map((entry) => (
+                <TableRow key={entry.projectId}>
+                  <TableCell className="max-w-48 truncate">
+                    {projectNames[entry.projectId] ?? (
+                      <span className="text-muted-foreground">Unknown project</span>
+                    )}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{formatCount(entry.runs)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatCount(entry.tokens)}</TableCell>
+                  <TableCell
+                    className="text-right tabular-nums"
+                    title={
+                      entry.unpricedRuns > 0
+                        ? `${entry.unpricedRuns} of its runs had no known price and are not counted`
+                        : undefined
+                    }
+                  >
+                    {formatUsd(entry.costUsd)}
+                    {entry.unpricedRuns > 0 ? <span className="text-muted-foreground"> +?</span> : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </section>
+  )
+}
+
 function RecentRuns({
   points,
   projectNames,
@@ -327,6 +402,7 @@ function RecentRuns({
                 <TableHead className="text-right">Requirements</TableHead>
                 <TableHead className="text-right">Repairs</TableHead>
                 <TableHead className="text-right">Tokens</TableHead>
+                <TableHead className="text-right">Cost</TableHead>
                 <TableHead className="text-right">Latency</TableHead>
                 <TableHead>Feedback</TableHead>
               </TableRow>
@@ -359,6 +435,7 @@ function RecentRuns({
                   >
                     {formatCount(point.tokens)}
                   </TableCell>
+                  <TableCell className="text-right tabular-nums">{runCostLabel(point)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatDuration(point.latencyMs)}</TableCell>
                   <TableCell>
                     <FeedbackButtons
@@ -401,8 +478,8 @@ function InsightsSkeleton() {
       <p role="status" className="sr-only">
         Loading your runs…
       </p>
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
-        {Array.from({ length: 6 }, (_, index) => (
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-4 xl:grid-cols-7">
+        {Array.from({ length: 7 }, (_, index) => (
           <div key={index} className="bg-muted h-24 animate-pulse rounded-xl" />
         ))}
       </div>

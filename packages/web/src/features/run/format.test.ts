@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest"
 import { applyRunEvent, createRunView } from "../../state/run-view"
 import {
+  describeCost,
   displayedStageStatus,
   formatCount,
   formatDuration,
+  formatUsd,
   pluralize,
   stageLabel,
   timelineStages,
@@ -75,5 +77,24 @@ describe("stages", () => {
       metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
     })
     expect(displayedStageStatus(finished, "report")).toBe("skipped")
+  })
+})
+
+describe("formatUsd and describeCost", () => {
+  it("shows fractions of a cent to two significant digits, and cents above", () => {
+    expect(formatUsd(0)).toBe("$0")
+    expect(formatUsd(0.004)).toBe("$0.004")
+    expect(formatUsd(0.004_25)).toBe("$0.0043")
+    expect(formatUsd(0.42)).toBe("$0.42")
+    expect(formatUsd(12.3)).toBe("$12.30")
+    expect(formatUsd(0.000_001)).toBe("<$0.00001")
+    expect(formatUsd(Number.NaN)).toBe("$0")
+  })
+
+  it("says what a run cost, or why it cost nothing, or that the price is unknown", () => {
+    expect(describeCost({ tokens: 1234, costUsd: 0.004, costBasis: "price" })).toBe("1,234 tokens · $0.004")
+    expect(describeCost({ tokens: 1234, costUsd: 0, costBasis: "local" })).toBe("1,234 tokens · local")
+    expect(describeCost({ tokens: 0, costUsd: 0, costBasis: "offline" })).toBe("offline, no tokens")
+    expect(describeCost({ tokens: 1, costBasis: undefined })).toBe("1 token · price unknown")
   })
 })

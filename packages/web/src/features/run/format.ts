@@ -56,3 +56,39 @@ export function formatCount(count: number): string {
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : plural}`
 }
+
+const USD_CENTS = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+})
+const USD_SMALL = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  maximumSignificantDigits: 2,
+})
+
+/** "$0", "$0.004", "$0.0042", "$0.42", "$12.30": two significant digits under a cent (a run often costs less). */
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd) || usd <= 0) return "$0"
+  if (usd < 0.000_01) return "<$0.00001"
+  return usd < 0.01 ? USD_SMALL.format(usd) : USD_CENTS.format(usd)
+}
+
+/** What a run's tokens cost, as far as it is known. */
+export interface RunCost {
+  tokens: number
+  /** Dollars; undefined when the model's price is not known. */
+  costUsd?: number
+  /** `local`: a model on the operator's machine; `offline`: the offline generator (no model, no tokens). */
+  costBasis?: "price" | "local" | "offline"
+}
+
+/** "1,234 tokens · $0.004", "1,234 tokens · local", "offline, no tokens", "1,234 tokens · price unknown". */
+export function describeCost({ tokens, costUsd, costBasis }: RunCost): string {
+  if (costBasis === "offline" && tokens === 0) return "offline, no tokens"
+  const counted = pluralize(tokens, "token")
+  if (costBasis === "local" || costBasis === "offline") return `${counted} · ${costBasis}`
+  if (costUsd === undefined) return `${counted} · price unknown`
+  return `${counted} · ${formatUsd(costUsd)}`
+}

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { describe, expect, it, vi } from "vitest"
-import type { StudioEvent } from "@studio/protocol"
+import type { RunMetrics, StudioEvent } from "@studio/protocol"
 import { applyRunEvent, createRunView } from "../../state/run-view"
 import { RunCard } from "./run-card"
 import {
@@ -102,7 +102,9 @@ describe("RunCard", () => {
     expect(within(build).getByRole("listitem", { name: "typescript ok" })).toBeInTheDocument()
     expect(within(build).getByText("1 warning")).toBeInTheDocument()
     const elapsed = ((view.finishedAt ?? 0) - view.startedAt) / 1000
-    expect(screen.getByText(`tokens 1,234 · repairs 0/2 · ${elapsed.toFixed(1)} s`)).toBeInTheDocument()
+    expect(
+      screen.getByText(`1,234 tokens · offline · repairs 0/2 · ${elapsed.toFixed(1)} s`),
+    ).toBeInTheDocument()
     expect(screen.queryByRole("alert")).not.toBeInTheDocument()
   })
 
@@ -176,5 +178,86 @@ describe("RunCard motion", () => {
         timeout: 2000,
       },
     )
+  })
+})
+
+/** The passing fixture run as if a model had written it, with these metrics on its run_finished. */
+function modelRun(provider: string, model: string, metrics: Partial<RunMetrics>): StudioEvent[] {
+  return passingRunEvents().map((event) => {
+    if (event.type === "run_started") return { ...event, provider, model }
+    if (event.type === "run_finished") return { ...event, metrics: { ...event.metrics, ...metrics } }
+    return event
+  })
+}
+
+describe("RunCard: tokens and cost", () => {
+  const footerOf = (container: HTMLElement) => container.querySelector("footer")?.textContent ?? ""
+
+  it("shows a priced run's tokens and dollars, and each stage's tokens beside its time", () => {
+    const view = foldEvents(
+      modelRun("openai", "gpt-4o", {
+        tokens: { prompt: 800, completion: 434 },
+        tokensByStage: {
+          interpret: { prompt: 200, completion: 34 },
+          scaffold: { prompt: 300, completion: 300 },
+          unit_test: { prompt: 300, completion: 100 },
+        },
+        costUsd: 0.00634,
+        costBasis: "price",
+      }),
+    )
+    const { container } = render(<RunCard view={view} now={view.startedAt + 999_999} />)
+    expect(footerOf(container)).toMatch(/^1,234 tokens · \$0\.0063 · repairs 0\/2 · /)
+    const stages = screen.getByRole("list", { name: "Stages" })
+    expect(
+      within(stages)
+        .getByText(/^Understand/)
+        .closest("li"),
+    ).toHaveTextContent("234 tokens · ")
+    expect(
+      within(stages)
+        .getByText(/^Write component/)
+        .closest("li"),
+    ).toHaveTextContent("600 tokens · ")
+    expect(
+      within(stages)
+        .getByText(/^Write tests/)
+        .closest("li"),
+    ).toHaveTextContent("400 tokens · ")
+    // A stage that asked no model shows its time only.
+    expect(
+      within(stages)
+        .getByText(/^Run tests/)
+        .closest("li"),
+    ).not.toHaveTextContent("tokens")
+  })
+
+  it("says local for a local model, and that the offline generator used no tokens", () => {
+    const local = foldEvents(
+      modelRun("ollama", "qwen2.5-coder", {
+        tokens: { prompt: 900, completion: 100 },
+        costUsd: 0,
+        costBasis: "local",
+      }),
+    )
+    const { container, unmount } = render(<RunCard view={local} now={local.startedAt + 999_999} />)
+    expect(footerOf(container)).toMatch(/^1,000 tokens · local · repairs/)
+    unmount()
+
+    const offline = foldEvents(
+      modelRun("offline", "recipes-v1", {
+        tokens: { prompt: 0, completion: 0 },
+        costUsd: 0,
+        costBasis: "offline",
+      }),
+    )
+    const second = render(<RunCard view={offline} now={offline.startedAt + 999_999} />)
+    expect(footerOf(second.container)).toMatch(/^offline, no tokens · repairs/)
+  })
+
+  it("says the price is unknown rather than guessing one", () => {
+    const view = foldEvents(modelRun("openai", "my-finetune", { tokens: { prompt: 10, completion: 2 } }))
+    const { container } = render(<RunCard view={view} now={view.startedAt + 999_999} />)
+    expect(footerOf(container)).toMatch(/^12 tokens · price unknown · repairs/)
   })
 })

@@ -8,7 +8,7 @@ import { useId, type ReactNode } from "react"
 import type { RunStatus, RunView } from "../../state/run-view"
 import { BuildSteps } from "./build-steps"
 import { DiagnosticsList } from "./diagnostics-list"
-import { formatCount, formatDuration } from "./format"
+import { describeCost, formatCount, formatDuration, type RunCost } from "./format"
 import { ReasoningSteps } from "./reasoning-steps"
 import { RequirementsChecklist } from "./requirements-checklist"
 import { SandboxBadge } from "./sandbox-badge"
@@ -155,13 +155,30 @@ function VerdictReasons({ view }: { view: RunView }): ReactNode {
   )
 }
 
-/** "tokens 1,234 · repairs 1/2 · 3.4 s": model tokens once the run reports them, streamed chunks until then. */
+/**
+ * "1,234 tokens · $0.004 · repairs 1/2 · 3.4 s" once the run reports its metrics ("offline, no tokens", "... · local"
+ * when nothing is charged); "tokens 12 · repairs 0/2 · 3.4 s" with the streamed chunks until then.
+ */
 export function metricsLine(view: RunView, now: number, maxRepairs: number): string {
-  const tokens = view.metrics ? view.metrics.tokens.prompt + view.metrics.tokens.completion : view.tokenCount
   const repairStage = view.stages.repair
   const repairs = view.metrics
     ? view.metrics.repairAttempts
     : repairStage.passes + (repairStage.status === "active" ? 1 : 0)
   const elapsed = (view.finishedAt ?? now) - view.startedAt
-  return `tokens ${formatCount(tokens)} · repairs ${repairs}/${maxRepairs} · ${formatDuration(elapsed)}`
+  const tokens = view.metrics ? describeCost(runCostOf(view)) : `tokens ${formatCount(view.tokenCount)}`
+  return `${tokens} · repairs ${repairs}/${maxRepairs} · ${formatDuration(elapsed)}`
+}
+
+/** The run's tokens and cost; a run stored before costs were reported is judged by its provider. */
+export function runCostOf(view: RunView): RunCost {
+  const metrics = view.metrics
+  const tokens = metrics ? metrics.tokens.prompt + metrics.tokens.completion : view.tokenCount
+  const costBasis =
+    metrics?.costBasis ??
+    (view.provider === "offline" ? "offline" : view.provider === "ollama" ? "local" : undefined)
+  return {
+    tokens,
+    ...(metrics?.costUsd === undefined ? {} : { costUsd: metrics.costUsd }),
+    ...(costBasis ? { costBasis } : {}),
+  }
 }

@@ -4,7 +4,7 @@ import { motion, useReducedMotion } from "motion/react"
 import type { ReactNode } from "react"
 import type { AgentStage } from "@studio/protocol"
 import { progressOf, type RunView, type StageStatus } from "../../state/run-view"
-import { displayedStageStatus, formatDuration, stageLabel, timelineStages } from "./format"
+import { displayedStageStatus, formatDuration, pluralize, stageLabel, timelineStages } from "./format"
 import { StatusIcon, toneOfStage } from "./status-icons"
 
 export interface StageTimelineProps {
@@ -64,6 +64,9 @@ function StageItem({
       : status === "done"
         ? entry.durationMs
         : undefined
+  // Reported with the run's metrics: the tokens this stage used (every pass of it).
+  const stageTokens = view.metrics?.tokensByStage?.[stage]
+  const tokens = stageTokens ? stageTokens.prompt + stageTokens.completion : undefined
   return (
     <motion.li
       aria-current={status === "active" ? "step" : undefined}
@@ -98,6 +101,12 @@ function StageItem({
         <span className="sr-only">, {STATUS_WORDS[status]}</span>
       </span>
       <span className="text-muted-foreground text-xs leading-5 tabular-nums">
+        {tokens !== undefined && (
+          <span>
+            {pluralize(tokens, "token")}
+            {elapsedMs !== undefined && " · "}
+          </span>
+        )}
         {elapsedMs !== undefined && (
           <time dateTime={`PT${(elapsedMs / 1000).toFixed(1)}S`}>{formatDuration(elapsedMs)}</time>
         )}

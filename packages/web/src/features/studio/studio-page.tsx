@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from "react-router"
 import { ChatPanel } from "../chat/chat-panel"
 import { CodeView } from "../code-view/code-view"
 import { DesignView } from "../design-view/design-view"
+import { ProjectCost } from "../insights/project-cost"
 import { PreviewPanel } from "../preview/preview-panel"
 import { useServices } from "../../services/services-context"
 import { useStudioStore } from "../../state/studio-store"
@@ -54,6 +55,7 @@ export function StudioPage() {
           /
         </span>
         <ProjectSelector />
+        <ProjectCost />
         <div className="ml-auto flex items-center gap-3">
           <ConnectionStatus />
           <UserMenu />
