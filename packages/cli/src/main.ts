@@ -7,6 +7,9 @@ const USAGE = `Usage: studio <command> [options]
 Commands:
   generate "<prompt>" [--out DIR] [--provider offline|openai|ollama] [--model M] [--max-repairs N] [--json]
                       describe a component; get it with tests traced to each requirement, run and repaired
+  generate --tests FILE ["<prompt>"] [...]
+                      tests as the spec: a component that passes FILE (Jest-style tests work as written),
+                      which is used verbatim; the requirements are its test names (--tests may repeat)
                       (models: OPENAI_BASE_URL, OPENAI_API_KEY, STUDIO_MODEL; or Ollama on 127.0.0.1:11434)
   exec DIR [--json]   lint, type-check and run DIR's tests (src/components/*.tsx + *.test.tsx) in the sandbox;
                       with DIR/contract.json, every requirement in it needs a traced test
@@ -47,11 +50,13 @@ export async function main(argv: string[], context: CliContext = processContext(
             model: { type: "string" },
             "max-repairs": { type: "string" },
             json: { type: "boolean" },
+            tests: { type: "string", multiple: true },
           },
           allowPositionals: true,
         })
-        if (positionals.length !== 1)
-          throw new StudioError("usage", "studio generate takes one prompt, in quotes")
+        const tests = values.tests ?? []
+        if (positionals.length > 1 || (positionals.length === 0 && tests.length === 0))
+          throw new StudioError("usage", "studio generate takes one prompt, in quotes (or --tests FILE)")
         const { runGenerate } = await import("./commands/generate")
         return await runGenerate(
           {
@@ -61,6 +66,7 @@ export async function main(argv: string[], context: CliContext = processContext(
             model: values.model,
             maxRepairs: values["max-repairs"],
             json: values.json ?? false,
+            tests,
           },
           context,
         )

@@ -82,5 +82,15 @@ export {
   type Recipe,
 } from "./generators/offline"
 export { readModelEnvironment, type ModelEnvironment } from "./generators/model-environment"
+export {
+  BUILT_IN_MODEL_PRICES,
+  findModelPrice,
+  modelPriceTableSchema,
+  priceRun,
+  readBudgetEnvironment,
+  type ModelPrice,
+  type ModelPriceTable,
+  type RunBudget,
+} from "./pricing"
 export { PROVIDERS, resolveGenerator, type Provider } from "./generators/resolve-generator"
 export type { Generator, GeneratorChunk, StageInput, PreviousVersion } from "./generators/types"

@@ -382,3 +382,91 @@ describe("run()'s request and return value", () => {
     },
   )
 })
+
+describe("run()'s tokens, cost and bounds", () => {
+  const rightFirstTime = () => ({
+    interpret: [JSON.stringify(contract)],
+    scaffold: [component(1)],
+    unit_test: [tests],
+  })
+
+  it("counts tokens per stage, adds them up, and prices them with the request's price table", async () => {
+    const { generator } = createScriptedGenerator(rightFirstTime())
+    const { events } = await runWith(generator, {
+      prompt: "a counter",
+      prices: { "test-script": { input: 2, output: 10 } },
+    })
+    const finished = events.at(-1)
+    if (finished?.type !== "run_finished") throw new Error("the run did not finish")
+    const { tokens, tokensByStage, costUsd, costBasis } = finished.metrics
+    // The scripted model reports 100 prompt tokens per call, and a completion token per 4 characters of its answer.
+    expect(tokensByStage).toEqual({
+      interpret: { prompt: 100, completion: Math.ceil(JSON.stringify(contract).length / 4) },
+      scaffold: { prompt: 100, completion: Math.ceil(component(1).length / 4) },
+      unit_test: { prompt: 100, completion: Math.ceil(tests.length / 4) },
+    })
+    const stages = Object.values(tokensByStage ?? {})
+    expect(tokens).toEqual({
+      prompt: 300,
+      completion: stages.reduce((sum, stage) => sum + stage.completion, 0),
+    })
+    expect(costBasis).toBe("price")
+    expect(costUsd).toBeCloseTo((300 * 2 + tokens.completion * 10) / 1_000_000, 12)
+  })
+
+  it("gives no cost for a model whose price is not known", async () => {
+    const { generator } = createScriptedGenerator(rightFirstTime())
+    const { events } = await runWith(generator, { prompt: "a counter" })
+    const finished = events.at(-1)
+    expect(finished?.type === "run_finished" && finished.metrics.tokens.prompt).toBe(300)
+    expect(finished?.type === "run_finished" && "costUsd" in finished.metrics).toBe(false)
+  })
+
+  it("stops at the first usage over the token limit, with an error that says what was used, not proven", async () => {
+    const { generator, calls } = createScriptedGenerator(rightFirstTime())
+    // interpret alone stays under 250 tokens; scaffold's usage takes the run over it.
+    const { events, outcome } = await runWith(generator, { prompt: "a counter", maxTokens: 250 })
+    expect(calls.map((call) => call.input.stage)).toEqual(["interpret", "scaffold"])
+    const finished = events.at(-1)
+    if (finished?.type !== "run_finished") throw new Error("the run did not finish")
+    const used = finished.metrics.tokens.prompt + finished.metrics.tokens.completion
+    expect(used).toBeGreaterThan(250)
+    expect(ofType(events, "error")).toEqual([
+      expect.objectContaining({
+        code: "token_limit",
+        message: `The run was stopped at its token limit: it used ${used.toLocaleString("en-US")} tokens, over the limit of 250 per run.`,
+      }),
+    ])
+    expect(ofType(events, "test_result")).toEqual([])
+    expect(finished).toMatchObject({ verdict: "unverified", success: false })
+    expect(outcome.tests).toEqual([])
+  })
+
+  it("refuses a token limit that is not a whole number of at least 1", async () => {
+    const { generator, calls } = createScriptedGenerator(rightFirstTime())
+    const { events } = await runWith(generator, { prompt: "a counter", maxTokens: 0 })
+    expect(calls).toEqual([])
+    expect(ofType(events, "error")).toEqual([
+      expect.objectContaining({ code: "validation_failed", message: expect.stringContaining("maxTokens") }),
+    ])
+  })
+
+  it("a repair that leaves the same tests failing with the same errors stops the loop early, honestly", async () => {
+    const sameBug = component(2).replace("export default", "// Fixed, surely.\nexport default")
+    const { events, calls, finished } = await collect(
+      {
+        interpret: [JSON.stringify(contract)],
+        scaffold: [component(2)],
+        unit_test: [tests],
+        repair: [sameBug, component(1)],
+      },
+      2,
+    )
+    expect(calls.filter((call) => call.input.stage === "repair")).toHaveLength(1)
+    const reasoning = ofType(events, "reasoning_step").map((event) => event.text)
+    expect(reasoning.find((text) => text.startsWith("Gave up"))).toMatch(
+      /^Gave up: the same tests still fail with the same errors after a change; 1 test\(s\) still fail \(R2: the Increment button adds one\)/,
+    )
+    expect(finished).toMatchObject({ verdict: "failed", success: false, metrics: { repairAttempts: 1 } })
+  })
+})

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest"
-import { createProjectSchema, generateMessageSchema, projectFilesSchema } from "./api"
+import {
+  clientMessageSchema,
+  createProjectSchema,
+  generateMessageSchema,
+  projectFilesSchema,
+  startRunRequestSchema,
+} from "./api"
 
 describe("text the studio stores", () => {
   it("refuses NUL characters and unpaired surrogates, which PostgreSQL cannot store, with a clear message", () => {
@@ -21,5 +27,28 @@ describe("text the studio stores", () => {
     expect(projectFilesSchema.safeParse({ "src/components/A.tsx": "export const a = '😀'\n" }).success).toBe(
       true,
     )
+  })
+})
+
+describe("the generate message and POST /api/runs with tests as the spec", () => {
+  const projectId = "3f1c2a4e-8b7d-4c6f-9e0a-1b2c3d4e5f60"
+  const tests = [{ name: "LikeButton.test.js", content: "test('likes', () => {})" }]
+
+  it("carry tests with or without a prompt, and still need one of the two", () => {
+    expect(generateMessageSchema.parse({ type: "generate", projectId, prompt: "", tests }).tests).toEqual(
+      tests,
+    )
+    expect(startRunRequestSchema.parse({ projectId, prompt: "a like button", tests }).tests).toEqual(tests)
+    expect(
+      startRunRequestSchema.safeParse({ projectId, prompt: " " }).error?.issues.map((issue) => issue.message),
+    ).toEqual(["the prompt is empty"])
+    expect(
+      clientMessageSchema.safeParse({
+        type: "generate",
+        projectId,
+        prompt: "",
+        tests: [{ name: "x", content: "" }],
+      }).success,
+    ).toBe(false)
   })
 })

@@ -9,6 +9,9 @@ import { verdictSchema } from "./verdict"
 /** Limits every side checks: the server refuses more, the web app stops the person before sending. */
 export const API_LIMITS = {
   promptChars: 8_000,
+  /** Test files a person may give as the spec of a run (tests as the spec), and the size of each. */
+  testFiles: 3,
+  testFileChars: 16_000,
   /** One WebSocket message from a client. */
   wsMessageBytes: 64 * 1024,
   /** One REST request body (edited files included). */
@@ -31,6 +34,41 @@ export function storableText() {
   return z.string().refine((text) => !text.includes("\0") && !LONE_SURROGATE.test(text), {
     message: "must not contain NUL characters or unpaired surrogates",
   })
+}
+
+/** A given test's file name: a bare `<name>.test.<ext>` (or `.spec.`), placed beside the component it imports. */
+const GIVEN_TEST_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}\.(test|spec)\.(js|jsx|ts|tsx)$/
+
+/** One test file a person gives as the spec of a run (WebApp1K-style Jest files work as written). */
+export const givenTestFileSchema = z.object({
+  name: z
+    .string()
+    .regex(GIVEN_TEST_NAME, "a test file name must look like Counter.test.js (.js, .jsx, .ts or .tsx)"),
+  content: storableText()
+    .refine((content) => content.trim() !== "", "the test file is empty")
+    .refine((content) => content.length <= API_LIMITS.testFileChars, {
+      message: `a test file may have at most ${API_LIMITS.testFileChars} characters`,
+    }),
+})
+export type GivenTestFile = z.infer<typeof givenTestFileSchema>
+
+/** The tests of a run that has them as its spec: one to `API_LIMITS.testFiles` files with distinct names. */
+export const givenTestsSchema = z
+  .array(givenTestFileSchema)
+  .min(1, "give at least one test file")
+  .max(API_LIMITS.testFiles, `at most ${API_LIMITS.testFiles} test files`)
+  .refine(
+    (files) => new Set(files.map((file) => file.name)).size === files.length,
+    "test file names must differ",
+  )
+
+/** A request that has tests needs no prompt; one without needs a prompt. */
+export function requirePromptOrTests(
+  request: { prompt?: string | undefined; tests?: readonly unknown[] | undefined },
+  context: z.RefinementCtx,
+): void {
+  if ((request.prompt ?? "") === "" && (request.tests ?? []).length === 0)
+    context.addIssue({ code: "custom", path: ["prompt"], message: "the prompt is empty" })
 }
 
 // --- REST -------------------------------------------------------------------------------------------------------
@@ -239,15 +277,20 @@ export type ApiError = z.infer<typeof apiErrorSchema>
 /** The subprotocol of the studio's WebSocket; a token may travel beside it as `bearer.<jwt>`. */
 export const WS_PROTOCOL = "studio.v1"
 
-export const generateMessageSchema = z.object({
+const generateMessageFields = z.object({
   type: z.literal("generate"),
   /** Echoed back in `run_accepted`, so a client can match its request to the run. */
   requestId: storableText().max(100).optional(),
   projectId: id,
-  prompt: storableText().trim().min(1, "the prompt is empty").max(API_LIMITS.promptChars),
+  /** May be empty when tests are given: they are the spec. */
+  prompt: storableText().trim().max(API_LIMITS.promptChars).default(""),
   parentVersionId: id.optional(),
   plugins: z.array(storableText().max(40)).max(20).optional(),
+  /** Tests as the spec: the run makes them pass, used verbatim and never changed. */
+  tests: givenTestsSchema.optional(),
 })
+
+export const generateMessageSchema = generateMessageFields.superRefine(requirePromptOrTests)
 
 export const clientMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("auth"), token: z.string().max(4096) }),
@@ -260,7 +303,9 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>
 export type GenerateMessage = z.infer<typeof generateMessageSchema>
 
 /** `POST /api/runs`: a generation over REST, for clients without a socket (the socket's `generate` without `type`). */
-export const startRunRequestSchema = generateMessageSchema.omit({ type: true })
+export const startRunRequestSchema = generateMessageFields
+  .omit({ type: true })
+  .superRefine(requirePromptOrTests)
 export type StartRunRequest = z.infer<typeof startRunRequestSchema>
 
 /**

@@ -13,10 +13,12 @@ export { DIAGNOSTIC_SEVERITIES, diagnosticSchema, diagnosticSeveritySchema } fro
 export type { Diagnostic, DiagnosticSeverity } from "./diagnostics"
 
 export {
+  COST_BASES,
   STUDIO_EVENT_TYPES,
   buildErrorEventSchema,
   buildOkEventSchema,
   buildProgressEventSchema,
+  costBasisSchema,
   errorEventSchema,
   eventEnvelopeSchema,
   fileClosedEventSchema,
@@ -30,15 +32,18 @@ export {
   stageCompleteEventSchema,
   studioEventSchema,
   testResultEventSchema,
+  tokenCountSchema,
   tokenEventSchema,
 } from "./events"
 export type {
+  CostBasis,
   EventEnvelope,
   RunMetrics,
   StudioEvent,
   StudioEventOf,
   StudioEventParseResult,
   StudioEventType,
+  TokenCount,
 } from "./events"
 
 export { createEventSequencer } from "./event-sequencer"
@@ -74,7 +79,14 @@ export type { ParseOrThrowOptions } from "./parse-or-throw"
 
 export { sanitizeMessage } from "./sanitize-message"
 
-export { RUN_REPAIR_LIMITS, runRequestSchema } from "./run-request"
+export {
+  modelPriceSchema,
+  modelPriceTableSchema,
+  RUN_REPAIR_LIMITS,
+  runRequestSchema,
+  type ModelPrice,
+  type ModelPriceTable,
+} from "./run-request"
 export type { ParsedRunRequest, RunRequestInput } from "./run-request"
 
 export {
@@ -102,6 +114,8 @@ export {
   credentialsSchema,
   feedbackSchema,
   generateMessageSchema,
+  givenTestFileSchema,
+  givenTestsSchema,
   observationSchema,
   pluginManifestSchema,
   previewPageUrlSchema,
@@ -129,6 +143,7 @@ export type {
   ClientMessage,
   Credentials,
   GenerateMessage,
+  GivenTestFile,
   Observation,
   PluginManifestInfo,
   PreviewRequest,

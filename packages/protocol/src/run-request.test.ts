@@ -43,3 +43,36 @@ describe("runRequestSchema", () => {
     ])
   })
 })
+
+describe("runRequestSchema: tests as the spec", () => {
+  const test = { name: "Counter.test.js", content: "test('adds one', () => {})\n" }
+  const messages = (input: unknown) =>
+    runRequestSchema.safeParse(input).error?.issues.map((issue) => issue.message)
+
+  it("takes tests with or without a prompt; neither is refused as an empty prompt", () => {
+    expect(runRequestSchema.parse({ tests: [test] })).toMatchObject({ prompt: "", tests: [test] })
+    expect(runRequestSchema.parse({ prompt: " a counter ", tests: [test] }).prompt).toBe("a counter")
+    expect(messages({ prompt: "  ", tests: [] })).toEqual([
+      "give at least one test file",
+      "the prompt is empty",
+    ])
+    expect(messages({})).toEqual(["the prompt is empty"])
+  })
+
+  it("bounds the files' names, sizes and count", () => {
+    expect(messages({ tests: [{ ...test, name: "../Counter.test.js" }] })).toEqual([
+      "a test file name must look like Counter.test.js (.js, .jsx, .ts or .tsx)",
+    ])
+    expect(messages({ tests: [{ ...test, name: "Counter.js" }] })).toHaveLength(1)
+    expect(messages({ tests: [{ ...test, content: " \n" }] })).toEqual(["the test file is empty"])
+    expect(messages({ tests: [{ ...test, content: "x".repeat(API_LIMITS.testFileChars + 1) }] })).toEqual([
+      `a test file may have at most ${API_LIMITS.testFileChars} characters`,
+    ])
+    const many = Array.from({ length: API_LIMITS.testFiles + 1 }, (_, index) => ({
+      ...test,
+      name: `T${index}.test.js`,
+    }))
+    expect(messages({ tests: many })).toEqual([`at most ${API_LIMITS.testFiles} test files`])
+    expect(messages({ tests: [test, test] })).toEqual(["test file names must differ"])
+  })
+})

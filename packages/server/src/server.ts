@@ -3,7 +3,6 @@ import {
   createToolchainRegistry,
   detectIsolation,
   publicIsolation,
-  resolveGenerator,
   type Engine,
   type Generator,
   type IsolationReport,
@@ -23,6 +22,7 @@ import { createStore, type Store } from "./db/store"
 import { createPromptLimiter } from "./limits/rate-limit"
 import { createRequestLimits } from "./limits/request-limits"
 import { createSocketLimiter } from "./limits/socket-limit"
+import { resolveConfiguredGenerator } from "./resolve-model"
 import { createMetrics, registerQueueMetrics } from "./metrics"
 import { createMemoryPreviewStore, type PreviewPageStore } from "./previews/preview-store"
 import { closingEvents } from "./runs/closing-events"
@@ -112,9 +112,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
     const given = options.engine
     const generator =
-      options.generator ??
-      given?.generator ??
-      (await resolveGenerator({ provider: config.provider }, config.model))
+      options.generator ?? given?.generator ?? (await resolveConfiguredGenerator(config, logger))
     // Jobs live under the installation's .studio/sandbox (not the data folder): generated code resolves its packages
     // from the studio's node_modules. The toolchain thread loads TypeScript and ESLint when the engine is warmed
     // (below), not at start. An instance with no worker has no engine at all.
@@ -219,6 +217,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           metrics,
           log: logger,
           policy: { allowUnisolated: config.allowUnisolated },
+          budget: config.budget,
         }),
         hooks,
         userConcurrency: config.userConcurrency,

@@ -1,10 +1,11 @@
-import { createEngine, resolveGenerator, type Engine, type Generator } from "@studio/engine"
+import { createEngine, type Engine, type Generator } from "@studio/engine"
 import { StudioError } from "@studio/protocol"
 import pino, { type Logger } from "pino"
 import { migrationsFolder, type ServerConfig } from "./config"
 import { openDatabase } from "./db/database"
 import { createStore, type Store } from "./db/store"
 import { createMetrics, type Metrics } from "./metrics"
+import { resolveConfiguredGenerator } from "./resolve-model"
 import { createQueueHooks } from "./runs/queue-hooks"
 import { createRedisEventBus, createRedisRunWorker } from "./runs/redis"
 import { createRunExecutor } from "./runs/run-executor"
@@ -53,6 +54,7 @@ export function createQueueWorker(deps: {
       metrics,
       log,
       policy: { allowUnisolated: config.allowUnisolated },
+      budget: config.budget,
     }),
     hooks: { onLost: (job, reason) => hooks.onLost(job, reason) },
   })
@@ -99,9 +101,7 @@ export async function startWorker(config: ServerConfig, options: WorkerOptions =
   try {
     const store = createStore(database)
     const generator =
-      options.generator ??
-      options.engine?.generator ??
-      (await resolveGenerator({ provider: config.provider }, config.model))
+      options.generator ?? options.engine?.generator ?? (await resolveConfiguredGenerator(config, logger))
     const engine = options.engine
       ? options.engine.withGenerator(generator)
       : await createEngine({ generator, toolchain: { warm: false } })

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import {
   buildPreviewHtml,
@@ -6,9 +6,16 @@ import {
   consumeRun,
   createEngine,
   OFFLINE_PROVIDER,
+  readBudgetEnvironment,
   type RunOutcome,
 } from "@studio/engine"
-import { runRequestSchema, StudioError, type StudioEvent } from "@studio/protocol"
+import {
+  API_LIMITS,
+  runRequestSchema,
+  StudioError,
+  type GivenTestFile,
+  type StudioEvent,
+} from "@studio/protocol"
 import type { CliContext } from "../cli-context"
 import { readEnvironment } from "../config"
 import { resolveGenerator } from "../resolve-generator"
@@ -22,15 +29,19 @@ export interface GenerateOptions {
   model?: string
   maxRepairs?: string
   json: boolean
+  /** `--tests FILE`: test files that are the spec (tests as the spec). */
+  tests?: readonly string[]
 }
 
 /** `studio generate "<prompt>"`: the whole pipeline, live; writes the files, contract, report and a preview page. */
 export async function runGenerate(options: GenerateOptions, context: CliContext): Promise<number> {
   // The run checks its request itself (the limits live in protocol); checked here first, a mistake is a usage error
   // (exit 2) before anything starts.
+  const givenTests = readGivenTestFiles(options.tests ?? [], context.cwd)
   const request = runRequestSchema.safeParse({
     prompt: options.prompt,
     ...(options.maxRepairs === undefined ? {} : { maxRepairs: Number(options.maxRepairs) }),
+    ...(givenTests.length > 0 ? { tests: givenTests } : {}),
   })
   if (!request.success) {
     const issue = request.error.issues[0]
@@ -38,10 +49,18 @@ export async function runGenerate(options: GenerateOptions, context: CliContext)
       "usage",
       issue?.path[0] === "maxRepairs"
         ? "--max-repairs takes a whole number from 0 to 5"
-        : (issue?.message ?? "the request is not valid"),
+        : issue?.path[0] === "tests"
+          ? `--tests: ${issue.message}`
+          : (issue?.message ?? "the request is not valid"),
     )
   }
-  const { prompt, maxRepairs } = request.data
+  const { prompt, maxRepairs, tests } = request.data
+  // STUDIO_MODEL_PRICES and STUDIO_MAX_TOKENS_PER_RUN, checked before anything starts (config_invalid names them).
+  const budget = readBudgetEnvironment(context.env)
+  const bounds = {
+    prices: budget.prices,
+    ...(budget.maxTokensPerRun === undefined ? {} : { maxTokens: budget.maxTokensPerRun }),
+  }
   const generator = await resolveGenerator(
     { provider: options.provider, model: options.model },
     readEnvironment(context.env),
@@ -63,6 +82,8 @@ export async function runGenerate(options: GenerateOptions, context: CliContext)
     if (refused) await engine.close()
   }
   if (refused) return 2
+  // What the model server's check found but does not stop the run (its model list did not answer, and the like).
+  for (const warning of generator.warnings) context.stderr.write(`studio generate: warning: ${warning}\n`)
   engine.warmUp().catch(() => undefined)
   const controller = new AbortController()
   const onInterrupt = () => {
@@ -77,7 +98,10 @@ export async function runGenerate(options: GenerateOptions, context: CliContext)
   const events: StudioEvent[] = []
   try {
     const outcome = await consumeRun(
-      engine.run({ prompt, maxRepairs }, { signal: controller.signal }),
+      engine.run(
+        { prompt, maxRepairs, ...bounds, ...(tests ? { tests } : {}) },
+        { signal: controller.signal },
+      ),
       (event) => {
         events.push(event)
         if (options.json) context.stdout.write(`${JSON.stringify(event)}\n`)
@@ -107,6 +131,30 @@ export async function runGenerate(options: GenerateOptions, context: CliContext)
     printer?.stop()
     await engine.close()
   }
+}
+
+/** The `--tests` files as the run takes them: named by their file name; unreadable or oversized ones are usage errors. */
+function readGivenTestFiles(files: readonly string[], cwd: string): GivenTestFile[] {
+  return files.map((file) => {
+    const resolved = path.resolve(cwd, file)
+    let size: number
+    try {
+      size = statSync(resolved).size
+    } catch {
+      throw new StudioError("usage", `--tests: cannot read ${file}`)
+    }
+    // Characters are at most bytes, so a file this much larger cannot fit; it is not read at all.
+    if (size > API_LIMITS.testFileChars * 4)
+      throw new StudioError(
+        "usage",
+        `--tests: ${file} is too large (a test file may have at most ${API_LIMITS.testFileChars} characters)`,
+      )
+    try {
+      return { name: path.basename(resolved), content: readFileSync(resolved, "utf8") }
+    } catch {
+      throw new StudioError("usage", `--tests: cannot read ${file}`)
+    }
+  })
 }
 
 function writeOutput(

@@ -4,9 +4,11 @@ import {
   describeIssue,
   runRequestSchema,
   sanitizeMessage,
+  type GivenTestFile,
   type StudioEvent,
 } from "@studio/protocol"
 import type { PreviousVersion } from "../generators/types"
+import type { ModelPriceTable } from "../pricing"
 import { isPluginId, PLUGIN_IDS, type PluginId } from "../toolchain/types"
 import {
   createRunContext,
@@ -17,8 +19,15 @@ import {
   type RunOutcome,
 } from "./run-context"
 import { executeStage, type ExecuteResult } from "./stages/execute"
+import {
+  givenTestsExecution,
+  givenTestsInterpretStage,
+  givenTestsUnitTestStage,
+  keepGivenTestsStep,
+  readGivenTests,
+} from "./stages/given-tests"
 import { interpretStage } from "./stages/interpret"
-import { brokenTests, repairStage } from "./stages/repair"
+import { brokenTests, gaveUpStep, repairStage, sameFailures } from "./stages/repair"
 import { reportStage } from "./stages/report"
 import { scaffoldStage } from "./stages/scaffold"
 import { unitTestStage } from "./stages/unit-test"
@@ -32,6 +41,12 @@ export interface RunRequest {
   maxRepairs?: number
   /** Toolchain steps of the execute stage (default: all of them). */
   plugins?: readonly PluginId[]
+  /** Tests as the spec: the run makes these pass (the prompt may then be empty); they are never changed. */
+  tests?: readonly GivenTestFile[]
+  /** Tokens the run may use (STUDIO_MAX_TOKENS_PER_RUN); the first usage over it stops it with `token_limit`. */
+  maxTokens?: number
+  /** Dollars per million tokens by model, for run_finished's costUsd (default: the built-in list prices). */
+  prices?: ModelPriceTable
 }
 
 /**
@@ -47,7 +62,11 @@ export async function* run(
   request: RunRequest,
   deps: RunDependencies,
 ): AsyncGenerator<StudioEvent, RunOutcome> {
-  const context = { ...createRunContext(request.runId ?? randomUUID(), deps), generator: deps.generator }
+  const context = {
+    ...createRunContext(request.runId ?? randomUUID(), deps),
+    generator: deps.generator,
+    pricing: { generator: deps.generator, ...(request.prices ? { prices: request.prices } : {}) },
+  }
   const { emit } = context
   const outcome: RunOutcome = { files: {}, tests: [] }
   const parsed = runRequestSchema.safeParse(request)
@@ -70,19 +89,32 @@ export async function* run(
     return outcome
   }
   const { prompt, previous, maxRepairs } = parsed.data
+  if (parsed.data.maxTokens !== undefined) context.maxTokens = parsed.data.maxTokens
   const record = (result: ExecuteResult) => {
     Object.assign(outcome, { files: result.files, css: result.css, tests: result.tests })
     return result
   }
   try {
-    const contract = yield* interpretStage(context, { prompt, previous })
+    // Tests as the spec: the contract comes from the given tests and unit_test is skipped (stages/given-tests.ts).
+    const given = parsed.data.tests ? readGivenTests(parsed.data.tests, prompt) : undefined
+    const contract = given
+      ? yield* givenTestsInterpretStage(context, given)
+      : yield* interpretStage(context, { prompt, previous })
     outcome.contract = contract
-    const scaffold = yield* scaffoldStage(context, contract, previous)
-    const files = yield* unitTestStage(context, contract, scaffold)
-    const execution = { ...context, plugins: request.plugins, requirements: contract.requirements }
+    const scaffold = yield* scaffoldStage(context, contract, previous, given)
+    const files = given
+      ? yield* givenTestsUnitTestStage(context, given, scaffold.files)
+      : yield* unitTestStage(context, contract, scaffold)
+    const execution = {
+      ...context,
+      plugins: request.plugins,
+      requirements: contract.requirements,
+      ...(given ? givenTestsExecution(given) : {}),
+    }
     let current = record(yield* executeStage(files, execution))
     while (!current.ok && context.repairAttempts < maxRepairs) {
-      const repaired = yield* repairStage(context, contract, current, maxRepairs)
+      const attempted = yield* repairStage(context, contract, current, maxRepairs)
+      const repaired = given ? yield* keepGivenTestsStep(context, attempted, given) : attempted
       const next = yield* executeStage(repaired, execution)
       const broken = brokenTests(current.tests, next.tests)
       if (broken.length > 0) {
@@ -93,7 +125,13 @@ export async function* run(
         })
         continue
       }
+      // Attempts left, but this one changed nothing that matters: stop rather than spend them on repeats.
+      const stuck = sameFailures(current, next) && context.repairAttempts < maxRepairs
       current = record(next)
+      if (stuck) {
+        yield emit({ type: "reasoning_step", stage: "repair", text: gaveUpStep(next) })
+        break
+      }
     }
     yield* reportStage(context, contract, current)
     yield runFinished(context, current)

@@ -3,6 +3,15 @@ import path from "node:path"
 import type { Diagnostic } from "@studio/protocol"
 import type { Plugin } from "vite"
 import {
+  isJestStyleTest,
+  JEST_GLOBALS_MODULE,
+  JEST_GLOBALS_SOURCE,
+  needsJsxInJs,
+  RESOLVED_JEST_GLOBALS_MODULE,
+  rewriteJestModuleCalls,
+  withJestGlobals,
+} from "./jest-compat"
+import {
   checkFileImports,
   createModuleResolver,
   refusalMessage,
@@ -16,6 +25,8 @@ export interface SourceGuardOptions {
   nodeModules: string[]
   /** The job folder of the run in progress (one run at a time per host). */
   currentJobRoot: () => string | undefined
+  /** Whether the run in progress holds Jest-style tests (jest-compat.ts): its extra globals, JSX and packages. */
+  currentJobIsJestStyle?: () => boolean
   /** Told of each import refused in a job file, as a diagnostic at its line and column. */
   onRefused?: (diagnostic: Diagnostic) => void
 }
@@ -55,12 +66,14 @@ export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
     name: "studio:source-guard",
     enforce: "pre",
     async resolveId(source, importer) {
+      if (source === JEST_GLOBALS_MODULE && jestStyle()) return RESOLVED_JEST_GLOBALS_MODULE
       if (!source.startsWith("@/")) return null
       const job = options.currentJobRoot()
       const importerInJob = importer === undefined ? undefined : jobPathOf(importer)
       const verdict = resolveJobSpecifier(source, importerInJob ?? "src/index.ts", {
         kitDir,
         allowBuiltins: true,
+        jestStyle: jestStyle(),
       })
       if (!verdict.ok) {
         throw new Error(
@@ -78,6 +91,7 @@ export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
       return this.resolve(base, importer, { skipSelf: true })
     },
     load(id) {
+      if (id === RESOLVED_JEST_GLOBALS_MODULE) return jestStyle() ? JEST_GLOBALS_SOURCE : null
       if (id.startsWith("\0") || id.startsWith("virtual:") || id.startsWith("/@")) return null
       const file = id.split("?")[0] ?? id
       if (!path.isAbsolute(file)) return null
@@ -92,21 +106,52 @@ export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
       if (jobPath !== undefined && jobPath.endsWith(".css")) refuse(jobPath, readFileSync(file, "utf8"))
       return null
     },
+    // Synchronous unless it compiles JSX, so a refusal throws where Vite calls it.
     transform(code, id) {
       const jobPath = jobPathOf(id)
-      if (jobPath !== undefined) refuse(jobPath, code)
-      return null
+      if (jobPath === undefined) return null
+      if (!jestStyle()) {
+        refuse(jobPath, code)
+        return null
+      }
+      // A Jest-style job: its module calls are checked as Vitest's, after the rewrite that makes them so.
+      const jestTest = isJestStyleTest(jobPath, code)
+      const checked = jestTest ? rewriteJestModuleCalls(code) : code
+      refuse(jobPath, checked)
+      const prepared = jestTest ? withJestGlobals(checked) : checked
+      if (!needsJsxInJs(jobPath)) return prepared === code ? null : { code: prepared, map: null }
+      return compileJsx(prepared, jobPath)
     },
+  }
+
+  function jestStyle(): boolean {
+    return options.currentJobIsJestStyle?.() === true
   }
 
   /** Throws (and reports each) when the job file's code imports what generated code may not. */
   function refuse(jobPath: string, code: string): void {
-    const refused = checkFileImports(jobPath, code, { kitDir, allowBuiltins: true, source: "vitest" })
+    const refused = checkFileImports(jobPath, code, {
+      kitDir,
+      allowBuiltins: true,
+      source: "vitest",
+      jestStyle: jestStyle(),
+    })
     const first = refused[0]
     if (first === undefined) return
     for (const diagnostic of refused) options.onRefused?.(diagnostic)
     throw new Error(`${jobPath}:${first.line}:${first.column}: ${first.message}`)
   }
+}
+
+/** JSX in a `.js` job file, compiled by Vite's own transformer as it compiles a `.jsx` file (the host never runs it). */
+async function compileJsx(code: string, jobPath: string) {
+  const { transformWithOxc } = await import("vite")
+  const compiled = await transformWithOxc(code, jobPath, {
+    lang: "jsx",
+    jsx: { runtime: "automatic" },
+    sourcemap: true,
+  })
+  return { code: compiled.code, map: compiled.map }
 }
 
 function isSymbolicLink(file: string): boolean {

@@ -8,6 +8,7 @@ import {
   type TestCaseResult,
 } from "@studio/protocol"
 import type { TestCase, TestModule, Vitest } from "vitest/node"
+import { jestStyleTestFiles } from "./jest-compat"
 import { sourceGuardPlugin } from "./source-guard"
 import { listTestTitles } from "./test-titles"
 import type { SandboxJob } from "./types"
@@ -55,6 +56,8 @@ export class VitestHost {
         stopped: boolean
         /** Imports the source guard refused, at their place. */
         refused: Diagnostic[]
+        /** The job holds Jest-style tests (jest-compat.ts). */
+        jestStyle: boolean
       }
     | undefined
   private previousWorkers: SandboxWorkerProcess[] = []
@@ -110,7 +113,7 @@ export class VitestHost {
         globals: false,
         testTimeout: options.testTimeoutMs,
         hookTimeout: options.testTimeoutMs,
-        include: ["**/*.test.{ts,tsx}"],
+        include: ["**/*.test.{ts,tsx,js,jsx}"],
         passWithNoTests: true,
         // Vitest's default follows the studio's own CI variable; a job's result must not. Focused tests run as
         // written, and the verdict says that a focused run is not a proof.
@@ -125,6 +128,7 @@ export class VitestHost {
             kitSrc: options.kitSrc,
             nodeModules: options.nodeModules,
             currentJobRoot,
+            currentJobIsJestStyle: () => ref.host?.current?.jestStyle === true,
             onRefused: (diagnostic) => {
               // A module that failed to transform may be asked for again by another test file.
               const refused = ref.host?.current?.refused
@@ -146,7 +150,8 @@ export class VitestHost {
   /** Runs every test file of the job; the caller enforces the deadline through `killWorkers`. */
   async run(job: SandboxJob): Promise<HostRunOutcome> {
     const root = mkdtempSync(path.join(this.options.jobsRoot, "job-"))
-    this.current = { root, job, workers: [], stopped: false, refused: [] }
+    const jestStyle = jestStyleTestFiles(job.files).length > 0
+    this.current = { root, job, workers: [], stopped: false, refused: [], jestStyle }
     this.runs++
     try {
       for (const [relative, content] of Object.entries(job.files)) {

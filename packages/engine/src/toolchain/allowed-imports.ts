@@ -19,3 +19,10 @@ export const ALLOWED_TEST_PACKAGES = [
   "@testing-library/jest-dom",
   "@testing-library/dom",
 ] as const
+
+/**
+ * What a job of Jest-style tests (tests a person gave, such as WebApp1K's; see sandbox/jest-compat.ts) may import in
+ * addition: its components may use the router, its tests also fetch-mock. Nothing else is added in that mode.
+ */
+export const ALLOWED_JEST_STYLE_PACKAGES = ["react-router-dom"] as const
+export const ALLOWED_JEST_STYLE_TEST_PACKAGES = ["fetch-mock"] as const

@@ -6,7 +6,12 @@ import path from "node:path"
 import { sanitizeMessage } from "@studio/protocol"
 import type { transform, UnknownAtRule, Url } from "lightningcss"
 import type ts from "typescript"
-import { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES } from "./allowed-imports"
+import {
+  ALLOWED_JEST_STYLE_PACKAGES,
+  ALLOWED_JEST_STYLE_TEST_PACKAGES,
+  ALLOWED_PACKAGES,
+  ALLOWED_TEST_PACKAGES,
+} from "./allowed-imports"
 import { isModuleNotFoundError } from "./diagnostic"
 import { extensionOf, isSafeJobPath, isScriptFile, isTestFile, moduleFileCandidates } from "./job-files"
 import { KIT_DIR } from "./kit-paths"
@@ -72,6 +77,8 @@ export interface SpecifierOptions {
    * without any import anyway.
    */
   allowBuiltins?: boolean
+  /** A job of Jest-style tests (given by a person): the router, and fetch-mock in tests, are allowed too. */
+  jestStyle?: boolean
 }
 
 export interface CheckOptions extends SpecifierOptions {
@@ -125,8 +132,11 @@ export function resolveJobSpecifier(
     return { ok: true, target: { type: "job", path: inJob } }
   }
   const inTest = options.inTest ?? isTestFile(importer)
+  const jestStyle: readonly string[] = options.jestStyle
+    ? [...ALLOWED_JEST_STYLE_PACKAGES, ...(inTest ? ALLOWED_JEST_STYLE_TEST_PACKAGES : [])]
+    : []
   return resolvePackageSpecifier(specifier, {
-    allowed: inTest ? [...ALLOWED_PACKAGES, ...ALLOWED_TEST_PACKAGES] : ALLOWED_PACKAGES,
+    allowed: [...ALLOWED_PACKAGES, ...(inTest ? ALLOWED_TEST_PACKAGES : []), ...jestStyle],
     allowBuiltins: options.allowBuiltins === true,
   })
 }

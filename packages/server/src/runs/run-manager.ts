@@ -15,6 +15,7 @@ import type { NewRun } from "../db/repositories/runs"
 import type { Version } from "../db/repositories/versions"
 import type { Store } from "../db/store"
 import { endRunOutsidePipeline } from "./closing-events"
+import { describeRunPrompt } from "./run-prompt"
 import type { RunQueueHooks } from "./queue-hooks"
 import type { RunEventBus, RunJob, RunQueue, RunWorker } from "./run-queue"
 import { readStoredEvent } from "./run-verdicts"
@@ -107,14 +108,14 @@ export class RunManager {
   async start(userId: string, request: GenerateMessage): Promise<string> {
     const { projectId, parent, plugins } = await this.checkStart(userId, request)
     const runId = randomUUID()
-    const { prompt } = request
+    const { prompt, tests } = request
     return this.queueRun(
       {
         id: runId,
         userId,
         projectId,
         parentVersionId: parent?.id,
-        prompt,
+        prompt: describeRunPrompt(prompt, tests),
         provider: this.engine.generator.provider,
         model: this.engine.generator.model,
       },
@@ -126,6 +127,7 @@ export class RunManager {
         prompt,
         ...(parent ? { parentVersionId: parent.id } : {}),
         ...(plugins ? { plugins } : {}),
+        ...(tests ? { tests } : {}),
       },
     )
   }

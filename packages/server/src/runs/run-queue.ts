@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { hostname } from "node:os"
-import type { StudioEvent } from "@studio/protocol"
+import { givenTestsSchema, type StudioEvent } from "@studio/protocol"
 import { z } from "zod"
 
 // The seam between the API (which records a run and queues it) and the workers (which run the engine on it). The
@@ -20,6 +20,8 @@ export const runJobSchema = z.discriminatedUnion("kind", [
     prompt: z.string(),
     parentVersionId: uuid.optional(),
     plugins: z.array(z.string()).optional(),
+    /** Tests as the spec, carried whole: a person's files, which no store holds yet. */
+    tests: givenTestsSchema.optional(),
   }),
   z.object({
     kind: z.literal("test"),

@@ -1,4 +1,4 @@
-import type { Credentials, StudioEvent } from "@studio/protocol"
+import type { Credentials, GivenTestFile, StudioEvent } from "@studio/protocol"
 import { useSessionStore } from "../state/session-store"
 import { filesOf, useStudioStore } from "../state/studio-store"
 import { ApiRequestError, type ApiClient } from "./api-client"
@@ -226,21 +226,27 @@ export class StudioController {
   // --- runs -----------------------------------------------------------------------------------------------------
 
   /** Sends a prompt: a new component, or a follow-up on the selected version. */
-  sendPrompt(prompt: string): void {
+  sendPrompt(prompt: string, tests?: GivenTestFile[]): void {
     const state = studio()
     const projectId = state.currentProjectId
+    const given = tests && tests.length > 0 ? tests : undefined
     const text = prompt.trim()
-    if (!projectId || !text) return
+    if (!projectId || (!text && !given)) return
     const requestId = crypto.randomUUID()
-    this.pendingPrompts.set(requestId, { prompt: text, projectId })
+    // Tests as the spec: what the chat shows of a prompt that is only tests is their names.
+    const shown = given
+      ? [text, `Tests: ${given.map((test) => test.name).join(", ")}`].filter(Boolean).join("\n")
+      : text
+    this.pendingPrompts.set(requestId, { prompt: shown, projectId })
     const everyPlugin = state.selectedPlugins.length === state.availablePlugins.length
     state.setNotice(null)
-    useStudioStore.setState({ pendingPrompt: text })
+    useStudioStore.setState({ pendingPrompt: shown })
     this.socket.send({
       type: "generate",
       requestId,
       projectId,
       prompt: text,
+      ...(given ? { tests: given } : {}),
       ...(state.selectedVersionId ? { parentVersionId: state.selectedVersionId } : {}),
       ...(everyPlugin ? {} : { plugins: state.selectedPlugins }),
     })

@@ -69,8 +69,9 @@ function renderUserPrompt(input: StageInput, templates: PromptTemplates): string
       return fillTemplate(templates.scaffold, {
         contract: renderContract(input.contract),
         name: input.contract.name,
-        componentPath: componentPathOf(input.contract),
+        componentPath: input.componentPath ?? componentPathOf(input.contract),
         previous: renderFollowUp(input.previous, templates),
+        givenTests: renderGivenTests(input.givenTests),
       })
     case "unit_test":
       return fillTemplate(templates["unit-test"], {
@@ -93,6 +94,16 @@ function renderUserPrompt(input: StageInput, templates: PromptTemplates): string
 
 function componentPathOf(contract: Contract): string {
   return `src/components/${contract.name}.tsx`
+}
+
+/** Tests as the spec: the tests the component must pass, shown whole; they are read-only. */
+function renderGivenTests(givenTests: Record<string, string> | undefined): string {
+  if (givenTests === undefined || Object.keys(givenTests).length === 0) return ""
+  return (
+    "The component must pass these tests, which are the spec. They are read-only: do not write them, and " +
+    "make the component's text, roles and requests match what they expect.\n\n" +
+    renderFiles(givenTests)
+  )
 }
 
 function renderContract(contract: Contract): string {

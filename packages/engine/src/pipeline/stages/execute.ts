@@ -10,6 +10,7 @@ import {
   type TestCaseResult,
 } from "@studio/protocol"
 import type { SandboxBackend } from "../../sandbox"
+import { jestStyleTestFiles } from "../../sandbox/jest-compat"
 import type { PluginId, PluginResult, ToolchainRegistry } from "../../toolchain"
 import { checkJobImports, IMPORT_CHECK_SOURCE } from "../../toolchain/module-resolver"
 import { createEventChannel } from "../event-channel"
@@ -32,6 +33,13 @@ export interface ExecuteOptions {
   signal?: AbortSignal
   /** The contract's requirements, each of which needs a traced test for the verdict to be `proven`. */
   requirements?: readonly { id: string }[]
+  /**
+   * Test files used exactly as given (tests as the spec). They and any Jest-style test file are run, never formatted,
+   * linted or type-checked: they are the spec, not the code under review.
+   */
+  verbatimTests?: readonly string[]
+  /** Traces a test to its requirement when its name does not start with the id (given tests). */
+  traceTest?: (test: TestCaseResult) => TestCaseResult
 }
 
 export interface ExecuteStageContext extends ExecuteOptions {
@@ -113,6 +121,14 @@ async function executeSteps(
   let files = inputFiles
   let css: string | undefined
   let done = 0
+  const jestStyleTests = jestStyleTestFiles(inputFiles)
+  const verbatim = new Set([...(context.verbatimTests ?? []), ...jestStyleTests])
+  /** The files the tools see: all but the verbatim tests. */
+  const reviewed = (all: Record<string, string>) =>
+    verbatim.size === 0
+      ? all
+      : Object.fromEntries(Object.entries(all).filter(([path]) => !verbatim.has(path)))
+  const trace = context.traceTest ?? ((test: TestCaseResult) => test)
 
   const progress = (plugin: PluginId, status: "start" | "done") => {
     if (status === "done") done++
@@ -128,7 +144,7 @@ async function executeSteps(
     )
   const runStep = async (id: PluginId): Promise<PluginResult> => {
     progress(id, "start")
-    const result = await context.toolchain.runPlugin(id, { files, signal })
+    const result = await context.toolchain.runPlugin(id, { files: reviewed(files), signal })
     timings[id] = Math.round(result.durationMs)
     progress(id, "done")
     built(id, result.diagnostics)
@@ -136,7 +152,8 @@ async function executeSteps(
   }
   const runTestsStep = async () => {
     progress("vitest", "start")
-    const outcome = await testsInSandbox(files, context.sandbox, signal, (test) =>
+    const outcome = await testsInSandbox(files, context.sandbox, signal, (result) => {
+      const test = trace(result)
       push(
         emit({
           type: "test_result",
@@ -146,8 +163,8 @@ async function executeSteps(
           ...(test.requirementId ? { requirementId: test.requirementId } : {}),
           ...(test.error ? { error: test.error } : {}),
         }),
-      ),
-    )
+      )
+    })
     if (outcome.durationMs !== undefined) timings.vitest = outcome.durationMs
     progress("vitest", "done")
     built("vitest", outcome.diagnostics)
@@ -157,13 +174,13 @@ async function executeSteps(
   if (enabled("prettier")) {
     const formatted = await runStep("prettier")
     diagnostics.push(...formatted.diagnostics)
-    if (formatted.files) files = formatted.files
+    if (formatted.files) files = { ...files, ...formatted.files }
   }
 
   // Before any tool reads a file for the job: a job that imports what it may not (a host file, a URL, a query, …)
   // is refused here, at the file and line, and nothing after this runs on it. A clean check is news only after a
   // pass that had refusals (a repair pass), whose diagnostics it replaces.
-  const refusedImports = checkJobImports(files)
+  const refusedImports = checkJobImports(files, { jestStyle: jestStyleTests.length > 0 })
   if (refusedImports.length > 0 || repeated) built(IMPORT_CHECK_SOURCE, refusedImports)
   diagnostics.push(...refusedImports)
   const runs = (id: PluginId) => enabled(id) && refusedImports.length === 0
@@ -179,7 +196,7 @@ async function executeSteps(
   let tests: TestCaseResult[] = []
   const testOutcome = await testsDone
   if (testOutcome) {
-    tests = testOutcome.tests
+    tests = testOutcome.tests.map(trace)
     diagnostics.push(...testOutcome.diagnostics)
   }
 
@@ -213,7 +230,7 @@ async function testsInSandbox(
   signal: AbortSignal | undefined,
   onTestResult: (test: TestCaseResult) => void,
 ): Promise<{ tests: TestCaseResult[]; diagnostics: Diagnostic[]; isolation: string; durationMs?: number }> {
-  if (!Object.keys(files).some((file) => TEST_FILE.test(file))) {
+  if (!Object.keys(files).some((file) => TEST_FILE.test(file) || /\.test\.jsx?$/.test(file))) {
     const diagnostic: Diagnostic = {
       source: "vitest",
       path: "",

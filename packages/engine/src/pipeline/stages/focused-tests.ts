@@ -1,7 +1,7 @@
 import type ts from "typescript"
 import { loadTypeScript } from "../../toolchain/load-typescript"
 
-const TEST_FILE = /\.test\.(tsx|ts)$/
+const TEST_FILE = /\.test\.(tsx|ts|jsx|js)$/
 const TEST_APIS = new Set(["describe", "suite", "it", "test"])
 
 /**

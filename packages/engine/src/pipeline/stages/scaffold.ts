@@ -1,6 +1,6 @@
-import { StudioError, type Contract, type StudioEvent } from "@studio/protocol"
+import { sanitizeMessage, StudioError, type Contract, type StudioEvent } from "@studio/protocol"
 import type { PreviousVersion } from "../../generators/types"
-import { streamFiles, TEST_FILE } from "../model-stream"
+import { describeMissingFile, streamFiles, TEST_FILE } from "../model-stream"
 import { stageComplete, type GenerationContext } from "../run-context"
 
 /** What the scaffold wrote: the implementation files, and the component's path and source among them. */
@@ -20,6 +20,8 @@ export async function* scaffoldStage(
   context: GenerationContext,
   contract: Contract,
   previous: PreviousVersion | undefined,
+  /** Tests as the spec: the tests to pass, and the component's path when their import names another. */
+  given?: { files: Record<string, string>; componentPath: string },
 ): AsyncGenerator<StudioEvent, Scaffold> {
   const started = performance.now()
   const previousName = previous?.contract.name
@@ -30,10 +32,33 @@ export async function* scaffoldStage(
       ([path]) => !TEST_FILE.test(path) && path !== replacedComponent,
     ),
   )
-  yield* streamFiles(context, { stage: "scaffold", contract, previous }, (path, content) => {
-    if (!TEST_FILE.test(path)) files[path] = content
-  })
-  const componentPath = `src/components/${contract.name}.tsx`
+  const givenInput = given ? { givenTests: given.files, componentPath: given.componentPath } : {}
+  const componentPath = given?.componentPath ?? `src/components/${contract.name}.tsx`
+  const input = { stage: "scaffold" as const, contract, previous, ...givenInput }
+  let retryReason: string | undefined
+  for (let attempt = 0; ; attempt++) {
+    const answer = yield* streamFiles(
+      context,
+      input,
+      (path, content) => {
+        if (!TEST_FILE.test(path)) files[path] = content
+      },
+      { expectedFile: componentPath, ...(retryReason === undefined ? {} : { retryReason }) },
+    )
+    // A follow-up may keep the previous component; an answer that ended mid-block is asked to finish either way.
+    if (files[componentPath] !== undefined && answer.unfinished.length === 0) break
+    const reason = describeMissingFile(componentPath, answer)
+    if (attempt >= 1) {
+      if (files[componentPath] !== undefined) break
+      throw new StudioError("model_output_invalid", `The scaffold did not write ${componentPath}: ${reason}`)
+    }
+    retryReason = reason
+    yield context.emit({
+      type: "reasoning_step",
+      stage: "scaffold",
+      text: sanitizeMessage(`The answer could not be used: ${reason} Asking the model once more.`),
+    })
+  }
   const componentSource = files[componentPath]
   if (componentSource === undefined)
     throw new StudioError("model_output_invalid", `The scaffold did not write ${componentPath}.`)

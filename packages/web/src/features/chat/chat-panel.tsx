@@ -88,7 +88,7 @@ export function ChatPanel() {
           placeholder={placeholder}
           running={running}
           disabled={!projectId}
-          onSend={(prompt) => controller.sendPrompt(prompt)}
+          onSend={(prompt, tests) => controller.sendPrompt(prompt, tests)}
           onCancel={() => {
             if (activeRun?.status === "running") controller.cancelRun(activeRun.runId)
           }}

@@ -59,3 +59,37 @@ describe("PromptBox", () => {
     expect(onSend).not.toHaveBeenCalled()
   })
 })
+
+describe("PromptBox: Attach tests", () => {
+  const testFile = (name: string, content = "test('likes', () => {})\n") =>
+    new File([content], name, { type: "text/javascript" })
+
+  it("attaches a test file, shows its name with a remove button, and sends it with the prompt (or alone)", async () => {
+    const user = userEvent.setup()
+    const { onSend, prompt } = renderBox()
+    await user.upload(screen.getByLabelText("Test files"), testFile("LikeButton.test.js"))
+    expect(await screen.findByText("LikeButton.test.js")).toBeInTheDocument()
+    expect(screen.getByRole("button", { name: "Send" })).toBeEnabled()
+    await user.click(screen.getByRole("button", { name: "Send" }))
+    expect(onSend).toHaveBeenCalledWith("", [
+      { name: "LikeButton.test.js", content: "test('likes', () => {})\n" },
+    ])
+    expect(screen.queryByText("LikeButton.test.js")).toBeNull()
+
+    await user.upload(screen.getByLabelText("Test files"), testFile("Counter.test.js"))
+    await user.click(await screen.findByRole("button", { name: "Remove Counter.test.js" }))
+    expect(screen.queryByText("Counter.test.js")).toBeNull()
+    await user.type(prompt, "a counter{Enter}")
+    expect(onSend).toHaveBeenLastCalledWith("a counter")
+  })
+
+  it("refuses a file the server would refuse, saying why", async () => {
+    const user = userEvent.setup({ applyAccept: false })
+    renderBox()
+    await user.upload(screen.getByLabelText("Test files"), testFile("notes.txt"))
+    expect(await screen.findByRole("alert")).toHaveTextContent(/notes\.txt: a test file name must look like/)
+    await user.upload(screen.getByLabelText("Test files"), testFile("Empty.test.js", " "))
+    expect(await screen.findByRole("alert")).toHaveTextContent("Empty.test.js: the test file is empty")
+    expect(screen.getByRole("button", { name: "Send" })).toBeDisabled()
+  })
+})

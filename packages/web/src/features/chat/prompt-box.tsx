@@ -1,10 +1,14 @@
 import { Button } from "@studio/kit/components/ui/button"
-import { API_LIMITS } from "@studio/protocol"
+import { API_LIMITS, type GivenTestFile } from "@studio/protocol"
 import { ArrowUp, Square } from "lucide-react"
 import { useRef, useState, type KeyboardEvent } from "react"
+import { AttachTests } from "./attach-tests"
 import { PluginPicker } from "./plugin-picker"
 
-/** The prompt: Enter sends, Shift+Enter makes a new line; while a run goes on, Cancel replaces Send. */
+/**
+ * The prompt: Enter sends, Shift+Enter makes a new line; while a run goes on, Cancel replaces Send. Tests may be
+ * attached (tests as the spec): they are sent with the prompt, which may then be empty.
+ */
 export function PromptBox({
   placeholder,
   running,
@@ -15,18 +19,21 @@ export function PromptBox({
   placeholder: string
   running: boolean
   disabled?: boolean
-  onSend(prompt: string): void
+  onSend(prompt: string, tests?: GivenTestFile[]): void
   onCancel(): void
 }) {
   const [prompt, setPrompt] = useState("")
+  const [tests, setTests] = useState<GivenTestFile[]>([])
   const textarea = useRef<HTMLTextAreaElement>(null)
   const tooLong = prompt.length > API_LIMITS.promptChars
-  const canSend = !running && !disabled && prompt.trim().length > 0 && !tooLong
+  const canSend = !running && !disabled && (prompt.trim().length > 0 || tests.length > 0) && !tooLong
 
   const send = () => {
     if (!canSend) return
-    onSend(prompt)
+    if (tests.length > 0) onSend(prompt, tests)
+    else onSend(prompt)
     setPrompt("")
+    setTests([])
   }
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -54,8 +61,9 @@ export function PromptBox({
         aria-invalid={tooLong || undefined}
         className="placeholder:text-muted-foreground block max-h-60 min-h-20 w-full resize-none bg-transparent px-3 pt-3 text-sm outline-none"
       />
-      <div className="flex items-center gap-2 px-2 pb-2">
+      <div className="flex flex-wrap items-center gap-2 px-2 pb-2">
         <PluginPicker />
+        <AttachTests tests={tests} onChange={setTests} disabled={running || disabled} />
         <span
           className={
             tooLong ? "text-fail ml-auto text-xs" : "text-muted-foreground ml-auto text-xs tabular-nums"
