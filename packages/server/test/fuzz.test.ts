@@ -75,6 +75,20 @@ const files = fc.dictionary(
   { maxKeys: 3 },
 )
 
+/** Tests as the spec: a few files, plausible or hostile, by name and content. */
+const givenTests = fc.array(
+  mutated(
+    fc.record({
+      name: fc.oneof(hostileString, fc.constantFrom("Counter.test.js", "../x.test.tsx", "A.test.jsx")),
+      content: fc.oneof(
+        hostileString,
+        fc.constant("import C from './Counter'\ntest('renders', () => { expect(C).toBeDefined() })\n"),
+      ),
+    }),
+  ),
+  { maxLength: 4 },
+)
+
 const REST_BODIES: { method: string; label: string; route: () => string; body: fc.Arbitrary<unknown> }[] = [
   {
     method: "POST",
@@ -129,6 +143,7 @@ const REST_BODIES: { method: string; label: string; route: () => string; body: f
         prompt: hostileString,
         parentVersionId: uuid,
         plugins: fc.array(hostileString, { maxLength: 3 }),
+        tests: givenTests,
       }),
     ),
   },
@@ -233,6 +248,7 @@ describe("every WebSocket message", () => {
         prompt: hostileString,
         parentVersionId: uuid,
         plugins: fc.array(hostileString, { maxLength: 3 }),
+        tests: givenTests,
       }),
     ),
     mutated(fc.record({ type: fc.constant("cancel"), runId: uuid })),
