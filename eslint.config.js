@@ -73,6 +73,8 @@ export default tseslint.config(
       "bench/results/**",
       "test-output/**",
       "packages/engine/test/fixtures/**",
+      // WebApp1K-style Jest files, kept as the benchmark writes them (Jest's globals, its quotes and semicolons).
+      "packages/cli/test/fixtures/webapp1k/**",
     ],
   },
   js.configs.recommended,

@@ -13,6 +13,7 @@ const INTEGRATION = [
   "packages/cli/test/studio-exec.test.ts",
   "packages/cli/test/studio-generate.test.ts",
   "packages/cli/test/studio-generate-errors.test.ts",
+  "packages/cli/test/studio-webapp1k.test.ts",
 ]
 const CORPUS = [
   "packages/engine/test/offline-corpus.test.ts",

@@ -11,6 +11,14 @@ Commands:
                       tests as the spec: a component that passes FILE (Jest-style tests work as written),
                       which is used verbatim; the requirements are its test names (--tests may repeat)
                       (models: OPENAI_BASE_URL, OPENAI_API_KEY, STUDIO_MODEL; or Ollama on 127.0.0.1:11434)
+  webapp1k DIR [--suite tests|duo_tests] [--domain D] [--limit N] [--json] [--results FILE]
+                      [--concurrency N] [--max-repairs N] [--provider P] [--model M]
+                      run the WebApp1K benchmark's React tasks in a local checkout DIR
+                      (DIR/<suite>/react/<domain>/<task>.test.js) through tests as the spec with the configured
+                      model; prints pass@1 overall and per domain, before and after repair, with tokens and cost
+                      (--json: a JSON line per task, then a summary line). Each result is appended to FILE
+                      (default ./webapp1k-results.jsonl) as it comes; tasks already there for the same model are
+                      not run again. Exit 0 when every task has a result, 1 if interrupted (Ctrl-C), 2 bad usage
   exec DIR [--json]   lint, type-check and run DIR's tests (src/components/*.tsx + *.test.tsx) in the sandbox;
                       with DIR/contract.json, every requirement in it needs a traced test
   doctor [--json]     report the sandbox's isolation level and the toolchain's versions
@@ -22,7 +30,8 @@ Commands:
                       N at once (default 1); SIGTERM lets running runs finish within the grace period
 
 Exit codes: 0 proven (every requirement has a passing test, none skipped, no type or lint error), 1 failed or
-not verified, 2 bad usage or an infrastructure failure.`
+not verified, 2 bad usage or an infrastructure failure. webapp1k: 0 when every task has a result (whatever
+passed), 1 when it was interrupted, 2 bad usage.`
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], context: CliContext = processContext()): Promise<number> {
@@ -67,6 +76,41 @@ export async function main(argv: string[], context: CliContext = processContext(
             maxRepairs: values["max-repairs"],
             json: values.json ?? false,
             tests,
+          },
+          context,
+        )
+      }
+      case "webapp1k": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            suite: { type: "string" },
+            domain: { type: "string" },
+            limit: { type: "string" },
+            json: { type: "boolean" },
+            results: { type: "string" },
+            concurrency: { type: "string" },
+            "max-repairs": { type: "string" },
+            provider: { type: "string" },
+            model: { type: "string" },
+          },
+          allowPositionals: true,
+        })
+        if (positionals.length !== 1)
+          throw new StudioError("usage", "studio webapp1k takes exactly one folder: a checkout of WebApp1K")
+        const { runWebApp1k } = await import("./commands/webapp1k")
+        return await runWebApp1k(
+          {
+            dir: positionals[0] ?? "",
+            suite: values.suite,
+            domain: values.domain,
+            limit: values.limit,
+            concurrency: values.concurrency,
+            maxRepairs: values["max-repairs"],
+            provider: values.provider,
+            model: values.model,
+            json: values.json ?? false,
+            results: values.results,
           },
           context,
         )

@@ -1,0 +1,8 @@
+export { appendResult, assertResultsFileWritable, readEarlierResults, webApp1kResultSchema } from "./results"
+export type { EarlierResults, WebApp1kResult } from "./results"
+export { runWebApp1kTask } from "./run-task"
+export type { TaskRunOptions } from "./run-task"
+export { formatCount, formatSummary, formatUsd, summarizeResults } from "./summary"
+export type { PassRate, WebApp1kSummary } from "./summary"
+export { findWebApp1kTasks, isWebApp1kSuite, taskKey, WEBAPP1K_SUITES } from "./tasks"
+export type { WebApp1kSuite, WebApp1kTask } from "./tasks"
