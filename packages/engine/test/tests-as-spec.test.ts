@@ -3,9 +3,15 @@ import path from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
 import type { GivenTestFile, StudioEvent } from "@studio/protocol"
 import type { Engine } from "../src/engine"
-import { collectRun, run, type RunRequest } from "../src/pipeline"
+import { collectRun, run, testEditedCode, type RunRequest } from "../src/pipeline"
 import { readGivenTests } from "../src/pipeline/stages/given-tests"
-import { fence } from "./support/counter-answers"
+import { buildPreviewHtml } from "../src/preview"
+import {
+  contract as counterContract,
+  component as counterComponent,
+  fence,
+  tests as counterTests,
+} from "./support/counter-answers"
 import { createScriptedGenerator } from "./support/scripted-generator"
 import { sharedTestEngine } from "./support/shared-engine"
 
@@ -148,5 +154,156 @@ describe("run() with tests as the spec", () => {
       { code: "validation_failed", message: expect.stringMatching(/import no component/) },
     ])
     expect(finished).toMatchObject({ success: false })
+  })
+})
+
+describe("the mode follows the run: react-router-dom through the toolchain, Jest only for given tests", () => {
+  const navTest: GivenTestFile = { name: "TaskNav.test.js", content: fixture("taskNav", "TaskNav.test.js") }
+  const navComponent = fixture("taskNav", "TaskNav.tsx")
+  const navPath = "src/components/TaskNav.tsx"
+  const errorsOf = (events: StudioEvent[], plugin: string) =>
+    ofType(events, "build_error")
+      .filter((event) => event.plugin === plugin)
+      .flatMap((event) => event.diagnostics)
+      .filter((diagnostic) => diagnostic.severity === "error")
+  let given: Awaited<ReturnType<typeof runGiven>>
+
+  beforeAll(async () => {
+    given = await runGiven({ scaffold: [answer(navPath, navComponent)] }, { tests: [navTest] })
+  }, 120_000)
+
+  it("proves a given-tests run whose component uses useNavigate and Link: lint and type-check clean, and it previews", async () => {
+    const { events, outcome, finished } = given
+    for (const plugin of ["imports", "eslint", "typescript", "tailwind"])
+      expect(errorsOf(events, plugin)).toEqual([])
+    expect(ofType(events, "build_ok").map((event) => event.plugin)).toEqual(
+      expect.arrayContaining(["eslint", "typescript", "tailwind"]),
+    )
+    expect(
+      ofType(events, "test_result").map((event) => [event.name, event.status, event.requirementId]),
+    ).toEqual([
+      ["links to the task list", "pass", "R1"],
+      ["goes to the new task page", "pass", "R2"],
+    ])
+    expect(finished).toMatchObject({ type: "run_finished", verdict: "proven", success: true })
+    expect(outcome.givenTests).toEqual(["src/components/TaskNav.test.js"])
+
+    const preview = await buildPreviewHtml(outcome.files, {
+      toolchain: engine.toolchain,
+      title: "TaskNav",
+      entry: navPath,
+      ...(outcome.givenTests ? { givenTests: outcome.givenTests } : {}),
+    })
+    expect(preview.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([])
+    expect(preview.html).toContain('<div id="root"></div>')
+    expect(preview.html).not.toContain("could not be built")
+  })
+
+  it("refuses the same component in a normal run, and each tool refuses it without the mode", async () => {
+    const { events, calls, finished } = await runGiven(
+      {
+        interpret: [JSON.stringify({ ...counterContract, name: "TaskNav", props: [] })],
+        scaffold: [answer(navPath, navComponent)],
+        unit_test: [counterTests.replaceAll("Counter", "TaskNav")],
+      },
+      { prompt: "task navigation", maxRepairs: 0 },
+    )
+    expect(calls.map((call) => call.input.stage)).toEqual(["interpret", "scaffold", "unit_test"])
+    expect(errorsOf(events, "imports")).toEqual([
+      expect.objectContaining({
+        path: navPath,
+        line: 1,
+        message: expect.stringMatching(
+          /"react-router-dom" refused: it is not a package generated code may import/,
+        ),
+      }),
+    ])
+    expect(ofType(events, "test_result")).toEqual([])
+    expect(finished).toMatchObject({ type: "run_finished", success: false })
+
+    // Each tool on its own, on the same warm toolchain that just accepted it in the other mode.
+    const files = { [navPath]: navComponent }
+    const [lint, types, bundle] = await Promise.all(
+      (["eslint", "typescript", "esbuild"] as const).map((id) => engine.toolchain.runPlugin(id, { files })),
+    )
+    expect(lint?.diagnostics).toContainEqual(
+      expect.objectContaining({
+        ruleId: "studio/allowed-imports",
+        path: navPath,
+        line: 1,
+        severity: "error",
+      }),
+    )
+    expect(types?.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "TS2307", path: navPath, line: 1, severity: "error" }),
+    )
+    expect(bundle?.diagnostics).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(/"react-router-dom" refused/),
+        severity: "error",
+      }),
+    )
+    const page = await buildPreviewHtml(files, { toolchain: engine.toolchain, title: "TaskNav" })
+    expect(page.html).toContain("could not be built")
+  })
+
+  it("gives a model-written test that forgot its vitest import no Jest mode in a normal run", async () => {
+    const { events, outcome, finished } = await runGiven(
+      {
+        interpret: [JSON.stringify(counterContract)],
+        scaffold: [counterComponent(1)],
+        unit_test: [counterTests.replace('import { describe, it, expect } from "vitest"\n', "")],
+      },
+      { prompt: "a counter", maxRepairs: 0 },
+    )
+    // Linted and type-checked as the code under review (a given test never is), and run without globals.
+    expect(errorsOf(events, "typescript")).toContainEqual(
+      expect.objectContaining({
+        path: "src/components/Counter.test.tsx",
+        message: expect.stringMatching(/describe/),
+      }),
+    )
+    expect(errorsOf(events, "vitest")).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/failed to run: describe is not defined/) }),
+    )
+    expect(outcome.tests.map((test) => [test.name, test.status])).toEqual([
+      ["R1: shows the initial count", "fail"],
+      ["R2: the Increment button adds one", "fail"],
+    ])
+    expect(finished).toMatchObject({ type: "run_finished", verdict: "failed", success: false })
+  })
+
+  it("re-tests a version of given tests in Jest mode, and never a version without them", async () => {
+    const { outcome } = given
+    const contract = outcome.contract!
+    const edited = { ...outcome.files, [navPath]: outcome.files[navPath]!.replace("All tasks", "Every task") }
+    const retest = await collectRun(
+      testEditedCode(
+        { prompt: "Run tests on edited v1", contract, files: edited, givenTests: outcome.givenTests ?? [] },
+        { toolchain: engine.toolchain, sandbox: engine.sandbox },
+      ),
+    )
+    expect(errorsOf(retest.events, "eslint")).toEqual([])
+    expect(errorsOf(retest.events, "typescript")).toEqual([])
+    expect(
+      ofType(retest.events, "test_result").map((event) => [event.name, event.status, event.requirementId]),
+    ).toEqual([
+      ["links to the task list", "fail", "R1"],
+      ["goes to the new task page", "pass", "R2"],
+    ])
+    expect(retest.outcome.givenTests).toEqual(["src/components/TaskNav.test.js"])
+
+    // The same files without the version's given tests: not a tests-as-spec job, so the .js test is not a path
+    // edited code may have, and nothing runs.
+    const normal = await collectRun(
+      testEditedCode(
+        { prompt: "Run tests on edited v1", contract, files: edited },
+        { toolchain: engine.toolchain, sandbox: engine.sandbox },
+      ),
+    )
+    expect(ofType(normal.events, "error")).toEqual([
+      expect.objectContaining({ code: "unsafe_path", message: expect.stringMatching(/TaskNav\.test\.js/) }),
+    ])
+    expect(ofType(normal.events, "test_result")).toEqual([])
   })
 })

@@ -116,6 +116,8 @@ export async function runGenerate(options: GenerateOptions, context: CliContext)
       const preview = await buildPreviewHtml(outcome.files, {
         toolchain: engine.toolchain,
         title: outcome.contract.name,
+        // Tests as the spec: the component may use the router, and the preview mounts it in one.
+        ...(outcome.givenTests ? { givenTests: outcome.givenTests } : {}),
       })
       writeOutput(outDir, outcome, events, preview.html, {
         prompt,

@@ -15,6 +15,7 @@ export {
   EDITOR_MODEL,
   EDITOR_PROVIDER,
   testEditedCode,
+  validateEditedPath,
   type EditedCodeDependencies,
   type EditedCodeRequest,
 } from "./test-edited-code"

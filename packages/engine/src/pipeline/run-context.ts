@@ -32,6 +32,11 @@ export interface RunOutcome {
   files: Record<string, string>
   css?: string
   tests: TestCaseResult[]
+  /**
+   * Tests as the spec: the job paths of the given tests among `files`. A version keeps them, so a later test run of
+   * it runs in the same mode (`EditedCodeRequest.givenTests`); absent for generated tests.
+   */
+  givenTests?: string[]
 }
 
 /** What every stage of one run shares: how its events are stamped, its tools, its signal and its tallies. */

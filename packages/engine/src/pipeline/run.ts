@@ -97,6 +97,8 @@ export async function* run(
   try {
     // Tests as the spec: the contract comes from the given tests and unit_test is skipped (stages/given-tests.ts).
     const given = parsed.data.tests ? readGivenTests(parsed.data.tests, prompt) : undefined
+    // The version keeps the mode, so a later test run of it runs the given tests as given (testEditedCode).
+    if (given) outcome.givenTests = Object.keys(given.files)
     const contract = given
       ? yield* givenTestsInterpretStage(context, given)
       : yield* interpretStage(context, { prompt, previous })

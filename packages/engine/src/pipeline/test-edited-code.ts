@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto"
-import { computeVerdict, sanitizeMessage, type Contract, type StudioEvent } from "@studio/protocol"
-import { validateGeneratedPath } from "../generators/parsing"
+import {
+  computeVerdict,
+  sanitizeMessage,
+  type Contract,
+  type StudioEvent,
+  type TestCaseResult,
+} from "@studio/protocol"
+import { validateGeneratedPath, type PathValidation } from "../generators/parsing"
 import type { PluginId } from "../toolchain"
 import {
   createRunContext,
@@ -12,6 +18,7 @@ import {
   type RunOutcome,
 } from "./run-context"
 import { executeStage } from "./stages/execute"
+import { isGivenTestPath, traceGivenTest } from "./stages/given-tests"
 import { reportStage } from "./stages/report"
 
 /** Who wrote the code of a test run, as `run_started` names it: the person, in the studio's editor. */
@@ -28,6 +35,12 @@ export interface EditedCodeRequest {
   files: Record<string, string>
   /** Toolchain steps of the execute stage (default: all of them). */
   plugins?: readonly PluginId[]
+  /**
+   * Tests as the spec: the given tests of the version the edits start from (its `givenTests`), so they run in the
+   * mode they were given in (Jest-style, read as the spec, never linted) and trace to the requirements by name.
+   * Absent for a version of generated tests, which never runs in that mode.
+   */
+  givenTests?: readonly string[]
 }
 
 /** A test run of edited code needs no model. */
@@ -48,9 +61,9 @@ export async function* testEditedCode(
 
   yield emit({ type: "run_started", prompt: request.prompt, provider: EDITOR_PROVIDER, model: EDITOR_MODEL })
   try {
-    // The same paths a model may write: the files are about to be written into a sandbox job.
+    // The same paths a model may write (and a given test's): the files are about to be written into a sandbox job.
     const refused = Object.keys(request.files).flatMap((path) => {
-      const checked = validateGeneratedPath(path)
+      const checked = validateEditedPath(path, request.givenTests)
       return checked.ok ? [] : [checked.message]
     })
     if (refused.length > 0) {
@@ -62,12 +75,18 @@ export async function* testEditedCode(
       return outcome
     }
     outcome.files = { ...request.files }
+    const givenTests = (request.givenTests ?? []).filter((path) => Object.hasOwn(request.files, path))
+    if (givenTests.length > 0) outcome.givenTests = givenTests
     throwIfCancelled(context)
 
+    const { contract } = request
     const result = yield* executeStage(request.files, {
       ...context,
       plugins: request.plugins,
-      requirements: request.contract.requirements,
+      requirements: contract.requirements,
+      ...(givenTests.length > 0
+        ? { givenTests, traceTest: (test: TestCaseResult) => traceGivenTest(contract, test) }
+        : {}),
     })
     Object.assign(outcome, { files: result.files, css: result.css, tests: result.tests })
     yield* reportStage(context, request.contract, result)
@@ -79,4 +98,13 @@ export async function* testEditedCode(
     yield runFinished(context, endedOn(error))
   }
   return outcome
+}
+
+/**
+ * Checks a path of edited files: the rules of a model-written path, except that a given test of the version (tests as
+ * the spec) may also keep its `.js` or `.jsx` name.
+ */
+export function validateEditedPath(path: string, givenTests: readonly string[] = []): PathValidation {
+  if (givenTests.includes(path) && isGivenTestPath(path)) return { ok: true, path }
+  return validateGeneratedPath(path)
 }

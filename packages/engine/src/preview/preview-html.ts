@@ -16,6 +16,11 @@ export interface PreviewHtmlOptions {
   props?: Record<string, unknown>
   /** The studio page's origin: the only sender the preview obeys and the only receiver of its messages. */
   parentOrigin?: string
+  /**
+   * Tests as the spec: the job paths of the tests a person gave (the run's or version's `givenTests`). Then the
+   * component may import react-router-dom. Absent or empty: generated code.
+   */
+  givenTests?: readonly string[]
 }
 
 /**
@@ -57,7 +62,8 @@ export async function buildPreviewHtml(
   options: PreviewHtmlOptions,
 ): Promise<PreviewPage> {
   // The module resolver's pre-check first: a job that imports what it may not is neither bundled nor scanned.
-  const refused = checkJobImports(files)
+  const givenTests = options.givenTests ?? []
+  const refused = checkJobImports(files, { testsAsSpec: givenTests.length > 0 })
   const [bundle, styles]: [PluginResult, PluginResult] =
     refused.length > 0
       ? [
@@ -67,9 +73,10 @@ export async function buildPreviewHtml(
       : await Promise.all([
           options.toolchain.runPlugin("esbuild", {
             files,
+            givenTests,
             ...(options.entry ? { entry: options.entry } : {}),
           }),
-          options.toolchain.runPlugin("tailwind", { files }),
+          options.toolchain.runPlugin("tailwind", { files, givenTests }),
         ])
   const diagnostics = [...bundle.diagnostics, ...styles.diagnostics]
   const script = bundle.artifacts?.bundle

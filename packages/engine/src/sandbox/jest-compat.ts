@@ -1,27 +1,25 @@
 import { isTestFile } from "../toolchain/job-files"
-import { findImports } from "../toolchain/module-resolver"
 
 // Tests a person brings (WebApp1K's, a Create React App project's) are written for Jest: `test` and `expect` as
 // globals, a `jest` object, JSX in `.js` files, fetch-mock and the router. The sandbox runs them as they are, in
-// the same isolation as generated tests: a job that holds such a file gets these globals (from a virtual module,
-// so nothing is read from disk for it), JSX compiled in its `.js` files, and two more importable packages
-// (allowed-imports.ts). Nothing else changes.
+// the same isolation as generated tests, but only when the job says they were given (`SandboxJob.givenTests`, from
+// the run's tests or the version it tests): those files get these globals (from a virtual module, so nothing is read
+// from disk for it), the job's `.js` files get JSX compiled, and two more packages may be imported
+// (allowed-imports.ts). A test a model wrote never does, with or without its `vitest` import: Vitest runs without
+// globals, so such a test fails with "test is not defined", as it did before tests as the spec.
 
-/** The module every Jest-style test file imports first (added by the sandbox, never by the file). */
+/** The module every given test file imports first (added by the sandbox, never by the file). */
 export const JEST_GLOBALS_MODULE = "virtual:studio/jest-globals"
 export const RESOLVED_JEST_GLOBALS_MODULE = "\0studio:jest-globals"
 
-/** A test file written for Jest: a test file that takes nothing from `vitest` (generated tests always do). */
-export function isJestStyleTest(filePath: string, source: string): boolean {
-  if (!isTestFile(filePath)) return false
-  return !findImports(filePath, source).some((found) => found.specifier === "vitest")
-}
-
-/** The job's Jest-style test files, in path order. */
-export function jestStyleTestFiles(files: Record<string, string>): string[] {
-  return Object.keys(files)
-    .filter((filePath) => isJestStyleTest(filePath, files[filePath] ?? ""))
-    .sort()
+/** The job's given test files (tests as the spec): the ones it names that it holds and that are test files. */
+export function givenTestFilesOf(job: {
+  files: Record<string, string>
+  givenTests?: readonly string[]
+}): ReadonlySet<string> {
+  return new Set(
+    (job.givenTests ?? []).filter((filePath) => Object.hasOwn(job.files, filePath) && isTestFile(filePath)),
+  )
 }
 
 const JEST_MODULE_CALL = /\bjest\.(mock|unmock|doMock|dontMock)\(/g
@@ -38,7 +36,7 @@ export function withJestGlobals(source: string): string {
   return `import ${JSON.stringify(JEST_GLOBALS_MODULE)};${source}`
 }
 
-/** Whether the sandbox compiles JSX in this job file (a `.js` file of a Jest-style job). */
+/** Whether the sandbox compiles JSX in this job file (a `.js` file of a job of given tests). */
 export function needsJsxInJs(filePath: string): boolean {
   return /\.[cm]?js$/.test(filePath)
 }

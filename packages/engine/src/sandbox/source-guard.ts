@@ -3,7 +3,6 @@ import path from "node:path"
 import type { Diagnostic } from "@studio/protocol"
 import type { Plugin } from "vite"
 import {
-  isJestStyleTest,
   JEST_GLOBALS_MODULE,
   JEST_GLOBALS_SOURCE,
   needsJsxInJs,
@@ -25,8 +24,11 @@ export interface SourceGuardOptions {
   nodeModules: string[]
   /** The job folder of the run in progress (one run at a time per host). */
   currentJobRoot: () => string | undefined
-  /** Whether the run in progress holds Jest-style tests (jest-compat.ts): its extra globals, JSX and packages. */
-  currentJobIsJestStyle?: () => boolean
+  /**
+   * The given test files of the run in progress (tests as the spec, jest-compat.ts): they get Jest's globals, and a
+   * job with any gets JSX in `.js` files and that mode's packages. Empty or absent: a job of generated tests.
+   */
+  currentGivenTests?: () => ReadonlySet<string>
   /** Told of each import refused in a job file, as a diagnostic at its line and column. */
   onRefused?: (diagnostic: Diagnostic) => void
 }
@@ -66,14 +68,14 @@ export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
     name: "studio:source-guard",
     enforce: "pre",
     async resolveId(source, importer) {
-      if (source === JEST_GLOBALS_MODULE && jestStyle()) return RESOLVED_JEST_GLOBALS_MODULE
+      if (source === JEST_GLOBALS_MODULE && testsAsSpec()) return RESOLVED_JEST_GLOBALS_MODULE
       if (!source.startsWith("@/")) return null
       const job = options.currentJobRoot()
       const importerInJob = importer === undefined ? undefined : jobPathOf(importer)
       const verdict = resolveJobSpecifier(source, importerInJob ?? "src/index.ts", {
         kitDir,
         allowBuiltins: true,
-        jestStyle: jestStyle(),
+        testsAsSpec: testsAsSpec(),
       })
       if (!verdict.ok) {
         throw new Error(
@@ -91,7 +93,7 @@ export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
       return this.resolve(base, importer, { skipSelf: true })
     },
     load(id) {
-      if (id === RESOLVED_JEST_GLOBALS_MODULE) return jestStyle() ? JEST_GLOBALS_SOURCE : null
+      if (id === RESOLVED_JEST_GLOBALS_MODULE) return testsAsSpec() ? JEST_GLOBALS_SOURCE : null
       if (id.startsWith("\0") || id.startsWith("virtual:") || id.startsWith("/@")) return null
       const file = id.split("?")[0] ?? id
       if (!path.isAbsolute(file)) return null
@@ -110,12 +112,12 @@ export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
     transform(code, id) {
       const jobPath = jobPathOf(id)
       if (jobPath === undefined) return null
-      if (!jestStyle()) {
+      if (!testsAsSpec()) {
         refuse(jobPath, code)
         return null
       }
-      // A Jest-style job: its module calls are checked as Vitest's, after the rewrite that makes them so.
-      const jestTest = isJestStyleTest(jobPath, code)
+      // Tests as the spec: a given test's module calls are checked as Vitest's, after the rewrite that makes them so.
+      const jestTest = options.currentGivenTests?.().has(jobPath) === true
       const checked = jestTest ? rewriteJestModuleCalls(code) : code
       refuse(jobPath, checked)
       const prepared = jestTest ? withJestGlobals(checked) : checked
@@ -124,8 +126,8 @@ export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
     },
   }
 
-  function jestStyle(): boolean {
-    return options.currentJobIsJestStyle?.() === true
+  function testsAsSpec(): boolean {
+    return (options.currentGivenTests?.().size ?? 0) > 0
   }
 
   /** Throws (and reports each) when the job file's code imports what generated code may not. */
@@ -134,7 +136,7 @@ export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
       kitDir,
       allowBuiltins: true,
       source: "vitest",
-      jestStyle: jestStyle(),
+      testsAsSpec: testsAsSpec(),
     })
     const first = refused[0]
     if (first === undefined) return

@@ -4,6 +4,12 @@ import type { Diagnostic, TestCaseResult } from "@studio/protocol"
 export interface SandboxJob {
   /** Job-relative paths (`src/components/Counter.tsx`) to contents. */
   files: Record<string, string>
+  /**
+   * Tests as the spec: the job's test files a person gave (job paths). Only they run as Jest-style tests (globals, the
+   * `jest` object), and only in such a job may components import react-router-dom and tests fetch-mock. Absent or
+   * empty: a job of generated tests, with none of that.
+   */
+  givenTests?: readonly string[]
   /** Wall-clock limit for the whole job; the worker's process tree is killed when it passes. */
   timeoutMs?: number
   signal?: AbortSignal

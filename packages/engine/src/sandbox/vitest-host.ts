@@ -8,7 +8,7 @@ import {
   type TestCaseResult,
 } from "@studio/protocol"
 import type { TestCase, TestModule, Vitest } from "vitest/node"
-import { jestStyleTestFiles } from "./jest-compat"
+import { givenTestFilesOf } from "./jest-compat"
 import { sourceGuardPlugin } from "./source-guard"
 import { listTestTitles } from "./test-titles"
 import type { SandboxJob } from "./types"
@@ -39,6 +39,7 @@ export interface HostRunOutcome {
 export const DID_NOT_FINISH = "did not finish: the test worker stopped"
 
 const TEST_FILE = /\.test\.(tsx|ts|jsx|js)$/
+const NO_GIVEN_TESTS: ReadonlySet<string> = new Set()
 
 /** The happy-dom options the warm workers build their window with; Vitest must ask for the same. */
 export const WORKER_ENVIRONMENT = { name: "happy-dom", options: {} }
@@ -56,8 +57,8 @@ export class VitestHost {
         stopped: boolean
         /** Imports the source guard refused, at their place. */
         refused: Diagnostic[]
-        /** The job holds Jest-style tests (jest-compat.ts). */
-        jestStyle: boolean
+        /** The job's given tests (tests as the spec, jest-compat.ts); empty for generated tests. */
+        givenTests: ReadonlySet<string>
       }
     | undefined
   private previousWorkers: SandboxWorkerProcess[] = []
@@ -128,7 +129,7 @@ export class VitestHost {
             kitSrc: options.kitSrc,
             nodeModules: options.nodeModules,
             currentJobRoot,
-            currentJobIsJestStyle: () => ref.host?.current?.jestStyle === true,
+            currentGivenTests: () => ref.host?.current?.givenTests ?? NO_GIVEN_TESTS,
             onRefused: (diagnostic) => {
               // A module that failed to transform may be asked for again by another test file.
               const refused = ref.host?.current?.refused
@@ -150,8 +151,8 @@ export class VitestHost {
   /** Runs every test file of the job; the caller enforces the deadline through `killWorkers`. */
   async run(job: SandboxJob): Promise<HostRunOutcome> {
     const root = mkdtempSync(path.join(this.options.jobsRoot, "job-"))
-    const jestStyle = jestStyleTestFiles(job.files).length > 0
-    this.current = { root, job, workers: [], stopped: false, refused: [], jestStyle }
+    const givenTests = givenTestFilesOf(job)
+    this.current = { root, job, workers: [], stopped: false, refused: [], givenTests }
     this.runs++
     try {
       for (const [relative, content] of Object.entries(job.files)) {

@@ -7,8 +7,8 @@ export function createSandboxVitestPlugin(sandbox: SandboxBackend): ToolchainPlu
   return {
     manifest: vitestManifest,
     warmUp: () => sandbox.warmUp(),
-    async run({ files, signal }) {
-      const result = await sandbox.runTestsInSandbox({ files, signal })
+    async run({ files, givenTests, signal }) {
+      const result = await sandbox.runTestsInSandbox({ files, signal, ...(givenTests ? { givenTests } : {}) })
       const failures: Diagnostic[] = result.tests
         .filter((test) => test.status === "fail")
         .map((test) => ({

@@ -21,8 +21,9 @@ export const ALLOWED_TEST_PACKAGES = [
 ] as const
 
 /**
- * What a job of Jest-style tests (tests a person gave, such as WebApp1K's; see sandbox/jest-compat.ts) may import in
- * addition: its components may use the router, its tests also fetch-mock. Nothing else is added in that mode.
+ * What a job whose tests a person gave (tests as the spec, such as WebApp1K's; see sandbox/jest-compat.ts) may import
+ * in addition: its components may use the router, its tests also fetch-mock. Nothing else is added in that mode, and
+ * the mode is always stated by the caller (`testsAsSpec`), never guessed from the files.
  */
-export const ALLOWED_JEST_STYLE_PACKAGES = ["react-router-dom"] as const
-export const ALLOWED_JEST_STYLE_TEST_PACKAGES = ["fetch-mock"] as const
+export const TESTS_AS_SPEC_PACKAGES = ["react-router-dom"] as const
+export const TESTS_AS_SPEC_TEST_PACKAGES = ["fetch-mock"] as const

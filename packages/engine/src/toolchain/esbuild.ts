@@ -26,8 +26,19 @@ import {
   resolveKitSpecifier,
   type ModuleResolver,
 } from "./module-resolver"
-import { PREVIEW_ENTRY_PATH, createPreviewEntrySource, findPreviewEntry } from "./preview-entry"
-import type { Diagnostic, PluginInput, PluginResult, ToolchainPlugin } from "./types"
+import {
+  PREVIEW_ENTRY_PATH,
+  createPreviewEntrySource,
+  findPreviewEntry,
+  previewNeedsMemoryRouter,
+} from "./preview-entry"
+import {
+  isTestsAsSpec,
+  type Diagnostic,
+  type PluginInput,
+  type PluginResult,
+  type ToolchainPlugin,
+} from "./types"
 
 export const esbuildManifest = defineManifest({
   name: "esbuild",
@@ -72,12 +83,14 @@ export interface EsbuildPluginOptions {
 interface BuildState {
   files: Record<string, string>
   entry: string
+  /** Tests as the spec: the job's components may import react-router-dom too. */
+  testsAsSpec: boolean
 }
 
 /** Bundles the job for the preview with one warm esbuild context; builds run one at a time. */
 export function createEsbuildPlugin(options: EsbuildPluginOptions = {}): ToolchainPlugin {
   const kitDir = options.kitDir ?? KIT_DIR
-  let state: BuildState = { files: {}, entry: "" }
+  let state: BuildState = { files: {}, entry: "", testsAsSpec: false }
   let queue: Promise<unknown> = Promise.resolve()
   const warmContext = createLazy(async () => {
     const esbuild = await import("esbuild")
@@ -97,7 +110,8 @@ export function createEsbuildPlugin(options: EsbuildPluginOptions = {}): Toolcha
     })
   })
 
-  async function bundle({ files, entry, signal }: PluginInput): Promise<PluginResult> {
+  async function bundle(input: PluginInput): Promise<PluginResult> {
+    const { files, entry, signal } = input
     const started = performance.now()
     signal?.throwIfAborted()
     const entryPath = entry ?? findPreviewEntry(files)
@@ -109,7 +123,7 @@ export function createEsbuildPlugin(options: EsbuildPluginOptions = {}): Toolcha
       return { diagnostics: [runDiagnostic("esbuild", message)], durationMs: performance.now() - started }
     }
     const context = await warmContext.get()
-    state = { files, entry: entryPath }
+    state = { files, entry: entryPath, testsAsSpec: isTestsAsSpec(input) }
     try {
       const result = await context.rebuild()
       const script = result.outputFiles?.find(isJavaScript)?.text ?? ""
@@ -178,7 +192,7 @@ function jobFilesPlugin(getState: () => BuildState, kitDir: string): Plugin {
         return facade === undefined ? undefined : { path: "lucide-react", namespace: LUCIDE_NAMESPACE }
       })
       build.onResolve({ filter: /.*/, namespace: JOB_NAMESPACE }, (args) =>
-        resolveFromJob(build, resolver, getState().files, args, kitDir),
+        resolveFromJob(build, resolver, getState(), args, kitDir),
       )
       // The kit's own `@/` imports stay inside the kit.
       build.onResolve({ filter: /^@\//, namespace: "file" }, async (args) => {
@@ -195,8 +209,13 @@ function jobFilesPlugin(getState: () => BuildState, kitDir: string): Plugin {
         resolveDir: kitDir,
       }))
       build.onLoad({ filter: /.*/, namespace: JOB_NAMESPACE }, (args) => {
-        const { files, entry } = getState()
-        const contents = args.path === PREVIEW_ENTRY_PATH ? createPreviewEntrySource(entry) : files[args.path]
+        const { files, entry, testsAsSpec } = getState()
+        const contents =
+          args.path === PREVIEW_ENTRY_PATH
+            ? createPreviewEntrySource(entry, {
+                memoryRouter: previewNeedsMemoryRouter(files, testsAsSpec),
+              })
+            : files[args.path]
         const loader = LOADERS[extensionOf(args.path) as keyof typeof LOADERS]
         if (contents === undefined || loader === undefined) {
           return { errors: [{ text: `Cannot load ${args.path} for the preview.` }] }
@@ -204,7 +223,7 @@ function jobFilesPlugin(getState: () => BuildState, kitDir: string): Plugin {
         // What esbuild never asks about (a computed import(), import.meta.glob, require) is refused here, at its
         // line; the imports it does resolve are checked again as they are resolved.
         if (args.path !== PREVIEW_ENTRY_PATH) {
-          const refused = checkFileImports(args.path, contents, { kitDir, source: "esbuild" })
+          const refused = checkFileImports(args.path, contents, { kitDir, source: "esbuild", testsAsSpec })
           if (refused.length > 0)
             return { errors: refused.map((diagnostic) => located(diagnostic, contents)) }
         }
@@ -243,10 +262,10 @@ function createLucideFacadeLoader(
     return parseLucideBarrel(await readFile(barrel.path, "utf8"), barrel.path)
   })
   let memo: { state: BuildState; facade: Promise<string | undefined> } | undefined
-  async function facadeFor({ files }: BuildState): Promise<string | undefined> {
+  async function facadeFor({ files, testsAsSpec }: BuildState): Promise<string | undefined> {
     const [exports, { kitFiles }] = await Promise.all([
       barrelExports.get(),
-      collectImportedKitFiles(files, kitDir),
+      collectImportedKitFiles(files, kitDir, { testsAsSpec }),
     ])
     const scripts = Object.entries(files).flatMap(([filePath, content]) =>
       isScriptFile(filePath) ? [content] : [],
@@ -266,7 +285,7 @@ function createLucideFacadeLoader(
 async function resolveFromJob(
   build: PluginBuild,
   resolver: ModuleResolver,
-  files: Record<string, string>,
+  { files, testsAsSpec }: BuildState,
   args: OnResolveArgs,
   kitDir: string,
 ): Promise<OnResolveResult> {
@@ -277,7 +296,7 @@ async function resolveFromJob(
   if (Object.keys(args.with).length > 0) {
     return refusal(specifier, "import attributes (with { type: … } or assert { … }) are not allowed")
   }
-  const verdict = resolveJobSpecifier(specifier, args.importer, { kitDir, inTest: false })
+  const verdict = resolveJobSpecifier(specifier, args.importer, { kitDir, inTest: false, testsAsSpec })
   if (!verdict.ok) return refusal(specifier, verdict.reason)
   const target = verdict.target
   switch (target.type) {

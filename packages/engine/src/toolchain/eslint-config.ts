@@ -3,9 +3,8 @@ import type { Linter, Rule } from "eslint"
 import type jsxA11y from "eslint-plugin-jsx-a11y"
 import type reactHooks from "eslint-plugin-react-hooks"
 import type tseslint from "typescript-eslint"
-import { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES } from "./allowed-imports"
 import { isTestFile } from "./job-files"
-import { quoted, resolveJobSpecifier } from "./module-resolver"
+import { allowedPackagesOf, quoted, resolveJobSpecifier } from "./module-resolver"
 
 /** The lint packages, loaded by the caller (dynamically, so a missing one is a diagnostic, not a crash). */
 export interface LintModules {
@@ -30,7 +29,14 @@ export const allowedImportsRule: Rule.RuleModule = {
     docs: {
       description: "Generated code may import only the kit, the job's files and a fixed list of packages.",
     },
-    schema: [],
+    // `testsAsSpec`: the job's tests were given by a person, so the packages of that mode are allowed too.
+    schema: [
+      {
+        type: "object",
+        properties: { testsAsSpec: { type: "boolean" } },
+        additionalProperties: false,
+      },
+    ],
     messages: {
       notAllowed: '"{{specifier}}" may not be imported by generated {{kind}}. Allowed: {{allowed}}.',
       computed: "Dynamic imports and require() with a computed name are not allowed in generated code.",
@@ -41,7 +47,8 @@ export const allowedImportsRule: Rule.RuleModule = {
   },
   create(context) {
     const inTest = isTestFile(context.filename)
-    const allowed = [...ALLOWED_PACKAGES, ...(inTest ? ALLOWED_TEST_PACKAGES : []), "@/…", "relative paths"]
+    const testsAsSpec = (context.options[0] as { testsAsSpec?: boolean } | undefined)?.testsAsSpec === true
+    const allowed = [...allowedPackagesOf(inTest, testsAsSpec), "@/…", "relative paths"]
     function checkSource(source: ImportSource | null | undefined, node?: WithAttributes): void {
       if (source === null || source === undefined) return
       if (source.type !== "Literal" || !("value" in source) || typeof source.value !== "string") {
@@ -52,7 +59,7 @@ export const allowedImportsRule: Rule.RuleModule = {
         context.report({ node: source, messageId: "attributes" })
         return
       }
-      const verdict = resolveJobSpecifier(source.value, context.filename, { inTest })
+      const verdict = resolveJobSpecifier(source.value, context.filename, { inTest, testsAsSpec })
       if (verdict.ok) return
       const notAPackage =
         verdict.reason.startsWith("it is not a package") || verdict.reason.includes("built-ins")
@@ -91,9 +98,13 @@ export const allowedImportsRule: Rule.RuleModule = {
 /**
  * The one fixed flat config for generated code: typescript-eslint's parser without type information (fast),
  * recommended JS + typescript-eslint rules, react-hooks (rules-of-hooks an error, the rest warnings),
- * jsx-a11y recommended, and the allowed-imports rule. Inline `eslint-disable` comments are ignored.
+ * jsx-a11y recommended, and the allowed-imports rule (with the packages of tests as the spec when `testsAsSpec`).
+ * Inline `eslint-disable` comments are ignored.
  */
-export function createGeneratedCodeLintConfig(modules: LintModules): Linter.Config[] {
+export function createGeneratedCodeLintConfig(
+  modules: LintModules,
+  options: { testsAsSpec?: boolean } = {},
+): Linter.Config[] {
   const { js, tseslint, reactHooks, jsxA11y } = modules
   const reactHooksRecommended = reactHooks.configs.flat.recommended
   return [
@@ -129,7 +140,7 @@ export function createGeneratedCodeLintConfig(modules: LintModules): Linter.Conf
       files: LINTED_FILES,
       plugins: { studio: { rules: { "allowed-imports": allowedImportsRule } } },
       rules: {
-        "studio/allowed-imports": "error",
+        "studio/allowed-imports": ["error", { testsAsSpec: options.testsAsSpec === true }],
         "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
         "@typescript-eslint/no-explicit-any": "warn",
         // `export interface EmptyStateProps {}` is the convention for a component without props.

@@ -3,7 +3,13 @@ import { createGeneratedCodeLintConfig } from "./eslint-config"
 import { isScriptFile } from "./job-files"
 import { createLazy } from "./lazy"
 import { defineManifest } from "./manifest"
-import type { Diagnostic, PluginInput, PluginResult, ToolchainPlugin } from "./types"
+import {
+  isTestsAsSpec,
+  type Diagnostic,
+  type PluginInput,
+  type PluginResult,
+  type ToolchainPlugin,
+} from "./types"
 
 export const eslintManifest = defineManifest({
   name: "eslint",
@@ -20,6 +26,8 @@ export const eslintManifest = defineManifest({
 interface WarmLinter {
   linter: Linter
   config: Linter.Config[]
+  /** The same config for tests as the spec (its allowed-imports rule allows that mode's packages). */
+  testsAsSpecConfig: Linter.Config[]
 }
 
 /** Lints the job's script files; the Linter and its config are built on first use and kept for the process. */
@@ -31,9 +39,12 @@ export function createEslintPlugin(): ToolchainPlugin {
       const { linter, config } = await warmLinter.get()
       linter.verify("export const warm = 1\n", config, { filename: "src/warm-up.tsx" })
     },
-    async run({ files, signal }: PluginInput): Promise<PluginResult> {
+    async run(input: PluginInput): Promise<PluginResult> {
+      const { files, signal } = input
       const started = performance.now()
-      const { linter, config } = await warmLinter.get()
+      const warm = await warmLinter.get()
+      const { linter } = warm
+      const config = isTestsAsSpec(input) ? warm.testsAsSpecConfig : warm.config
       const diagnostics: Diagnostic[] = []
       for (const [filePath, content] of Object.entries(files)) {
         signal?.throwIfAborted()
@@ -55,13 +66,17 @@ async function loadLinter(): Promise<WarmLinter> {
     import("eslint-plugin-react-hooks"),
     import("eslint-plugin-jsx-a11y"),
   ])
-  const config = createGeneratedCodeLintConfig({
+  const modules = {
     js: js.default,
     tseslint: tseslint.default,
     reactHooks: reactHooks.default,
     jsxA11y: jsxA11y.default,
-  })
-  return { linter: new Linter({ configType: "flat" }), config }
+  }
+  return {
+    linter: new Linter({ configType: "flat" }),
+    config: createGeneratedCodeLintConfig(modules),
+    testsAsSpecConfig: createGeneratedCodeLintConfig(modules, { testsAsSpec: true }),
+  }
 }
 
 export function lintMessageToDiagnostic(filePath: string, message: Linter.LintMessage): Diagnostic {

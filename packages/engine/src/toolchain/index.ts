@@ -38,7 +38,7 @@ export { createToolchainRegistry, vitestManifest } from "./registry"
 export type { ToolchainRegistry } from "./registry"
 export { compileTailwindCss, createTailwindPlugin, tailwindManifest } from "./tailwind"
 export type { TailwindPluginOptions } from "./tailwind"
-export { PLUGIN_IDS, isPluginId } from "./types"
+export { PLUGIN_IDS, isPluginId, isTestsAsSpec } from "./types"
 export type {
   Diagnostic,
   PluginId,

@@ -29,8 +29,9 @@ export interface KitFileScan {
 export async function collectImportedKitFiles(
   files: Record<string, string>,
   kitDir: string = KIT_DIR,
-  options: { source?: string } = {},
+  options: { source?: string; testsAsSpec?: boolean } = {},
 ): Promise<KitFileScan> {
+  const testsAsSpec = options.testsAsSpec === true
   const resolver = moduleResolverFor(kitDir)
   const collected = new Map<string, KitSourceFile>()
   const pending: string[] = []
@@ -39,12 +40,13 @@ export async function collectImportedKitFiles(
     if (verdict.ok && verdict.target.type === "kit") pending.push(verdict.target.path)
   }
   for (const [filePath, content] of Object.entries(files)) {
-    diagnostics.push(...checkFileImports(filePath, content, { kitDir, source: options.source }))
+    diagnostics.push(...checkFileImports(filePath, content, { kitDir, source: options.source, testsAsSpec }))
     if (!isScriptFile(filePath)) continue
     for (const found of findImports(filePath, content)) {
       // Refused imports are reported above and not followed.
-      if (found.specifier === undefined || refusalOf(found, filePath, { kitDir }) !== undefined) continue
-      enqueue(resolveJobSpecifier(found.specifier, filePath, { kitDir }))
+      if (found.specifier === undefined || refusalOf(found, filePath, { kitDir, testsAsSpec }) !== undefined)
+        continue
+      enqueue(resolveJobSpecifier(found.specifier, filePath, { kitDir, testsAsSpec }))
     }
   }
   for (let basePath = pending.pop(); basePath !== undefined; basePath = pending.pop()) {

@@ -61,6 +61,17 @@ describe("resolveJobSpecifier", () => {
     expect(resolveJobSpecifier("@testing-library/react", COMPONENT)).toMatchObject({ ok: false })
   })
 
+  it("adds the router, and fetch-mock in tests, only when the caller says the tests were given", () => {
+    const testsAsSpec = { testsAsSpec: true }
+    expect(resolveJobSpecifier("react-router-dom", COMPONENT)).toMatchObject({ ok: false })
+    expect(resolveJobSpecifier("fetch-mock", TEST)).toMatchObject({ ok: false })
+    expect(resolveJobSpecifier("react-router-dom", COMPONENT, testsAsSpec).ok).toBe(true)
+    expect(resolveJobSpecifier("fetch-mock", TEST, testsAsSpec).ok).toBe(true)
+    expect(resolveJobSpecifier("fetch-mock", COMPONENT, testsAsSpec)).toMatchObject({ ok: false })
+    // Nothing else comes with the mode: the router's own internals stay out of generated code.
+    expect(resolveJobSpecifier("react-router", COMPONENT, testsAsSpec)).toMatchObject({ ok: false })
+  })
+
   it("refuses every way out, each with its reason", () => {
     const refusals: [string, RegExp][] = [
       ["@/lib/../../../../../../tmp/x.json", /out of the kit's sources/],

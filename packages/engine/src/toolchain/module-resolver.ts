@@ -7,10 +7,10 @@ import { sanitizeMessage } from "@studio/protocol"
 import type { transform, UnknownAtRule, Url } from "lightningcss"
 import type ts from "typescript"
 import {
-  ALLOWED_JEST_STYLE_PACKAGES,
-  ALLOWED_JEST_STYLE_TEST_PACKAGES,
   ALLOWED_PACKAGES,
   ALLOWED_TEST_PACKAGES,
+  TESTS_AS_SPEC_PACKAGES,
+  TESTS_AS_SPEC_TEST_PACKAGES,
 } from "./allowed-imports"
 import { isModuleNotFoundError } from "./diagnostic"
 import { extensionOf, isSafeJobPath, isScriptFile, isTestFile, moduleFileCandidates } from "./job-files"
@@ -77,8 +77,8 @@ export interface SpecifierOptions {
    * without any import anyway.
    */
   allowBuiltins?: boolean
-  /** A job of Jest-style tests (given by a person): the router, and fetch-mock in tests, are allowed too. */
-  jestStyle?: boolean
+  /** Tests as the spec (the job's tests were given by a person): the router, and fetch-mock in tests, too. */
+  testsAsSpec?: boolean
 }
 
 export interface CheckOptions extends SpecifierOptions {
@@ -132,13 +132,19 @@ export function resolveJobSpecifier(
     return { ok: true, target: { type: "job", path: inJob } }
   }
   const inTest = options.inTest ?? isTestFile(importer)
-  const jestStyle: readonly string[] = options.jestStyle
-    ? [...ALLOWED_JEST_STYLE_PACKAGES, ...(inTest ? ALLOWED_JEST_STYLE_TEST_PACKAGES : [])]
-    : []
   return resolvePackageSpecifier(specifier, {
-    allowed: [...ALLOWED_PACKAGES, ...(inTest ? ALLOWED_TEST_PACKAGES : []), ...jestStyle],
+    allowed: allowedPackagesOf(inTest, options.testsAsSpec === true),
     allowBuiltins: options.allowBuiltins === true,
   })
+}
+
+/** The packages a job file may import: components and tests differ, and tests as the spec add a few. */
+export function allowedPackagesOf(inTest: boolean, testsAsSpec: boolean): readonly string[] {
+  return [
+    ...ALLOWED_PACKAGES,
+    ...(inTest ? ALLOWED_TEST_PACKAGES : []),
+    ...(testsAsSpec ? [...TESTS_AS_SPEC_PACKAGES, ...(inTest ? TESTS_AS_SPEC_TEST_PACKAGES : [])] : []),
+  ]
 }
 
 /**

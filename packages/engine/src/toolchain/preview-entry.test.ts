@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest"
-import { createPreviewEntrySource, findPreviewEntry } from "./preview-entry"
+import { createPreviewEntrySource, findPreviewEntry, previewNeedsMemoryRouter } from "./preview-entry"
 
 describe("findPreviewEntry", () => {
   it("picks the component no other component imports", () => {
@@ -32,5 +32,28 @@ describe("createPreviewEntrySource", () => {
     expect(source).toContain("onUncaughtError")
     expect(source).toContain("getDerivedStateFromError")
     expect(source).toContain("window.__STUDIO_BRIDGE__?.ready()")
+  })
+})
+
+describe("the preview of tests as the spec", () => {
+  const files = {
+    "src/components/TaskNav.tsx":
+      'import { Link } from "react-router-dom"\nexport default function TaskNav() { return null }',
+    "src/components/TaskNav.test.js": 'import { MemoryRouter } from "react-router-dom"',
+  }
+
+  it("mounts the component in a MemoryRouter only in that mode and only when a component imports the router", () => {
+    expect(previewNeedsMemoryRouter(files, true)).toBe(true)
+    expect(previewNeedsMemoryRouter(files, false)).toBe(false)
+    expect(
+      previewNeedsMemoryRouter(
+        { "src/components/TaskNav.test.js": files["src/components/TaskNav.test.js"] },
+        true,
+      ),
+    ).toBe(false)
+    const source = createPreviewEntrySource("src/components/TaskNav.tsx", { memoryRouter: true })
+    expect(source).toContain('import { MemoryRouter } from "react-router-dom"')
+    expect(source).toContain("createElement(MemoryRouter, null, createElement(Previewed")
+    expect(createPreviewEntrySource("src/components/TaskNav.tsx")).not.toContain("react-router-dom")
   })
 })

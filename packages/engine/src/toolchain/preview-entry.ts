@@ -28,16 +28,39 @@ function componentName(specifierOrPath: string): string {
 }
 
 /**
- * Mounts the entry's default export into `#root` with `window.__STUDIO_PROPS__`. The preview re-renders with new
+ * Whether the preview mounts the component inside react-router-dom's `MemoryRouter`: only for tests as the spec, whose
+ * components may use the router (`useNavigate`, `Link` need one, and their tests render them in one), and only when a
+ * component of the job imports it.
+ */
+export function previewNeedsMemoryRouter(files: Record<string, string>, testsAsSpec: boolean): boolean {
+  return (
+    testsAsSpec &&
+    Object.entries(files).some(
+      ([filePath, content]) =>
+        !isTestFile(filePath) &&
+        findImports(filePath, content).some((found) => found.specifier === "react-router-dom"),
+    )
+  )
+}
+
+/**
+ * Mounts the entry's default export into `#root` with `window.__STUDIO_PROPS__` (inside a `MemoryRouter` when
+ * `options.memoryRouter`, see {@link previewNeedsMemoryRouter}). The preview re-renders with new
  * props through `window.__STUDIO_RENDER__(props)` (a promise that settles once the commit is painted), without a
  * rebuild. It tells the page's bridge (`window.__STUDIO_BRIDGE__`, see preview-html.ts) when the first render is
  * painted and when rendering throws; a render error shows a visible message instead of a blank page.
  */
-export function createPreviewEntrySource(entryPath: string): string {
+export function createPreviewEntrySource(
+  entryPath: string,
+  options: { memoryRouter?: boolean } = {},
+): string {
+  const mounted = options.memoryRouter
+    ? "createElement(MemoryRouter, null, createElement(Previewed, this.props.componentProps))"
+    : "createElement(Previewed, this.props.componentProps)"
   return `import { Component, createElement } from "react"
 import { flushSync } from "react-dom"
 import { createRoot } from "react-dom/client"
-import Previewed from ${JSON.stringify(`./${entryPath}`)}
+${options.memoryRouter ? 'import { MemoryRouter } from "react-router-dom"\n' : ""}import Previewed from ${JSON.stringify(`./${entryPath}`)}
 
 const reportError = (error) => window.__STUDIO_BRIDGE__?.reportError(error)
 const messageOf = (error) => (error instanceof Error ? error.message || error.name : String(error))
@@ -70,7 +93,7 @@ class PreviewErrorBoundary extends Component {
   }
   render() {
     return this.state.error === null
-      ? createElement(Previewed, this.props.componentProps)
+      ? ${mounted}
       : createElement(RenderError, { error: this.state.error })
   }
 }

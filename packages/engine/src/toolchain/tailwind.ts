@@ -4,7 +4,13 @@ import { extensionOf } from "./job-files"
 import { collectImportedKitFiles } from "./kit-imports"
 import { ENGINE_DIR, KIT_DIR } from "./kit-paths"
 import { defineManifest } from "./manifest"
-import type { Diagnostic, PluginInput, PluginResult, ToolchainPlugin } from "./types"
+import {
+  isTestsAsSpec,
+  type Diagnostic,
+  type PluginInput,
+  type PluginResult,
+  type ToolchainPlugin,
+} from "./types"
 
 export const FALLBACK_STYLESHEET = '@import "tailwindcss";\n'
 
@@ -29,9 +35,12 @@ export function createTailwindPlugin(options: TailwindPluginOptions = {}): Toolc
   const kitDir = options.kitDir ?? KIT_DIR
   return {
     manifest: tailwindManifest,
-    async run({ files, signal }: PluginInput): Promise<PluginResult> {
+    async run(input: PluginInput): Promise<PluginResult> {
+      const { files, signal } = input
       const started = performance.now()
-      const { css, diagnostics } = await compileTailwindCss(files, kitDir, signal)
+      const { css, diagnostics } = await compileTailwindCss(files, kitDir, signal, {
+        testsAsSpec: isTestsAsSpec(input),
+      })
       return { diagnostics, artifacts: { css }, durationMs: performance.now() - started }
     },
   }
@@ -45,6 +54,7 @@ export async function compileTailwindCss(
   files: Record<string, string>,
   kitDir: string = KIT_DIR,
   signal?: AbortSignal,
+  mode: { testsAsSpec?: boolean } = {},
 ): Promise<{ css: string; diagnostics: Diagnostic[] }> {
   const [{ compile }, { Scanner }] = await Promise.all([
     import("@tailwindcss/node"),
@@ -53,7 +63,7 @@ export async function compileTailwindCss(
   const { stylesheet, base } = await readKitStylesheet(kitDir)
   const [compiler, { kitFiles, diagnostics }] = await Promise.all([
     compile(stylesheet, { base, onDependency: () => {} }),
-    collectImportedKitFiles(files, kitDir, { source: "tailwind" }),
+    collectImportedKitFiles(files, kitDir, { source: "tailwind", testsAsSpec: mode.testsAsSpec }),
   ])
   signal?.throwIfAborted()
   // The job's own CSS is not compiled: an @import in it would read files from the server's disk.

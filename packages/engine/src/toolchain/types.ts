@@ -31,7 +31,19 @@ export interface PluginInput {
   files: Record<string, string>
   /** Job-relative path of the component to preview (esbuild); found from the files when omitted. */
   entry?: string
+  /**
+   * Tests as the spec: the job paths of the tests a person gave (the run's `tests`, or those of the version it tests),
+   * never guessed from the files. Non-empty: the job is in that mode, and its components may also import
+   * react-router-dom and its tests fetch-mock (allowed-imports.ts). The given files themselves need not be among
+   * `files` (the execute stage does not lint or type-check them). Absent or empty: generated tests.
+   */
+  givenTests?: readonly string[]
   signal?: AbortSignal
+}
+
+/** Whether a plugin's input is a job of tests as the spec (its `givenTests` name any file). */
+export function isTestsAsSpec(input: Pick<PluginInput, "givenTests">): boolean {
+  return (input.givenTests?.length ?? 0) > 0
 }
 
 export interface PluginResult {

@@ -29,8 +29,11 @@ export interface TypeScriptCheckerOptions {
 
 /** A type checker kept warm between jobs: lib, @types and kit files are parsed once per process. */
 export interface TypeScriptChecker {
-  /** Makes `files` the whole job (files of an earlier job are gone) and returns their syntax and type errors. */
-  check(files: Record<string, string>, signal?: AbortSignal): Diagnostic[]
+  /**
+   * Makes `files` the whole job (files of an earlier job are gone) and returns their syntax and type errors. With
+   * `mode.testsAsSpec` the job's imports resolve as tests as the spec allows (react-router-dom, fetch-mock in tests).
+   */
+  check(files: Record<string, string>, signal?: AbortSignal, mode?: { testsAsSpec?: boolean }): Diagnostic[]
   dispose(): void
 }
 
@@ -77,6 +80,8 @@ export function createTypeScriptCheckerWith(
   let projectVersion = 0
   let nextFileVersion = 0
   let currentSignal: AbortSignal | undefined
+  // The mode of the job in the program; module resolutions depend on it.
+  let testsAsSpec = false
   const diskSnapshots = new Map<string, ts.IScriptSnapshot | undefined>()
 
   const isJobPath = (fileName: string): boolean => fileName === jobRoot || fileName.startsWith(`${jobRoot}/`)
@@ -176,7 +181,7 @@ export function createTypeScriptCheckerWith(
   ): ts.ResolvedModuleWithFailedLookupLocations {
     const unresolved = { resolvedModule: undefined }
     const verdict = isJobPath(containingFile)
-      ? resolveJobSpecifier(literal.text, toJobRelative(containingFile), { kitDir })
+      ? resolveJobSpecifier(literal.text, toJobRelative(containingFile), { kitDir, testsAsSpec })
       : undefined
     if (verdict?.ok === false) return unresolved
     const target = verdict?.target
@@ -271,8 +276,14 @@ export function createTypeScriptCheckerWith(
   }
 
   return {
-    check(files, signal) {
+    check(files, signal, mode) {
       signal?.throwIfAborted()
+      const nextMode = mode?.testsAsSpec === true
+      if (nextMode !== testsAsSpec) {
+        // The program keeps an unchanged file's module resolutions: every job file is new in the other mode.
+        testsAsSpec = nextMode
+        jobFiles = new Map()
+      }
       const diagnostics = replaceJobFiles(files)
       currentSignal = signal
       try {

@@ -2,7 +2,7 @@ import { createLazy } from "./lazy"
 import { defineManifest } from "./manifest"
 import { createTypeScriptChecker } from "./typescript-checker"
 import type { TypeScriptCheckerOptions } from "./typescript-checker"
-import type { PluginInput, PluginResult, ToolchainPlugin } from "./types"
+import { isTestsAsSpec, type PluginInput, type PluginResult, type ToolchainPlugin } from "./types"
 
 export const typescriptManifest = defineManifest({
   name: "typescript",
@@ -61,10 +61,11 @@ export function createTypeScriptPlugin(options: TypeScriptCheckerOptions = {}): 
     async warmUp() {
       ;(await warmChecker.get()).check(WARM_UP_FILES)
     },
-    async run({ files, signal }: PluginInput): Promise<PluginResult> {
+    async run(input: PluginInput): Promise<PluginResult> {
+      const { files, signal } = input
       const started = performance.now()
       const checker = await warmChecker.get()
-      const diagnostics = checker.check(files, signal)
+      const diagnostics = checker.check(files, signal, { testsAsSpec: isTestsAsSpec(input) })
       return { diagnostics, durationMs: performance.now() - started }
     },
     async dispose() {

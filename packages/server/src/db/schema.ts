@@ -71,6 +71,11 @@ export const versions = pgTable(
     contract: jsonb("contract").$type<Contract>(),
     report: jsonb("report").$type<Record<string, unknown>>(),
     runId: uuid("run_id").references((): AnyPgColumn => testRuns.id, { onDelete: "set null" }),
+    /**
+     * Tests as the spec: the job paths of the given tests among `files` (null: generated tests). A test run of the
+     * version runs them in that mode, and the versions it makes keep it.
+     */
+    givenTests: jsonb("given_tests").$type<string[]>(),
     createdAt: createdAt(),
   },
   // The unique constraint's index also serves list-by-project and latest.

@@ -142,6 +142,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
       // Stored as read today: a copy of a version from before verdicts carries the verdict it reads with.
       report: source.report,
       runId: null,
+      givenTests: source.givenTests,
     })
     return { version: versionSummary(version) }
   })

@@ -59,7 +59,8 @@ export interface RunExecutorDeps {
   log: Logger
 }
 
-const TEST_FILE = /\.test\.tsx?$/
+// Given tests (tests as the spec) may be .js or .jsx.
+const TEST_FILE = /\.test\.[jt]sx?$/
 
 /**
  * The worker side of a run: takes a queued run, drives the engine on it, stores every event before it publishes it,
@@ -140,9 +141,16 @@ async function planRun(deps: RunExecutorDeps, job: RunJob, recordedPrompt: strin
     versionPrompt: `Edited v${version.number}`,
     author: { provider: EDITOR_PROVIDER, model: EDITOR_MODEL },
     observe: false,
+    // A version of given tests is tested in that mode again; one of generated tests never is.
     events: (signal) =>
       engine.testEditedCode(
-        { runId: job.runId, prompt: recordedPrompt, contract, files: job.files },
+        {
+          runId: job.runId,
+          prompt: recordedPrompt,
+          contract,
+          files: job.files,
+          ...(version.givenTests ? { givenTests: version.givenTests } : {}),
+        },
         { signal },
       ),
   }
@@ -310,6 +318,7 @@ async function saveVersion(
     contract: outcome.contract,
     report,
     runId,
+    givenTests: outcome.givenTests ?? null,
   })
   return version.id
 }

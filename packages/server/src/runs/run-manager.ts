@@ -5,7 +5,7 @@ import {
   OFFLINE_PROVIDER,
   EDITOR_MODEL,
   EDITOR_PROVIDER,
-  validateGeneratedPath,
+  validateEditedPath,
   type Engine,
   type PluginId,
 } from "@studio/engine"
@@ -152,7 +152,8 @@ export class RunManager {
     if (Object.keys(files).length === 0)
       throw new StudioError("validation_failed", "files: there are no files.")
     for (const path of Object.keys(files)) {
-      const checked = validateGeneratedPath(path)
+      // A given test of the version (tests as the spec) keeps its .js name.
+      const checked = validateEditedPath(path, version.givenTests ?? [])
       if (!checked.ok) throw new StudioError("validation_failed", `files: ${checked.message}`)
     }
     await this.checkSandboxFor("edited code")

@@ -9,8 +9,7 @@ import {
   type StudioEvent,
   type TestCaseResult,
 } from "@studio/protocol"
-import type { SandboxBackend } from "../../sandbox"
-import { jestStyleTestFiles } from "../../sandbox/jest-compat"
+import type { SandboxBackend, SandboxJob } from "../../sandbox"
 import type { PluginId, PluginResult, ToolchainRegistry } from "../../toolchain"
 import { checkJobImports, IMPORT_CHECK_SOURCE } from "../../toolchain/module-resolver"
 import { createEventChannel } from "../event-channel"
@@ -34,10 +33,12 @@ export interface ExecuteOptions {
   /** The contract's requirements, each of which needs a traced test for the verdict to be `proven`. */
   requirements?: readonly { id: string }[]
   /**
-   * Test files used exactly as given (tests as the spec). They and any Jest-style test file are run, never formatted,
-   * linted or type-checked: they are the spec, not the code under review.
+   * Tests as the spec: the test files a person gave (job paths), from the run's `tests` or the version it tests. They
+   * are run as written (Jest-style, in the sandbox), never formatted, linted or type-checked: they are the spec, not
+   * the code under review. Non-empty puts the whole job in that mode (the toolchain and sandbox are told so); a test
+   * a model wrote is never in it, whatever it imports.
    */
-  verbatimTests?: readonly string[]
+  givenTests?: readonly string[]
   /** Traces a test to its requirement when its name does not start with the id (given tests). */
   traceTest?: (test: TestCaseResult) => TestCaseResult
 }
@@ -121,9 +122,11 @@ async function executeSteps(
   let files = inputFiles
   let css: string | undefined
   let done = 0
-  const jestStyleTests = jestStyleTestFiles(inputFiles)
-  const verbatim = new Set([...(context.verbatimTests ?? []), ...jestStyleTests])
-  /** The files the tools see: all but the verbatim tests. */
+  const givenTests = (context.givenTests ?? []).filter((path) => Object.hasOwn(inputFiles, path))
+  const verbatim = new Set(givenTests)
+  /** What the tools and the sandbox are told of the mode: the given tests, when there are any. */
+  const mode = givenTests.length > 0 ? { givenTests } : {}
+  /** The files the tools see: all but the given tests. */
   const reviewed = (all: Record<string, string>) =>
     verbatim.size === 0
       ? all
@@ -144,7 +147,7 @@ async function executeSteps(
     )
   const runStep = async (id: PluginId): Promise<PluginResult> => {
     progress(id, "start")
-    const result = await context.toolchain.runPlugin(id, { files: reviewed(files), signal })
+    const result = await context.toolchain.runPlugin(id, { files: reviewed(files), signal, ...mode })
     timings[id] = Math.round(result.durationMs)
     progress(id, "done")
     built(id, result.diagnostics)
@@ -152,7 +155,7 @@ async function executeSteps(
   }
   const runTestsStep = async () => {
     progress("vitest", "start")
-    const outcome = await testsInSandbox(files, context.sandbox, signal, (result) => {
+    const outcome = await testsInSandbox({ files, signal, ...mode }, context.sandbox, (result) => {
       const test = trace(result)
       push(
         emit({
@@ -180,7 +183,7 @@ async function executeSteps(
   // Before any tool reads a file for the job: a job that imports what it may not (a host file, a URL, a query, …)
   // is refused here, at the file and line, and nothing after this runs on it. A clean check is news only after a
   // pass that had refusals (a repair pass), whose diagnostics it replaces.
-  const refusedImports = checkJobImports(files, { jestStyle: jestStyleTests.length > 0 })
+  const refusedImports = checkJobImports(files, { testsAsSpec: givenTests.length > 0 })
   if (refusedImports.length > 0 || repeated) built(IMPORT_CHECK_SOURCE, refusedImports)
   diagnostics.push(...refusedImports)
   const runs = (id: PluginId) => enabled(id) && refusedImports.length === 0
@@ -225,12 +228,11 @@ async function executeSteps(
 
 /** The generated tests in the sandbox, timed; a job without test files does not reach it. */
 async function testsInSandbox(
-  files: Record<string, string>,
+  job: Pick<SandboxJob, "files" | "signal" | "givenTests">,
   sandbox: SandboxBackend,
-  signal: AbortSignal | undefined,
   onTestResult: (test: TestCaseResult) => void,
 ): Promise<{ tests: TestCaseResult[]; diagnostics: Diagnostic[]; isolation: string; durationMs?: number }> {
-  if (!Object.keys(files).some((file) => TEST_FILE.test(file) || /\.test\.jsx?$/.test(file))) {
+  if (!Object.keys(job.files).some((file) => TEST_FILE.test(file) || /\.test\.jsx?$/.test(file))) {
     const diagnostic: Diagnostic = {
       source: "vitest",
       path: "",
@@ -242,7 +244,7 @@ async function testsInSandbox(
     return { tests: [], diagnostics: [diagnostic], isolation: "none" }
   }
   const started = performance.now()
-  const result = await sandbox.runTestsInSandbox({ files, signal, onTestResult })
+  const result = await sandbox.runTestsInSandbox({ ...job, onTestResult })
   return {
     tests: result.tests,
     diagnostics: result.diagnostics,

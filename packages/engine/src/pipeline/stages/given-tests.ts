@@ -9,6 +9,7 @@ import {
   type TestCaseResult,
 } from "@studio/protocol"
 import type ts from "typescript"
+import { isSafeJobPath } from "../../toolchain/job-files"
 import { loadTypeScript } from "../../toolchain/load-typescript"
 import { stageComplete, type RunContext } from "../run-context"
 import type { ExecuteOptions } from "./execute"
@@ -19,6 +20,8 @@ import type { ExecuteOptions } from "./execute"
 
 /** Where given tests live in the job: beside the component, as in a Create React App or WebApp1K project. */
 const GIVEN_TESTS_FOLDER = "src/components"
+/** A given test's job path: its name (protocol's given test file name) in that folder. */
+const GIVEN_TEST_PATH = /^src\/components\/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}\.(test|spec)\.(js|jsx|ts|tsx)$/
 const TEST_CALLS = new Set(["it", "test"])
 const GROUP_CALLS = new Set(["describe", "suite"])
 /** `it.skip`, `test.only`, ... keep the base name (as the sandbox's title reader does). */
@@ -84,6 +87,14 @@ export function readGivenTests(tests: readonly GivenTestFile[], prompt: string):
       ),
     )
   return { files, componentPath: component.path, contract: parsed.data }
+}
+
+/**
+ * Whether a job path may be a given test's: a test file under src/components/, named as a given test may be (which
+ * allows `.js` and `.jsx`, the form of Jest tests, where a model may write only `.ts` and `.tsx`).
+ */
+export function isGivenTestPath(filePath: string): boolean {
+  return GIVEN_TEST_PATH.test(filePath) && isSafeJobPath(filePath)
 }
 
 /** interpret, for given tests: the contract comes from their names, with no model call. */
@@ -158,9 +169,9 @@ export async function* keepGivenTestsStep(
 }
 
 /** What the execute stage needs for given tests: run them as they are, and trace them to their requirements. */
-export function givenTestsExecution(given: GivenTests): Pick<ExecuteOptions, "verbatimTests" | "traceTest"> {
+export function givenTestsExecution(given: GivenTests): Pick<ExecuteOptions, "givenTests" | "traceTest"> {
   return {
-    verbatimTests: Object.keys(given.files),
+    givenTests: Object.keys(given.files),
     traceTest: (test) => traceGivenTest(given.contract, test),
   }
 }

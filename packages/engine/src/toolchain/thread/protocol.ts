@@ -4,7 +4,14 @@ import type { PluginResult } from "../types"
 export type ThreadedPluginId = "eslint" | "typescript"
 
 export type ThreadRequest =
-  | { type: "run"; id: number; plugin: ThreadedPluginId; files: Record<string, string> }
+  | {
+      type: "run"
+      id: number
+      plugin: ThreadedPluginId
+      files: Record<string, string>
+      /** PluginInput's `givenTests`. */
+      givenTests: readonly string[]
+    }
   | { type: "warm"; id: number; plugin: ThreadedPluginId }
   | { type: "dispose" }
 

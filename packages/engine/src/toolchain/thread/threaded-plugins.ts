@@ -93,9 +93,9 @@ function startToolchainThread(ids: ThreadedPluginId[], options: ThreadedPluginsO
       warmUp: async () => {
         await request({ type: "warm", plugin: id })
       },
-      run: ({ files, signal }: PluginInput) => {
+      run: ({ files, givenTests, signal }: PluginInput) => {
         if (signal?.aborted) return Promise.reject(signal.reason ?? new Error("aborted"))
-        return request({ type: "run", plugin: id, files })
+        return request({ type: "run", plugin: id, files, givenTests: givenTests ?? [] })
       },
       dispose,
     }),

@@ -48,7 +48,7 @@ parentPort?.on("message", (request: ThreadRequest) => {
       const result: PluginResult =
         request.type === "warm"
           ? (await plugin.warmUp?.(), { diagnostics: [], durationMs: 0 })
-          : await plugin.run({ files: request.files })
+          : await plugin.run({ files: request.files, givenTests: request.givenTests })
       reply = { id: request.id, ok: true, result }
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error))

@@ -30,6 +30,8 @@ export type NewVersion = {
   /** Today's report, or one in an earlier stored shape (tests of the upgrade store those). */
   report?: z.input<typeof storedVersionReportSchema> | null
   runId?: string | null
+  /** Tests as the spec: the given tests' job paths (absent or null: generated tests). */
+  givenTests?: string[] | null
 }
 
 /** Parses the jsonb columns of a stored version: a contract that no longer parses is an internal error. */
