@@ -8,6 +8,7 @@ const kitSrc = path.resolve(import.meta.dirname, "packages/kit/src")
 const INTEGRATION = [
   "packages/server/test/**/*.test.ts",
   "packages/engine/test/pipeline-run.test.ts",
+  "packages/engine/test/pipeline-edits.test.ts",
   "packages/engine/test/test-edited-code.test.ts",
   // The CLI's commands in-process on the shared engine (studio-binary.test.ts runs the binary in the node project).
   "packages/cli/test/studio-exec.test.ts",

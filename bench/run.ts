@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process"
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { createEngine, generatedCodeCompilerOptionsJson } from "@studio/engine"
+import { reportEditTokens } from "./edit-tokens"
 import { measureGenerateOverhead } from "./generate-overhead"
 import { measureColdOfflineGenerate, measureOfflineRuns, OFFLINE_PROMPTS } from "./offline-generate"
 import { measureScaleOut } from "./scale-out"
@@ -176,11 +177,17 @@ async function reportScaleOut() {
 
 // BENCH_ONLY=scale-out (`npm run bench:scale-out`): that section alone. Output to a pipe or file is written
 // synchronously on Linux, so exiting here loses none of it.
+// BENCH_ONLY=edits (`npm run bench:edits`): the tokens of edits against whole files, no sandbox needed.
 if (process.env.BENCH_ONLY === "scale-out") {
   await reportScaleOut()
   process.exit(0)
+} else if (process.env.BENCH_ONLY === "edits") {
+  await reportEditTokens()
+  process.exit(0)
 } else if (process.env.BENCH_ONLY) {
-  throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the only section that runs alone here is scale-out`)
+  throw new Error(
+    `BENCH_ONLY=${process.env.BENCH_ONLY}: the sections that run alone here are scale-out and edits`,
+  )
 }
 
 mkdirSync(workDir, { recursive: true })
@@ -265,6 +272,9 @@ console.log(
 const overheadFile = path.join(resultsDir, `generate-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
 writeFileSync(overheadFile, JSON.stringify({ runs: overhead, medians: { totalMs, modelMs, ratio } }, null, 2))
 console.log(`wrote ${path.relative(repoRoot, overheadFile)}`)
+
+// --- edits instead of rewrites (issue 14) ---
+await reportEditTokens()
 
 // --- the offline generator (issue 4) ---
 const offline = await measureOfflineRuns(Math.max(3, Math.ceil(RUNS / 2)), repoRoot)

@@ -6,11 +6,16 @@ import type { StudioEvent } from "@studio/protocol"
 import { createOpenAiGenerator } from "../src/generators/llm"
 import { createRunContext, type GenerationContext } from "../src/pipeline/run-context"
 import { interpretStage } from "../src/pipeline/stages/interpret"
+import { repairStage } from "../src/pipeline/stages/repair"
 import { scaffoldStage } from "../src/pipeline/stages/scaffold"
 import { unitTestStage } from "../src/pipeline/stages/unit-test"
 import { startFakeChatServer, type FakeChatServer, type PlannedResponse } from "./support/fake-chat-server"
 import {
   COUNTER_CONTRACT,
+  COUNTER_FILES,
+  COUNTER_FOLLOW_UP_CONTRACT,
+  COUNTER_SOURCE,
+  COUNTER_TESTS,
   loadModelAnswers,
   readModelAnswer,
   type ModelAnswer,
@@ -78,8 +83,34 @@ async function runFixture(answer: ModelAnswer, chunkSize: number): Promise<Stage
       return { events, thrown, ...(value ? { contract: value } : {}) }
     }
     case "scaffold": {
-      const { events, value, thrown } = await drain(scaffoldStage(context, COUNTER_CONTRACT, undefined))
+      const stage = answer.expect.followUp
+        ? scaffoldStage(context, COUNTER_FOLLOW_UP_CONTRACT, {
+            prompt: "a counter",
+            contract: COUNTER_CONTRACT,
+            files: { [COMPONENT_PATH]: COUNTER_SOURCE, "src/components/Counter.test.tsx": COUNTER_TESTS },
+          })
+        : scaffoldStage(context, COUNTER_CONTRACT, undefined)
+      const { events, value, thrown } = await drain(stage)
       return { events, thrown, ...(value ? { files: value.files } : {}) }
+    }
+    case "repair": {
+      const failing = { name: "R2: the Increment button adds one", status: "fail" as const, durationMs: 5 }
+      const current = {
+        ok: false,
+        files: { ...COUNTER_FILES },
+        tests: [
+          { name: "R1: shows the initial count", status: "pass" as const, durationMs: 5 },
+          { ...failing, error: "Unable to find an element with the text: Count: 1" },
+          { name: "R3: the Decrement button subtracts one", status: "pass" as const, durationMs: 5 },
+        ],
+        diagnostics: [],
+        durationMs: 0,
+        verdict: "failed" as const,
+        reasons: [],
+        timings: {},
+      }
+      const { events, value, thrown } = await drain(repairStage(context, COUNTER_CONTRACT, current, 2))
+      return { events, thrown, ...(value ? { files: value } : {}) }
     }
     case "unit_test": {
       const scaffold = {
@@ -104,7 +135,7 @@ describe("the model answer corpus through the real client and stages", () => {
   it("has at least 30 answers, for every stage", () => {
     expect(answers.length).toBeGreaterThanOrEqual(30)
     expect(new Set(answers.map((answer) => answer.stage))).toEqual(
-      new Set(["interpret", "scaffold", "unit_test"]),
+      new Set(["interpret", "scaffold", "unit_test", "repair"]),
     )
   })
 
@@ -116,6 +147,9 @@ describe("the model answer corpus through the real client and stages", () => {
       const requests = server!.chatRequests()
       expect(requests.length).toBe(expectation.then === undefined ? 1 : 2)
       expect(requests.every((request) => request.headers["x-studio-stage"] === answer.stage)).toBe(true)
+      // Repairs and follow-ups are told the edit format.
+      const takesEdits = answer.stage === "repair" || expectation.followUp === true
+      expect(JSON.stringify(requests[0]?.body).includes("<<<<<<< SEARCH")).toBe(takesEdits)
       if (expectation.retryReasonIncludes !== undefined) {
         expect(JSON.stringify(requests[1]?.body)).toContain(
           JSON.stringify(expectation.retryReasonIncludes).slice(1, -1),
@@ -161,6 +195,10 @@ describe("the model answer corpus through the real client and stages", () => {
         expect(content.endsWith("\n")).toBe(true)
         expect(content).not.toMatch(/<\/?think(ing)?>|^`{3,}/m)
         if (result.files) expect(result.files[filePath]).toBe(content)
+      }
+      for (const filePath of expectation.unchanged ?? []) {
+        const before = answer.stage === "repair" ? COUNTER_FILES[filePath] : COUNTER_SOURCE
+        expect(result.files?.[filePath]).toBe(before)
       }
       for (const text of expectation.absent ?? []) {
         for (const content of Object.values(result.files ?? written)) expect(content).not.toContain(text)

@@ -1,7 +1,8 @@
 import { sanitizeMessage, type StudioEvent } from "@studio/protocol"
 import { createFileBlockParser, summarizeReasoning } from "../generators/parsing"
-import type { FileBlockEvent } from "../generators/parsing"
+import type { FileBlockEvent, SearchReplaceEdit } from "../generators/parsing"
 import type { StageInput } from "../generators/types"
+import { applyEdits } from "./apply-edits"
 import { countUsage, throwIfCancelled, type GenerationContext } from "./run-context"
 
 /** What was wrong with one answer, for the stage to decide whether to ask again and to tell the model why. */
@@ -12,10 +13,26 @@ export interface AnswerProblems {
   unusable: string[]
 }
 
+/** A block of edits that was not applied, and why (one reason per refused edit). */
+export interface RefusedEdits {
+  path: string
+  reasons: string[]
+}
+
 /** What streamFiles read from one answer. */
 export interface StreamedFiles extends AnswerProblems {
-  /** Paths of the files this answer wrote, in order (each once). */
+  /** Paths of the files this answer wrote or edited, in order (each once). */
   written: string[]
+  /** Blocks of edits that did not apply; their files keep their content. */
+  refusedEdits: RefusedEdits[]
+}
+
+/** How a stage takes search/replace edits: the files they apply to, and the paths it refuses any change to. */
+export interface EditTarget {
+  /** The file's current content (undefined: it does not exist), including this answer's earlier changes. */
+  read: (path: string) => string | undefined
+  /** Called before an edit is applied: true when the stage refuses any change to the path (it says why itself). */
+  refuses?: (path: string) => boolean
 }
 
 export interface StreamFilesOptions {
@@ -23,6 +40,8 @@ export interface StreamFilesOptions {
   expectedFile?: string
   /** What was wrong with the previous answer (a retry). */
   retryReason?: string
+  /** Edits are taken (a repair, a follow-up): applied to these files; without it an edit block is refused. */
+  edits?: EditTarget
 }
 
 /**
@@ -60,6 +79,9 @@ export async function collectText(
 /**
  * Streams a stage's file blocks as token / file_closed events, handing each closed file to `accept`; reasoning blocks
  * and the parser's notices become reasoning_step events, unsafe paths and unusable blocks error events, never files.
+ * A block of edits is applied strictly (apply-edits.ts) to `options.edits`' files: when it applies, the file's new
+ * content goes to `accept` and out as file_closed, with a reasoning step saying what changed; when it does not, the
+ * file is left alone and the refusal returned, for the stage to ask again or report.
  * Returns what the answer wrote and what was wrong with it.
  */
 export async function* streamFiles(
@@ -72,7 +94,33 @@ export async function* streamFiles(
   const parser = createFileBlockParser(
     options.expectedFile === undefined ? {} : { expectedFile: options.expectedFile },
   )
-  const result: StreamedFiles = { written: [], unfinished: [], unusable: [] }
+  const result: StreamedFiles = { written: [], unfinished: [], unusable: [], refusedEdits: [] }
+  const written = (path: string) => {
+    if (!result.written.includes(path)) result.written.push(path)
+  }
+  const edit = function* (path: string, edits: SearchReplaceEdit[]): Generator<StudioEvent> {
+    const target = options.edits
+    if (target === undefined) {
+      const message = sanitizeMessage(`edits of ${path} are not taken at this stage: write the whole file`)
+      result.unusable.push(message)
+      yield emit({ type: "error", code: "model_output_invalid", message })
+      return
+    }
+    if (target.refuses?.(path)) return
+    const applied = applyEdits(target.read(path), edits)
+    if (!applied.ok) {
+      result.refusedEdits.push({ path, reasons: applied.refusals })
+      return
+    }
+    accept(path, applied.content)
+    written(path)
+    yield emit({ type: "file_closed", path, content: applied.content })
+    yield emit({
+      type: "reasoning_step",
+      stage: input.stage,
+      text: `Edited ${path}: ${applied.changes} change${applied.changes === 1 ? "" : "s"}.`,
+    })
+  }
   const translate = function* (events: FileBlockEvent[]): Generator<StudioEvent> {
     for (const event of events) {
       switch (event.type) {
@@ -81,8 +129,11 @@ export async function* streamFiles(
           break
         case "file_closed":
           accept(event.path, event.content)
-          if (!result.written.includes(event.path)) result.written.push(event.path)
+          written(event.path)
           yield emit({ type: "file_closed", path: event.path, content: event.content })
+          break
+        case "file_edit":
+          yield* edit(event.path, event.edits)
           break
         case "reasoning":
           yield emit({ type: "reasoning_step", stage: input.stage, text: reasoningNote(event.text) })
@@ -92,6 +143,11 @@ export async function* streamFiles(
           break
         case "error": {
           const message = sanitizeMessage(event.message)
+          if (event.code === "malformed_edit" && options.edits !== undefined && event.path !== undefined) {
+            // Like edits that do not apply: the stage asks again, and reports it if it stays so.
+            result.refusedEdits.push({ path: event.path, reasons: [message] })
+            break
+          }
           if (event.code === "unterminated_block" || event.code === "unterminated_reasoning")
             result.unfinished.push(message)
           else if (event.code !== "unsafe_path") result.unusable.push(message)
@@ -136,6 +192,39 @@ export function describeMissingFile(path: string, answer: AnswerProblems): strin
     return `${answer.unusable.join("; ")}. Write ${path} as one fenced block opened with ${fence}.`
   }
   return `it did not contain ${path}. Write it as one fenced block opened with ${fence}.`
+}
+
+/** What was refused of an answer's edits, for the person and the model: "the edits of src/x.tsx (edit 1: ...)". */
+export function describeRefusedEdits(refused: readonly RefusedEdits[]): string {
+  const blocks = refused.map(
+    ({ path, reasons }) => `the edits of ${path} were not applied (${reasons.join("; ")})`,
+  )
+  return sanitizeMessage(blocks.join("; "))
+}
+
+/** The retry prompt's request after refused edits: the files shown are the current ones. */
+export function askAgainForEdits(refused: readonly RefusedEdits[]): string {
+  return (
+    `${describeRefusedEdits(refused)}. Nothing of those blocks was applied; your other changes were, and the files ` +
+    "above are as they are now. Send only the refused changes again: each SEARCH text copied exactly from the " +
+    "current file and found there once, or the whole file instead."
+  )
+}
+
+/** The error events of edits that still did not apply after the retry: their files keep their content. */
+export function* refusedEditErrors(
+  context: GenerationContext,
+  refused: readonly RefusedEdits[],
+): Generator<StudioEvent> {
+  for (const block of refused) {
+    yield context.emit({
+      type: "error",
+      code: "model_output_invalid",
+      message: sanitizeMessage(
+        `${describeRefusedEdits([block])} after asking again; ${block.path} keeps its current content.`,
+      ),
+    })
+  }
 }
 
 function reasoningNote(text: string): string {

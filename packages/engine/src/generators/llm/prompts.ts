@@ -13,6 +13,7 @@ const TEMPLATE_NAMES = [
   "unit-test",
   "repair",
   "follow-up",
+  "edits",
   "retry",
 ] as const
 export type PromptTemplateName = (typeof TEMPLATE_NAMES)[number]
@@ -88,6 +89,7 @@ function renderUserPrompt(input: StageInput, templates: PromptTemplates): string
         files: renderFiles(input.files),
         failingTests: renderFailingTests(input.failingTests),
         diagnostics: renderDiagnostics(input.diagnostics),
+        edits: templates.edits.trim(),
       })
   }
 }
@@ -116,6 +118,7 @@ function renderFollowUp(previous: PreviousVersion | undefined, templates: Prompt
     previousPrompt: previous.prompt,
     previousContract: fenced("json", undefined, JSON.stringify(previous.contract, null, 2)),
     previousFiles: renderFiles(previous.files),
+    edits: templates.edits.trim(),
   })
   // Sits in its own paragraph before what follows it in the template.
   return followUp.trim() + "\n\n"

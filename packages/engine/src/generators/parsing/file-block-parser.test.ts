@@ -620,3 +620,184 @@ describe("createFileBlockParser on real answers", () => {
     },
   )
 })
+
+describe("createFileBlockParser on edit blocks", () => {
+  const S = "<<<<<<< SEARCH"
+  const D = "======="
+  const R = ">>>>>>> REPLACE"
+  const edit = (search: string, replace: string) => [S, search, D, replace, R].join("\n")
+  const editsOf = (events: FileBlockEvent[]) =>
+    events.flatMap((event) => (event.type === "file_edit" ? [{ path: event.path, edits: event.edits }] : []))
+
+  /** Asserts the events of `text` are the same at every 2-piece cut and char by char; returns them. */
+  function parseEverywhere(text: string, options?: FileBlockParserOptions): FileBlockEvent[] {
+    const whole = parse(text, options)
+    for (let cut = 0; cut <= text.length; cut++)
+      expectSameAsWhole([text.slice(0, cut), text.slice(cut)], whole, options)
+    expectSameAsWhole([...text], whole, options)
+    return whole
+  }
+
+  it("reads a block of search/replace edits as file_edit: no tokens, no file_closed, at every cut", () => {
+    const text = [
+      "Two changes fix it:",
+      `${FENCE}tsx file="src/components/Counter.tsx"`,
+      edit("  const [count, setCount] = useState(0)", "  const [count, setCount] = useState(initial)"),
+      "",
+      edit(
+        "      <button onClick={() => setCount(count + 2)}>",
+        "      <button onClick={() => setCount(count + 1)}>",
+      ),
+      FENCE,
+      "Done.",
+      "",
+    ].join("\n")
+    const events = parseEverywhere(text)
+    expect(structural(events)).toEqual([
+      { type: "file_open", path: "src/components/Counter.tsx" },
+      {
+        type: "file_edit",
+        path: "src/components/Counter.tsx",
+        edits: [
+          {
+            search: "  const [count, setCount] = useState(0)\n",
+            replace: "  const [count, setCount] = useState(initial)\n",
+          },
+          {
+            search: "      <button onClick={() => setCount(count + 2)}>\n",
+            replace: "      <button onClick={() => setCount(count + 1)}>\n",
+          },
+        ],
+      },
+    ])
+    expect(events.some((event) => event.type === "token")).toBe(false)
+    expect(proseOf(events)).toBe("Two changes fix it:\nDone.\n")
+  })
+
+  it("takes aider's shape: the path on the line before the fence, 8 marker characters, blank lines first", () => {
+    const text = `src/a.tsx\n${FENCE}tsx\n\n<<<<<<<< SEARCH\nold\n========\nnew\nnewer\n>>>>>>>> REPLACE\n${FENCE}\n`
+    expect(editsOf(parseEverywhere(text))).toEqual([
+      { path: "src/a.tsx", edits: [{ search: "old\n", replace: "new\nnewer\n" }] },
+    ])
+  })
+
+  it("keeps an empty replace (a deletion), multi-line texts, CRLF normalised, and one event per block", () => {
+    const text = [
+      `${FENCE}ts file="src/a.ts"`,
+      ...[S, "a", "b", D, R],
+      FENCE,
+      `${FENCE}ts file="src/a.ts"`,
+      edit("c", "d"),
+      FENCE,
+      "",
+    ]
+      .join("\n")
+      .replaceAll("\n", "\r\n")
+    expect(editsOf(parseEverywhere(text))).toEqual([
+      { path: "src/a.ts", edits: [{ search: "a\nb\n", replace: "" }] },
+      { path: "src/a.ts", edits: [{ search: "c\n", replace: "d\n" }] },
+    ])
+  })
+
+  it("a marker line later in a file does not make it an edit: it is the whole file, and a notice says so", () => {
+    const text = `${FENCE}ts file="src/a.ts"\nconst a = 1\n${S}\nold\n${D}\nnew\n${R}\n${FENCE}\n`
+    const events = parseEverywhere(text)
+    expect(closedFiles(events)).toEqual([
+      { path: "src/a.ts", content: `const a = 1\n${S}\nold\n${D}\nnew\n${R}\n` },
+    ])
+    expect(editsOf(events)).toEqual([])
+    expect(events.filter((event) => event.type === "notice")).toEqual([
+      { type: "notice", text: expect.stringContaining("taken as the whole file") },
+    ])
+  })
+
+  it("streams a file's lines that only look like markers, or are blank, as content", () => {
+    const text = `${FENCE}tsx file="src/a.tsx"\n\n<div>\n=== x\n>>>>>>> REPLACE then more\n${FENCE}\n`
+    expect(closedFiles(parseEverywhere(text))).toEqual([
+      { path: "src/a.tsx", content: "\n<div>\n=== x\n>>>>>>> REPLACE then more\n" },
+    ])
+  })
+
+  it.each([
+    [
+      "text between edits",
+      `${edit("a", "b")}\nand then\n${edit("c", "d")}`,
+      /line 6 of the block is not inside/,
+    ],
+    [
+      "a second SEARCH before the divider",
+      `${S}\na\n${S}\nb\n${D}\nc\n${R}`,
+      /<<<<<<< SEARCH line before the edit's =======/,
+    ],
+    ["REPLACE before the divider", `${S}\na\n${R}`, />>>>>>> REPLACE line before the edit's =======/],
+    [
+      "a divider in the replace text",
+      `${S}\na\n${D}\nb\n${D}\nc\n${R}`,
+      /======= line before the edit's >>>>>>> REPLACE/,
+    ],
+    ["the fence closing inside the search text", `${S}\na`, /closed before its last edit's ======= line/],
+    [
+      "the fence closing inside the replace text",
+      `${S}\na\n${D}\nb`,
+      /closed before its last edit's >>>>>>> REPLACE line/,
+    ],
+  ])("refuses a malformed edit block (%s): no edit, no file", (_shape, body, reason) => {
+    const text = `${FENCE}ts file="src/a.ts"\n${body}\n${FENCE}\n${FENCE}ts file="src/b.ts"\nok\n${FENCE}\n`
+    const events = parseEverywhere(text)
+    expect(editsOf(events)).toEqual([])
+    expect(closedFiles(events)).toEqual([{ path: "src/b.ts", content: "ok\n" }])
+    expect(events.filter((event) => event.type === "error")).toEqual([
+      expect.objectContaining({
+        code: "malformed_edit",
+        path: "src/a.ts",
+        message: expect.stringMatching(reason),
+      }),
+    ])
+  })
+
+  it("keeps the path rules: an unsafe path's edits are refused and never read", () => {
+    const events = parseEverywhere(`${FENCE}ts file="src/../x.ts"\n${edit("a", "b")}\n${FENCE}\n`)
+    expect(structural(events)).toEqual([expect.objectContaining({ code: "unsafe_path" })])
+  })
+
+  it("counts edits against the size limit", () => {
+    const events = parse(`${FENCE}ts file="src/a.ts"\n${edit("x".repeat(20), "y".repeat(20))}\n${FENCE}\n`, {
+      maxFileBytes: 30,
+    })
+    expect(editsOf(events)).toEqual([])
+    expect(events.filter((event) => event.type === "error")).toEqual([
+      expect.objectContaining({ code: "file_too_large", path: "src/a.ts" }),
+    ])
+  })
+
+  it("reports an edit block the stream ended in, with what arrived", () => {
+    const events = parseEverywhere(`${FENCE}ts file="src/a.ts"\n${S}\nold\n${D}\nne`)
+    expect(editsOf(events)).toEqual([])
+    expect(events.filter((event) => event.type === "error")).toEqual([
+      expect.objectContaining({
+        code: "unterminated_block",
+        path: "src/a.ts",
+        received: { lines: 4, chars: 29 },
+      }),
+    ])
+  })
+
+  it("takes a lone unnamed block of edits as edits of the expected file, with a notice", () => {
+    const options = { expectedFile: "src/components/Counter.tsx" }
+    const events = parseEverywhere(`Fixed:\n${FENCE}tsx\n${edit("a", "b")}\n${FENCE}\n`, options)
+    expect(structural(events)).toEqual([
+      { type: "file_open", path: "src/components/Counter.tsx" },
+      { type: "notice", text: expect.stringContaining("taken as edits of src/components/Counter.tsx") },
+      { type: "file_edit", path: "src/components/Counter.tsx", edits: [{ search: "a\n", replace: "b\n" }] },
+    ])
+  })
+
+  it("a named edit of the expected file makes later unnamed blocks examples", () => {
+    const options = { expectedFile: "src/components/Counter.tsx" }
+    const text = `${FENCE}tsx file="src/components/Counter.tsx"\n${edit("a", "b")}\n${FENCE}\nUsage:\n${FENCE}tsx\n<Counter />\n${FENCE}\n`
+    const events = parseEverywhere(text, options)
+    expect(editsOf(events)).toHaveLength(1)
+    expect(closedFiles(events)).toEqual([])
+    expect(events.filter((event) => event.type === "error" || event.type === "notice")).toEqual([])
+  })
+})

@@ -26,7 +26,21 @@
 // - A rejected block (unsafe path, too many files, too large) reports one `error` and its content is discarded up to
 //   its closing fence; the stream ending inside a block that was not already rejected reports `unterminated_block`
 //   with what arrived, and inside a reasoning block `unterminated_reasoning`.
+// - Edits (edit-markers.ts): a block whose first non-blank line is `<<<<<<< SEARCH` holds search/replace edits of its
+//   path and ends with `file_edit`, never `file_closed` and never tokens (its text is not the file). It must be made
+//   of whole edits and blank lines only; anything else (text between edits, a missing `=======` or `>>>>>>> REPLACE`,
+//   the fence closing inside an edit) is `malformed_edit` and the block is discarded. A marker line anywhere later in
+//   a block that did not begin with one is content: that block is a whole file, and a `notice` says so.
 
+import {
+  couldBeMarkerLine,
+  isBlankLine,
+  isDividerMarker,
+  isReplaceMarker,
+  isSearchMarker,
+  MAX_MARKER_LINE,
+  type SearchReplaceEdit,
+} from "./edit-markers"
 import {
   CODE_LANGUAGES,
   MAX_LABEL_LINE,
@@ -43,6 +57,7 @@ export type FileBlockErrorCode =
   | "unterminated_block"
   | "unterminated_reasoning"
   | "ambiguous_blocks"
+  | "malformed_edit"
 
 export type FileBlockEvent =
   | { type: "prose"; text: string }
@@ -53,6 +68,8 @@ export type FileBlockEvent =
   | { type: "file_open"; path: string }
   | { type: "token"; path: string; delta: string }
   | { type: "file_closed"; path: string; content: string }
+  /** A block of search/replace edits of `path` (applied by the stage, to the file as it is). */
+  | { type: "file_edit"; path: string; edits: SearchReplaceEdit[] }
   | {
       type: "error"
       code: FileBlockErrorCode
@@ -132,8 +149,43 @@ interface OpenBlock {
   discard: boolean
   /** An unnamed block standing for the expected file. */
   candidate: boolean
+  /** Undecided until its first non-blank line: a `<<<<<<< SEARCH` line makes it edits, anything else a file. */
+  kind: "undecided" | "file" | "edit"
+  /** Leading blank lines while undecided (content, if it turns out to be a file). */
+  held: string
   parts: string[]
   bytes: number
+  /** Complete lines of the block so far. */
+  lines: number
+  /** Characters that arrived in an edit block, markers included (for an unterminated one). */
+  chars: number
+  /** A file block with a `<<<<<<< SEARCH` line in it. */
+  sawMarker: boolean
+  edit: {
+    section: "between" | "search" | "replace"
+    search: string
+    replace: string
+    edits: SearchReplaceEdit[]
+  }
+}
+
+/** What an unnamed candidate block for the expected file held. */
+type CandidateResult = { content: string; sawMarker: boolean } | { edits: SearchReplaceEdit[] }
+
+function newBlock(path: string, fence: number, flags: { discard: boolean; candidate: boolean }): OpenBlock {
+  return {
+    path,
+    fence,
+    ...flags,
+    kind: "undecided",
+    held: "",
+    parts: [],
+    bytes: 0,
+    lines: 0,
+    chars: 0,
+    sawMarker: false,
+    edit: { section: "between", search: "", replace: "", edits: [] },
+  }
 }
 
 type Mode =
@@ -160,6 +212,7 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
   let ended = false
   const acceptedPaths = new Set<string>()
   const closedPaths = new Set<string>()
+  const editedPaths = new Set<string>()
   /** The file named by the last non-blank prose line, for the next fence. */
   let headingLabel: string | undefined
   /** A file block or a reasoning block has been seen: a stray closing tag no longer turns prose into reasoning. */
@@ -167,7 +220,7 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
   let proseSoFar = ""
   let reasoning = { kept: "", total: 0, tail: "" }
   let candidates = 0
-  let candidateContent: string | undefined
+  let candidateResult: CandidateResult | undefined
   let candidateUnterminated = false
   let events: FileBlockEvent[] = []
 
@@ -191,27 +244,49 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     emit({ type: "prose", text })
   }
 
-  /** Text of the current line that is certainly content of the open block. */
+  /** Counts text against the size limit; false (and the block discarded, with an error) when it is over. */
+  function countBytes(block: OpenBlock, text: string): boolean {
+    block.bytes += utf8Length(text)
+    if (block.bytes <= maxFileBytes) return true
+    emit({
+      type: "error",
+      code: "file_too_large",
+      path: block.path,
+      message: `file ${JSON.stringify(block.path)} is larger than ${maxFileBytes} bytes; it was discarded`,
+    })
+    block.discard = true
+    block.parts = []
+    block.edit.edits = []
+    return false
+  }
+
+  /** Text of the current line that is certainly content of the open file block. */
   function emitContent(block: OpenBlock, text: string): void {
     if (text === "" || block.discard) return
-    block.bytes += utf8Length(text)
-    if (block.bytes > maxFileBytes) {
-      emit({
-        type: "error",
-        code: "file_too_large",
-        path: block.path,
-        message: `file ${JSON.stringify(block.path)} is larger than ${maxFileBytes} bytes; it was discarded`,
-      })
-      block.discard = true
-      block.parts = []
-      return
-    }
+    if (!countBytes(block, text)) return
     block.parts.push(text)
     emit({ type: "token", path: block.path, delta: text })
   }
 
+  /** The block is a whole file: its held blank lines are its first content. */
+  function decideFile(block: OpenBlock): void {
+    if (block.kind !== "undecided") return
+    block.kind = "file"
+    const held = block.held
+    block.held = ""
+    emitContent(block, held)
+  }
+
+  /** Text of the current line known to be neither a fence nor a marker. */
+  function emitBlockText(block: OpenBlock, text: string): void {
+    if (text === "" || block.discard) return
+    if (block.kind === "edit") return addEditText(block, text)
+    decideFile(block)
+    emitContent(block, text)
+  }
+
   function emitText(text: string): void {
-    if (mode.kind === "block") emitContent(mode.block, text)
+    if (mode.kind === "block") emitBlockText(mode.block, text)
     else emitProse(text)
   }
 
@@ -248,7 +323,7 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
         return null
       }
       case "block": {
-        if (!couldBeClosingFence(line, mode.block.fence)) commitLine()
+        if (!couldBeClosingFence(line, mode.block.fence) && !couldBeBlockLine(mode.block, line)) commitLine()
         return null
       }
       case "reasoning":
@@ -271,6 +346,7 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     lineCommitted = false
     if (committed) {
       emitText(newline)
+      if (mode.kind === "block") mode.block.lines++
       if (mode.kind === "prose" && mode.fence === 0) headingLabel = undefined
       return
     }
@@ -286,12 +362,96 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
         finishFirstLine(mode, text, newline)
         return
       case "block":
-        if (isClosingFence(text, mode.block.fence)) closeBlock(mode.block)
-        else emitContent(mode.block, text + newline)
+        finishBlockLine(mode.block, text, newline)
         return
       case "reasoning":
         throw new Error("file block parser: a line inside a reasoning block")
     }
+  }
+
+  /** A complete line of an open block (not committed as it came): a fence, a marker, or content. */
+  function finishBlockLine(block: OpenBlock, text: string, newline: string): void {
+    if (isClosingFence(text, block.fence)) return closeBlock(block)
+    block.lines++
+    if (block.discard) return
+    if (block.kind === "edit") return finishEditLine(block, text, newline)
+    if (block.kind === "undecided") {
+      if (isSearchMarker(text)) {
+        block.kind = "edit"
+        block.held = ""
+        block.chars = text.length + newline.length
+        block.edit.section = "search"
+        return
+      }
+      if (isBlankLine(text) && block.held.length < MAX_LABEL_LINE) {
+        block.held += text + newline
+        return
+      }
+      decideFile(block)
+    }
+    if (isSearchMarker(text)) block.sawMarker = true
+    emitContent(block, text + newline)
+  }
+
+  function finishEditLine(block: OpenBlock, text: string, newline: string): void {
+    const { edit } = block
+    block.chars += text.length + newline.length
+    const where = `line ${block.lines} of the block`
+    const marker = isSearchMarker(text)
+      ? "<<<<<<< SEARCH"
+      : isDividerMarker(text)
+        ? "======="
+        : isReplaceMarker(text)
+          ? ">>>>>>> REPLACE"
+          : undefined
+    switch (edit.section) {
+      case "between":
+        if (marker === "<<<<<<< SEARCH") edit.section = "search"
+        else if (!isBlankLine(text)) malformedEdit(block, `${where} is not inside a <<<<<<< SEARCH edit`)
+        return
+      case "search":
+        if (marker === "=======") edit.section = "replace"
+        else if (marker !== undefined)
+          malformedEdit(block, `${where} is a ${marker} line before the edit's =======`)
+        else addEditText(block, text + newline, false)
+        return
+      case "replace":
+        if (marker === ">>>>>>> REPLACE") {
+          edit.edits.push({ search: edit.search, replace: edit.replace })
+          edit.search = ""
+          edit.replace = ""
+          edit.section = "between"
+        } else if (marker !== undefined)
+          malformedEdit(block, `${where} is a ${marker} line before the edit's >>>>>>> REPLACE`)
+        else addEditText(block, text + newline, false)
+        return
+    }
+  }
+
+  /** Text of an edit block that is no marker: part of a search or replace text, or blank between edits. */
+  function addEditText(block: OpenBlock, text: string, arriving = true): void {
+    if (block.discard) return
+    if (arriving) block.chars += text.length
+    const { edit } = block
+    if (edit.section === "between") {
+      if (!isBlankLine(text.replace(/\n$/, "")))
+        malformedEdit(block, `line ${block.lines + 1} of the block is not inside a <<<<<<< SEARCH edit`)
+      return
+    }
+    if (!countBytes(block, text)) return
+    if (edit.section === "search") edit.search += text
+    else edit.replace += text
+  }
+
+  function malformedEdit(block: OpenBlock, detail: string): void {
+    emit({
+      type: "error",
+      code: "malformed_edit",
+      path: block.path,
+      message: `the edit block for ${JSON.stringify(block.path)} is malformed: ${detail}; it was discarded (each edit is <<<<<<< SEARCH, the exact current lines, =======, the new lines, >>>>>>> REPLACE)`,
+    })
+    block.discard = true
+    block.edit.edits = []
   }
 
   function finishProseLine(current: { fence: number }, text: string, newline: string): void {
@@ -326,7 +486,7 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
         sawStructure = true
         mode = { kind: "prose", fence: 0 }
         candidates = 0
-        candidateContent = undefined
+        candidateResult = undefined
         candidateUnterminated = false
         headingLabel = undefined
         const thought = proseSoFar + text.slice(0, close.index)
@@ -367,13 +527,10 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
       return
     }
     // A block after the expected file was named is an example, not the file.
-    const isExample = closedPaths.has(expectedFile)
+    const isExample = closedPaths.has(expectedFile) || editedPaths.has(expectedFile)
     if (!isExample) candidates++
     const streams = !isExample && candidates === 1
-    mode = {
-      kind: "block",
-      block: { path: expectedFile, fence, discard: !streams, candidate: true, parts: [], bytes: 0 },
-    }
+    mode = { kind: "block", block: newBlock(expectedFile, fence, { discard: !streams, candidate: true }) }
     if (streams) emit({ type: "file_open", path: expectedFile })
   }
 
@@ -382,7 +539,7 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     headingLabel = undefined
     const reject = (code: FileBlockErrorCode, message: string): void => {
       emit({ type: "error", code, path: shorten(path), message })
-      mode = { kind: "block", block: { path, fence, discard: true, candidate: false, parts: [], bytes: 0 } }
+      mode = { kind: "block", block: newBlock(path, fence, { discard: true, candidate: false }) }
     }
     const validation = validateGeneratedPath(path)
     if (!validation.ok) return reject("unsafe_path", validation.message)
@@ -390,7 +547,7 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
       return reject("too_many_files", `more than ${maxFiles} files; ${JSON.stringify(path)} was discarded`)
     }
     acceptedPaths.add(path)
-    mode = { kind: "block", block: { path, fence, discard: false, candidate: false, parts: [], bytes: 0 } }
+    mode = { kind: "block", block: newBlock(path, fence, { discard: false, candidate: false }) }
     emit({ type: "file_open", path })
   }
 
@@ -398,19 +555,45 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     mode = { kind: "prose", fence: 0 }
     headingLabel = undefined
     if (block.discard) return
-    const content = block.parts.join("")
-    if (block.candidate) {
-      candidateContent = content
+    if (block.kind === "edit") {
+      if (block.edit.section !== "between") {
+        const missing = block.edit.section === "search" ? "=======" : ">>>>>>> REPLACE"
+        return malformedEdit(block, `the block closed before its last edit's ${missing} line`)
+      }
+      if (block.candidate) candidateResult = { edits: block.edit.edits }
+      else emitEdit(block.path, block.edit.edits)
       return
     }
-    emit({ type: "file_closed", path: block.path, content })
-    if (closedPaths.has(block.path)) {
+    decideFile(block)
+    if (block.discard) return
+    const content = block.parts.join("")
+    if (block.candidate) {
+      candidateResult = { content, sawMarker: block.sawMarker }
+      return
+    }
+    emitFile(block.path, content, block.sawMarker)
+  }
+
+  function emitFile(path: string, content: string, sawMarker: boolean): void {
+    emit({ type: "file_closed", path, content })
+    if (closedPaths.has(path)) {
       emit({
         type: "notice",
-        text: `${block.path} was written more than once; the last version is kept.`,
+        text: `${path} was written more than once; the last version is kept.`,
       })
     }
-    closedPaths.add(block.path)
+    if (sawMarker) {
+      emit({
+        type: "notice",
+        text: `${path} has a "<<<<<<< SEARCH" line but does not begin with one, so it was taken as the whole file, that line included.`,
+      })
+    }
+    closedPaths.add(path)
+  }
+
+  function emitEdit(path: string, edits: SearchReplaceEdit[]): void {
+    emit({ type: "file_edit", path, edits })
+    editedPaths.add(path)
   }
 
   /** Reasoning text: searched for its closing tag across chunks; returns what follows the tag. */
@@ -482,8 +665,11 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     if (mode.kind === "first_line") decideUnnamedBlock()
     if (mode.kind === "block" && !mode.block.discard) {
       const { path, parts } = mode.block
-      const content = parts.join("")
-      const received = { lines: countLines(content), chars: content.length }
+      const content = mode.block.held + parts.join("")
+      const received =
+        mode.block.kind === "edit"
+          ? { lines: mode.block.lines, chars: mode.block.chars }
+          : { lines: countLines(content), chars: content.length }
       emit({
         type: "error",
         code: "unterminated_block",
@@ -498,7 +684,8 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
   }
 
   function resolveCandidates(): void {
-    if (expectedFile === undefined || candidates === 0 || closedPaths.has(expectedFile)) return
+    if (expectedFile === undefined || candidates === 0) return
+    if (closedPaths.has(expectedFile) || editedPaths.has(expectedFile)) return
     if (candidateUnterminated) return
     if (candidates > 1) {
       emit({
@@ -509,7 +696,7 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
       })
       return
     }
-    if (candidateContent === undefined) return
+    if (candidateResult === undefined) return
     if (!acceptedPaths.has(expectedFile) && acceptedPaths.size >= maxFiles) {
       emit({
         type: "error",
@@ -520,12 +707,19 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
       return
     }
     acceptedPaths.add(expectedFile)
-    closedPaths.add(expectedFile)
+    if ("edits" in candidateResult) {
+      emit({
+        type: "notice",
+        text: `The answer named no file; its one block of edits was taken as edits of ${expectedFile}.`,
+      })
+      emitEdit(expectedFile, candidateResult.edits)
+      return
+    }
     emit({
       type: "notice",
       text: `The answer named no file; its one code block was taken as ${expectedFile}.`,
     })
-    emit({ type: "file_closed", path: expectedFile, content: candidateContent })
+    emitFile(expectedFile, candidateResult.content, candidateResult.sawMarker)
   }
 
   return {
@@ -546,6 +740,13 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
       return take()
     },
   }
+}
+
+/** Whether a partial line of a block must be held back: it may still be a marker (or a leading blank line). */
+function couldBeBlockLine(block: OpenBlock, text: string): boolean {
+  if (block.discard) return false
+  if (block.kind === "undecided" && text.length <= MAX_MARKER_LINE && isBlankLine(text)) return true
+  return couldBeMarkerLine(text)
 }
 
 function couldBeClosingFence(text: string, fence: number): boolean {

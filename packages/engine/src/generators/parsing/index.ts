@@ -15,4 +15,5 @@ export type {
   FileBlockParserOptions,
   PathValidation,
 } from "./file-block-parser"
+export type { SearchReplaceEdit } from "./edit-markers"
 export { summarizeReasoning } from "./reasoning"

@@ -1,11 +1,19 @@
-import type { Contract, StudioEvent, TestCaseResult } from "@studio/protocol"
-import { streamFiles, TEST_FILE } from "../model-stream"
+import { sanitizeMessage, type Contract, type StudioEvent, type TestCaseResult } from "@studio/protocol"
+import {
+  askAgainForEdits,
+  describeRefusedEdits,
+  refusedEditErrors,
+  streamFiles,
+  TEST_FILE,
+} from "../model-stream"
 import { stageComplete, type GenerationContext } from "../run-context"
 import type { ExecuteResult } from "./execute"
 
 /**
- * repair: failing tests and error diagnostics become changed implementation files (one attempt). The tests are the
- * proof: a repair changes the implementation, never the tests it must pass.
+ * repair: failing tests and error diagnostics become changed implementation files (one attempt), written whole or as
+ * search/replace edits. Edits that do not apply are asked for again once, with the reasons, against the files as
+ * they are then; what still does not apply is an error and its file is left as it was. The tests are the proof: a
+ * repair changes the implementation, never the tests it must pass.
  */
 export async function* repairStage(
   context: GenerationContext,
@@ -24,20 +32,49 @@ export async function* repairStage(
     text: `Attempt ${attempt} of ${maxRepairs}: ${failingTests.length} failing test(s), ${errors.length} error(s) to fix.`,
   })
   const repaired = { ...current.files }
-  const refusedTests: string[] = []
-  yield* streamFiles(
-    context,
-    { stage: "repair", contract, files: current.files, failingTests, diagnostics: errors, attempt },
-    (path, content) => {
-      if (TEST_FILE.test(path)) refusedTests.push(path)
-      else repaired[path] = content
-    },
-  )
-  if (refusedTests.length > 0) {
+  const refusedTests = new Set<string>()
+  const refuses = (path: string) => {
+    if (TEST_FILE.test(path)) refusedTests.add(path)
+    return TEST_FILE.test(path)
+  }
+  const edits = { read: (path: string) => repaired[path], refuses }
+  let retryReason: string | undefined
+  for (let retried = false; ; retried = true) {
+    const input = {
+      stage: "repair" as const,
+      contract,
+      files: { ...repaired },
+      failingTests,
+      diagnostics: errors,
+      attempt,
+    }
+    const answer = yield* streamFiles(
+      context,
+      input,
+      (path, content) => {
+        if (!refuses(path)) repaired[path] = content
+      },
+      { edits, ...(retryReason === undefined ? {} : { retryReason }) },
+    )
+    if (answer.refusedEdits.length === 0) break
+    if (retried) {
+      yield* refusedEditErrors(context, answer.refusedEdits)
+      break
+    }
+    retryReason = askAgainForEdits(answer.refusedEdits)
     yield emit({
       type: "reasoning_step",
       stage: "repair",
-      text: `Ignored changes to test files (${refusedTests.join(", ")}): a repair may only change the implementation.`,
+      text: sanitizeMessage(
+        `Some edits could not be applied: ${describeRefusedEdits(answer.refusedEdits)}. Asking the model once more.`,
+      ),
+    })
+  }
+  if (refusedTests.size > 0) {
+    yield emit({
+      type: "reasoning_step",
+      stage: "repair",
+      text: `Ignored changes to test files (${[...refusedTests].join(", ")}): a repair may only change the implementation.`,
     })
   }
   yield stageComplete(context, "repair", started)
