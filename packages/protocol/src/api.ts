@@ -112,6 +112,11 @@ export const versionSummarySchema = z.object({
   /** Why the verdict is not `proven`; empty when it is or there is no report. */
   reasons: z.array(z.string()),
   createdAt: z.string(),
+  /**
+   * Tests as the spec: the paths of the given tests among the version's files (its preview, test runs and export run
+   * in that mode). Absent: the version's tests were generated.
+   */
+  givenTests: z.array(z.string()).optional(),
 })
 export type VersionSummary = z.infer<typeof versionSummarySchema>
 
@@ -196,6 +201,14 @@ export const previewRequestSchema = z.object({
   props: z.record(z.string(), z.unknown()).optional(),
   /** The studio page's origin: the preview accepts messages only from it. Must be an origin the server allows. */
   parentOrigin: z.url().max(200),
+  /**
+   * Tests as the spec: the version's `givenTests` (paths among the files). Then those test files may be among the
+   * files and the component may import what such a version may (react-router-dom).
+   */
+  givenTests: z
+    .array(z.string().max(200))
+    .max(API_LIMITS.testFiles, `at most ${API_LIMITS.testFiles} test files`)
+    .optional(),
 })
 export type PreviewRequest = z.infer<typeof previewRequestSchema>
 

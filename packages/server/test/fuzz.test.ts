@@ -130,6 +130,9 @@ const REST_BODIES: { method: string; label: string; route: () => string; body: f
         entry: hostileString,
         props: fc.dictionary(hostileString, hostileValue, { maxKeys: 3 }),
         parentOrigin: fc.oneof(fc.constant("http://localhost:5173"), hostileString),
+        givenTests: fc.array(fc.oneof(fc.constant("src/components/X.test.js"), hostileString), {
+          maxLength: 4,
+        }),
       }),
     ),
   },

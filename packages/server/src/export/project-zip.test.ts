@@ -5,7 +5,12 @@ import { strFromU8, unzipSync } from "fflate"
 import { StudioError, type Contract } from "@studio/protocol"
 import { describe, expect, it } from "vitest"
 import { KIT_SOURCE_DIR, importSpecifiersOf, moduleCandidates, projectPathOfImport } from "./kit-files"
-import { PROJECT_DEPENDENCIES, PROJECT_DEV_DEPENDENCIES } from "./project-template"
+import {
+  PROJECT_DEPENDENCIES,
+  PROJECT_DEV_DEPENDENCIES,
+  TESTS_AS_SPEC_DEPENDENCIES,
+  TESTS_AS_SPEC_DEV_DEPENDENCIES,
+} from "./project-template"
 import { assertSafeSourcePath, buildProjectZip, packageNameOf } from "./project-zip"
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../../../..")
@@ -184,7 +189,13 @@ describe("buildProjectZip", () => {
     const engine = JSON.parse(await readFile(require.resolve("@studio/engine/package.json"), "utf8")) as {
       dependencies: Record<string, string>
     }
-    for (const [name, range] of Object.entries({ ...PROJECT_DEPENDENCIES, ...PROJECT_DEV_DEPENDENCIES })) {
+    const all = {
+      ...PROJECT_DEPENDENCIES,
+      ...PROJECT_DEV_DEPENDENCIES,
+      ...TESTS_AS_SPEC_DEPENDENCIES,
+      ...TESTS_AS_SPEC_DEV_DEPENDENCIES,
+    }
+    for (const [name, range] of Object.entries(all)) {
       if (engine.dependencies[name] !== undefined) expect(range, name).toBe(engine.dependencies[name])
     }
   })
@@ -294,6 +305,62 @@ describe("buildProjectZip", () => {
     await expect(buildProjectZip({ name: "c", files: { "src/lib/helpers.ts": "" } })).rejects.toMatchObject({
       code: "validation_failed",
     })
+  })
+})
+
+// Tests as the spec: a version of given Jest-style tests (packages/server/test/tests-as-spec-studio.test.ts runs such
+// an exported project's tests with Vitest).
+describe("buildProjectZip of a version made from given tests", () => {
+  const fixtures = path.join(REPO_ROOT, "packages/engine/test/fixtures/tests-as-spec/taskNav")
+  const taskNavFiles = async () => ({
+    "src/components/TaskNav.tsx": await readFile(path.join(fixtures, "TaskNav.tsx"), "utf8"),
+    "src/components/TaskNav.test.js": await readFile(path.join(fixtures, "TaskNav.test.js"), "utf8"),
+  })
+  const givenTests = ["src/components/TaskNav.test.js"]
+
+  it("refuses react-router-dom without the mode, as the preview and the sandbox do", async () => {
+    const error = await buildProjectZip({ name: "TaskNav", files: await taskNavFiles() }).catch(
+      (thrown: unknown) => thrown,
+    )
+    expect(StudioError.isInstance(error) && error.code).toBe("validation_failed")
+    expect(StudioError.isInstance(error) && error.toPublic().message).toContain("react-router-dom")
+  })
+
+  it("keeps the given tests and lists react-router-dom and fetch-mock (dev) in package.json", async () => {
+    const files = await taskNavFiles()
+    const project = unzipProject(await buildProjectZip({ name: "TaskNav", files, givenTests }), "task-nav")
+    expect(project["src/components/TaskNav.test.js"]).toBe(files["src/components/TaskNav.test.js"])
+    const manifest = JSON.parse(project["package.json"] ?? "") as Record<string, Record<string, string>>
+    expect(manifest.dependencies).toMatchObject({ ...PROJECT_DEPENDENCIES, "react-router-dom": "^7.18.7" })
+    expect(manifest.devDependencies).toMatchObject({ ...PROJECT_DEV_DEPENDENCIES, "fetch-mock": "^11.1.5" })
+    expect(unresolvedImports(project)).toEqual([])
+  })
+
+  it("runs Jest-style tests: globals, a jest object, JSX in .js, and the page inside a MemoryRouter", async () => {
+    const project = unzipProject(
+      await buildProjectZip({ name: "TaskNav", files: await taskNavFiles(), givenTests }),
+      "task-nav",
+    )
+    const config = project["vite.config.ts"] ?? ""
+    expect(config).toContain("plugins: [jestStyleTests(), react(), tailwindcss()]")
+    expect(config).toContain("globals: true")
+    expect(config).toContain('setupFiles: ["./src/test-setup.ts", "./src/jest-setup.ts"]')
+    expect(config).toContain('lang: "jsx"')
+    expect(project["src/jest-setup.ts"]).toContain("globalThis.jest = new Proxy(vi")
+    expect(JSON.parse(project["tsconfig.json"] ?? "").compilerOptions.types).toContain("vitest/globals")
+    expect(project["src/main.tsx"]).toContain('import { MemoryRouter } from "react-router-dom"')
+    expect(project["src/main.tsx"]).toContain("<MemoryRouter>")
+  })
+
+  it("leaves a version of generated tests as it was: no jest setup, no router, no extra packages", async () => {
+    const project = unzipProject(
+      await buildProjectZip({ name: "Counter", files: await counterFiles(), givenTests: [] }),
+      "counter",
+    )
+    expect(project["src/jest-setup.ts"]).toBeUndefined()
+    expect(project["vite.config.ts"]).not.toContain("globals")
+    expect(project["src/main.tsx"]).not.toContain("MemoryRouter")
+    expect(JSON.parse(project["package.json"] ?? "").dependencies).toEqual(PROJECT_DEPENDENCIES)
   })
 })
 

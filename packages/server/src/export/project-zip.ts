@@ -2,7 +2,7 @@ import path from "node:path"
 import { strToU8, zipSync } from "fflate"
 import { checkJobImports } from "@studio/engine"
 import { StudioError, type Contract } from "@studio/protocol"
-import { collectKitFiles, isTestPath } from "./kit-files"
+import { collectKitFiles, importSpecifiersOf, isScriptPath, isTestPath } from "./kit-files"
 import { scaffoldFiles } from "./project-template"
 
 export interface ProjectZipInput {
@@ -11,6 +11,11 @@ export interface ProjectZipInput {
   /** The version's files keyed by project path, all under `src/` (e.g. "src/components/Counter.tsx"). */
   files: Record<string, string>
   contract?: Contract
+  /**
+   * Tests as the spec: the version's given tests (paths among `files`). Then the component may import what the
+   * sandbox allowed it (react-router-dom), and the project runs the Jest-style tests as the sandbox did.
+   */
+  givenTests?: readonly string[]
 }
 
 const MAX_PATH_LENGTH = 200
@@ -34,7 +39,8 @@ export async function buildProjectZip(input: ProjectZipInput): Promise<Uint8Arra
  */
 export async function buildProjectFiles(input: ProjectZipInput): Promise<Record<string, string>> {
   for (const filePath of Object.keys(input.files)) assertSafeSourcePath(filePath)
-  assertImportsAllowed(input.files)
+  const testsAsSpec = (input.givenTests ?? []).some((filePath) => Object.hasOwn(input.files, filePath))
+  assertImportsAllowed(input.files, testsAsSpec)
   const entry = findEntryComponent(input.files, input.contract)
   const testFiles = Object.keys(input.files)
     .filter((filePath) => isTestPath(filePath))
@@ -46,6 +52,8 @@ export async function buildProjectFiles(input: ProjectZipInput): Promise<Record<
       packageName: packageNameOf(input.name),
       entry,
       testFiles,
+      testsAsSpec,
+      memoryRouter: usesRouter(input.files),
       ...(input.contract ? { contract: input.contract } : {}),
     }),
   }
@@ -73,8 +81,8 @@ const REFUSALS_SHOWN = 3
  * Throws `validation_failed` when a file imports what generated code may not: the export refuses what the preview
  * and the sandbox refuse, by the same rules (the engine's module resolver), naming each file and line.
  */
-export function assertImportsAllowed(files: Record<string, string>): void {
-  const refused = checkJobImports(files)
+export function assertImportsAllowed(files: Record<string, string>, testsAsSpec = false): void {
+  const refused = checkJobImports(files, { testsAsSpec })
   if (refused.length === 0) return
   const listed = refused
     .slice(0, REFUSALS_SHOWN)
@@ -95,6 +103,16 @@ function findEntryComponent(files: Record<string, string>, contract: Contract | 
   if (entry === undefined)
     throw new StudioError("validation_failed", "The version has no component to export.")
   return entry
+}
+
+/** Whether a component file (not a test) imports react-router-dom, so its page needs a router around it. */
+function usesRouter(files: Record<string, string>): boolean {
+  return Object.entries(files).some(
+    ([filePath, content]) =>
+      isScriptPath(filePath) &&
+      !isTestPath(filePath) &&
+      importSpecifiersOf(content, filePath).includes("react-router-dom"),
+  )
 }
 
 /** A name npm accepts (lowercase, URL-safe, at most 64 characters), "component" when nothing usable is left. */

@@ -1,7 +1,8 @@
 import path from "node:path"
-import { buildPreviewHtml, findPreviewEntry, validateGeneratedPath } from "@studio/engine"
+import { buildPreviewHtml, findPreviewEntry, validateEditedPath } from "@studio/engine"
 import {
   API_ROUTES,
+  givenTestFileSchema,
   parseOrThrow,
   StudioError,
   type Project as PublicProject,
@@ -23,6 +24,9 @@ import { readRunVerdicts, readStoredEvent } from "../runs/run-verdicts"
 import { takePrompt } from "../limits/rate-limit"
 import { authenticatedUser } from "./authenticate"
 import { typedRoutes } from "./typed-route"
+
+/** Where a run places given tests (engine's stages/given-tests.ts), so where a version holds them. */
+const GIVEN_TESTS_FOLDER = "src/components/"
 
 /** How many runs `GET /api/projects/:id/runs` lists: enough to find the ones still running after a reload. */
 const RUNS_LISTED = 50
@@ -123,7 +127,12 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
     const { id } = parseOrThrow(API_ROUTES.exportVersion.params, request.params)
     const version = await ownVersion(await authenticatedUser(request, deps.tokens), id)
     const name = version.contract?.name ?? "Component"
-    const zip = await buildProjectZip({ name, files: version.files, contract: version.contract ?? undefined })
+    const zip = await buildProjectZip({
+      name,
+      files: version.files,
+      contract: version.contract ?? undefined,
+      givenTests: version.givenTests ?? [],
+    })
     return reply
       .header("content-type", API_ROUTES.exportVersion.contentType)
       .header("content-disposition", `attachment; filename="${name}-v${version.number}.zip"`)
@@ -167,7 +176,8 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
           "validation_failed",
           "parentOrigin: must be an http(s) origin without a path, like https://studio.example.com",
         )
-      checkFilePaths(body.files)
+      const givenTests = checkGivenTests(body.files, body.givenTests)
+      checkFilePaths(body.files, givenTests)
       if (body.entry !== undefined && !Object.hasOwn(body.files, body.entry))
         throw new StudioError("validation_failed", "entry: must be one of the files.")
       const entry = body.entry ?? findPreviewEntry(body.files)
@@ -176,6 +186,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
         toolchain: deps.toolchain,
         title,
         parentOrigin: body.parentOrigin,
+        givenTests,
         ...(body.entry ? { entry: body.entry } : {}),
         ...(body.props ? { props: body.props } : {}),
       })
@@ -272,12 +283,35 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   }
 }
 
-/** Edited files go where a model's files may: relative, under src/, known extensions. */
-function checkFilePaths(files: Record<string, string>): void {
+/**
+ * Edited files go where a model's files may: relative, under src/, known extensions; a given test (tests as the spec)
+ * also where a person's test may be, with its own name (`TaskNav.test.js`).
+ */
+function checkFilePaths(files: Record<string, string>, givenTests: readonly string[]): void {
   for (const filePath of Object.keys(files)) {
-    const checked = validateGeneratedPath(filePath)
+    const checked = validateEditedPath(filePath, givenTests)
     if (!checked.ok) throw new StudioError("validation_failed", `files: ${checked.message}`)
   }
+}
+
+/**
+ * A preview request's tests-as-the-spec mode: each path one of the files, distinct, and a test file as given tests
+ * are named (protocol's givenTestFileSchema, placed in src/components/ as a run places them).
+ */
+function checkGivenTests(files: Record<string, string>, givenTests: readonly string[] = []): string[] {
+  if (new Set(givenTests).size !== givenTests.length)
+    throw new StudioError("validation_failed", "givenTests: the paths must differ.")
+  for (const testPath of givenTests) {
+    if (!Object.hasOwn(files, testPath))
+      throw new StudioError("validation_failed", "givenTests: each must be one of the files.")
+    const name = testPath.startsWith(GIVEN_TESTS_FOLDER) ? testPath.slice(GIVEN_TESTS_FOLDER.length) : ""
+    if (!givenTestFileSchema.shape.name.safeParse(name).success)
+      throw new StudioError(
+        "validation_failed",
+        "givenTests: each must be a test file in src/components/, named like TaskNav.test.js.",
+      )
+  }
+  return [...givenTests]
 }
 
 /** `https://host[:port]` exactly: the preview compares it with `event.origin`, which never has a path. */
@@ -328,5 +362,6 @@ function versionSummary(version: Version): VersionSummary {
     verdict: report?.verdict ?? null,
     reasons: report?.reasons ?? [],
     createdAt: version.createdAt.toISOString(),
+    ...(version.givenTests?.length ? { givenTests: version.givenTests } : {}),
   }
 }

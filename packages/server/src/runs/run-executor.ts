@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto"
+import path from "node:path"
 import {
   assertMayRunUntrustedCode,
   buildVersionReport,
@@ -17,6 +18,7 @@ import {
   evaluateRequirements,
   StudioError,
   toStudioError,
+  type GivenTestFile,
   type RunMetrics,
   type StudioEvent,
 } from "@studio/protocol"
@@ -104,18 +106,22 @@ async function planRun(deps: RunExecutorDeps, job: RunJob, recordedPrompt: strin
     const parent = job.parentVersionId ? await store.versions.get(job.userId, job.parentVersionId) : undefined
     if (job.parentVersionId && !parent)
       throw new StudioError("not_found", "The version this run starts from no longer exists.")
-    const { prompt, runId, tests } = job
+    const { prompt, runId } = job
+    // A follow-up of a version of given tests keeps them as its spec, unless it brings tests of its own.
+    const tests = job.tests ?? (parent ? givenTestsOf(parent) : undefined)
     const plugins = job.plugins as PluginId[] | undefined
     return {
       projectId: job.projectId,
-      prompt: describeRunPrompt(prompt, tests),
+      // As the run was recorded: a follow-up's prompt describes the change, the parent's tests stay the proof.
+      prompt: describeRunPrompt(prompt, job.tests),
       parent,
-      versionPrompt: describeRunPrompt(prompt, tests),
+      versionPrompt: describeRunPrompt(prompt, job.tests),
       author: { provider: engine.generator.provider, model: engine.generator.model },
       observe: true,
       events: (signal) => {
+        // The parent's given tests come back through `tests` (or give way to the follow-up's own), never as its code.
         const previous = parent?.contract
-          ? { prompt: parent.prompt, contract: parent.contract, files: parent.files }
+          ? { prompt: parent.prompt, contract: parent.contract, files: withoutGivenTests(parent) }
           : undefined
         const { budget } = deps
         const bounds = budget
@@ -154,6 +160,23 @@ async function planRun(deps: RunExecutorDeps, job: RunJob, recordedPrompt: strin
         { signal },
       ),
   }
+}
+
+/**
+ * A version's given tests (tests as the spec) as a run is given them: each file's name and its content as stored.
+ * Undefined for a version of generated tests.
+ */
+function givenTestsOf(version: Version): GivenTestFile[] | undefined {
+  const tests = (version.givenTests ?? []).flatMap((filePath) => {
+    const content = version.files[filePath]
+    return content === undefined ? [] : [{ name: path.posix.basename(filePath), content }]
+  })
+  return tests.length > 0 ? tests : undefined
+}
+
+function withoutGivenTests(version: Version): Record<string, string> {
+  const given = new Set(version.givenTests ?? [])
+  return pick(version.files, (filePath) => !given.has(filePath))
 }
 
 /** Runs the plan; the engine numbers its events from 0, and they are stored from `firstSeq` (after any run_queued). */

@@ -111,6 +111,36 @@ describe("PreviewPanel", () => {
     await waitFor(() => expect(loaded).toEqual([pageUrl(1)]))
   })
 
+  it("builds a version of given tests (tests as the spec) in that mode: its givenTests go with its files", async () => {
+    const given = "src/components/TaskNav.test.js"
+    const files = {
+      "src/components/TaskNav.tsx":
+        'import { Link } from "react-router-dom"\nexport default function TaskNav() { return <Link to="/tasks">All tasks</Link> }\n',
+      [given]: "test('links to the task list', () => {})\n",
+    }
+    const taskNav: Version = {
+      ...version,
+      files,
+      contract: {
+        name: "TaskNav",
+        summary: "Task links.",
+        props: [],
+        requirements: [{ id: "R1", text: "links to the task list" }],
+      },
+      givenTests: [given],
+    }
+    useStudioStore.setState({ versionDetails: { [VERSION_ID]: taskNav } })
+    const api = renderPanel(async () => answer(1))
+    await waitFor(() => expect(api.buildPreview).toHaveBeenCalledTimes(1))
+    expect(api.buildPreview.mock.calls[0]?.[0]).toEqual({
+      files,
+      entry: "src/components/TaskNav.tsx",
+      givenTests: [given],
+      props: {},
+      parentOrigin: window.location.origin,
+    })
+  })
+
   it("becomes ready on the frame's ready message, then re-renders props in place without a rebuild", async () => {
     const api = renderPanel(async () => answer(1))
     await waitFor(() => expect(screen.getByTitle("Preview")).toBeInTheDocument())

@@ -59,6 +59,9 @@ export function PreviewPanel() {
   const nextId = useRef(1)
 
   const files = useMemo(() => (version ? { ...version.files, ...edits } : null), [version, edits])
+  // Tests as the spec: the version's given tests go with its files, so the page builds in that mode (they may be
+  // among the files, and the component may use the router).
+  const givenTests = version?.givenTests
   const edited = Object.keys(edits).length > 0
   const hasFiles = files !== null && Object.keys(files).length > 0
 
@@ -81,6 +84,7 @@ export function PreviewPanel() {
             {
               files,
               ...(entry ? { entry } : {}),
+              ...(givenTests?.length ? { givenTests } : {}),
               props: propsRef.current ?? {},
               parentOrigin: window.location.origin,
             },
@@ -107,7 +111,7 @@ export function PreviewPanel() {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [api, versionId, files, entry, edited, reloads])
+  }, [api, versionId, files, entry, givenTests, edited, reloads])
 
   const post = useCallback((message: StudioToPreview) => {
     // The frame's origin is opaque, so "*" is the only target that reaches it; what is sent is the studio's own
