@@ -103,6 +103,8 @@ export type {
   SandboxIsolation,
   SandboxIsolationResponse,
 } from "./sandbox-isolation"
+export { generatorInfoSchema, studioInfoSchema } from "./studio-info"
+export type { GeneratorInfo, StudioInfo } from "./studio-info"
 
 export {
   API_LIMITS,

@@ -21,6 +21,7 @@ import {
 } from "./api"
 import { studioEventSchema } from "./events"
 import { sandboxIsolationResponseSchema } from "./sandbox-isolation"
+import { studioInfoSchema } from "./studio-info"
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
 
@@ -243,6 +244,15 @@ export const API_ROUTES = {
     params: noParams,
     status: 200,
     response: sandboxIsolationResponseSchema,
+  },
+  studioInfo: {
+    answers: "json",
+    method: "GET",
+    path: "/api/studio",
+    auth: true,
+    params: noParams,
+    status: 200,
+    response: studioInfoSchema,
   },
   listObservations: {
     answers: "json",

@@ -1,5 +1,5 @@
 import type { ToolchainRegistry } from "@studio/engine"
-import type { SandboxIsolation } from "@studio/protocol"
+import type { GeneratorInfo, SandboxIsolation } from "@studio/protocol"
 import type { Logger } from "pino"
 import type { PasswordHasher } from "./auth/passwords"
 import type { TokenService } from "./auth/tokens"
@@ -36,7 +36,7 @@ export interface AppDeps {
   ready(): Promise<void>
   /** Open connections, so a graceful stop can flush and close them after the runs finish. */
   connections?: Set<Connection>
-  /** Starts warming the engine (called when a user connects); idempotent. */
+  /** Starts warming the engine (the server calls it at listen, a socket sign-in again); idempotent. */
   warm?(): void
   /** Seconds between WebSocket heartbeats; a socket that misses one is closed. */
   heartbeatSeconds?: number
@@ -44,4 +44,6 @@ export interface AppDeps {
   webDir?: string
   /** The sandbox's isolation on this machine, for /readyz and `GET /api/sandbox`. */
   isolation: SandboxIsolation
+  /** What writes the code (`GET /api/studio`): this server's generator, or what an API-only instance's settings name. */
+  generator: GeneratorInfo
 }

@@ -12,6 +12,7 @@ import { registerApiRoutes } from "./routes/api"
 import { registerHealthRoutes } from "./routes/health"
 import { registerPreviewPageRoute } from "./routes/preview-pages"
 import { registerSandboxRoute } from "./routes/sandbox"
+import { registerStudioInfoRoute } from "./routes/studio-info"
 import { registerWebApp } from "./web-app"
 import { Connection } from "./ws/connection"
 
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (api) => {
     await registerApiRoutes(api, deps)
     registerSandboxRoute(api, deps)
+    registerStudioInfoRoute(api, deps)
     api.get(
       "/api/ws",
       {

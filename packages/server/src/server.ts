@@ -2,12 +2,13 @@ import {
   createEngine,
   createToolchainRegistry,
   detectIsolation,
+  OFFLINE_PROVIDER,
   publicIsolation,
   type Engine,
   type Generator,
   type IsolationReport,
 } from "@studio/engine"
-import { StudioError } from "@studio/protocol"
+import { StudioError, type GeneratorInfo } from "@studio/protocol"
 import type { FastifyInstance } from "fastify"
 import { Redis } from "ioredis"
 import pino, { type Logger } from "pino"
@@ -113,6 +114,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const given = options.engine
     const generator =
       options.generator ?? given?.generator ?? (await resolveConfiguredGenerator(config, logger))
+    // An API-only instance (or any on the shared queue) cannot know the workers' settings: it names its own, and each
+    // run's run_started says what actually wrote it.
+    const generatorInfo: GeneratorInfo = {
+      provider: generator.provider,
+      model: generator.model,
+      offline: generator.provider === OFFLINE_PROVIDER,
+      runsOn: shared ? "workers" : "this-server",
+    }
     // Jobs live under the installation's .studio/sandbox (not the data folder): generated code resolves its packages
     // from the studio's node_modules. The toolchain thread loads TypeScript and ESLint when the engine is warmed
     // (below), not at start. An instance with no worker has no engine at all.
@@ -142,17 +151,23 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     }
     if (isolation.warnings.length === 0) logger.info(sandboxLog, "sandbox isolation")
     else logger.warn({ ...sandboxLog, warnings: isolationReport.warnings }, "sandbox isolation is reduced")
-    // Warmed when someone signs in on a socket, not at start: an idle studio stays small (the warm type checker,
-    // linter and Vitest host take several hundred MB), and a person opening the studio warms it before they type.
+    // Warmed in the background as soon as the server listens (below), so the first Send after `npm start` finds the
+    // sandbox's workers and the type checker and linter ready; a socket sign-in asks again, which does nothing more.
+    // The warm toolchain costs resident memory while idle; an instance with no engine has nothing to warm.
     // The engine warms once however often this is called; a failure is logged once.
     let warming: Promise<unknown> | undefined
     const warm = engine
       ? () => {
-          warming ??= engine
-            .warmUp()
-            .catch((error: unknown) =>
+          const startedAt = performance.now()
+          warming ??= engine.warmUp().then(
+            (problems) =>
+              logger.info(
+                { ms: Math.round(performance.now() - startedAt), problems: problems.length },
+                "the engine is warm",
+              ),
+            (error: unknown) =>
               logger.warn({ err: error }, "warming the engine failed; the first run will be slower"),
-            )
+          )
         }
       : undefined
     await store.plugins.upsert(
@@ -270,6 +285,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       heartbeatSeconds: options.heartbeatSeconds,
       webDir: config.webDir,
       isolation,
+      generator: generatorInfo,
       warm,
       connections,
       ready: async () => {
@@ -293,6 +309,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       },
       "AI Studio is listening",
     )
+    // Not awaited: neither listening nor /healthz waits for it.
+    warm?.()
     let closing: Promise<void> | undefined
     return {
       app,

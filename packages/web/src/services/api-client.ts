@@ -20,6 +20,7 @@ import {
   type RunSummary,
   type SandboxIsolation,
   type StudioEvent,
+  type StudioInfo,
   type User,
   type Version,
   type VersionSummary,
@@ -135,6 +136,11 @@ export class ApiClient {
   /** How this server contains generated tests, and what that protects against (the Build section's badge). */
   async sandboxIsolation(): Promise<SandboxIsolation> {
     return (await this.call(API_ROUTES.sandboxIsolation)).isolation
+  }
+
+  /** What writes the code on this studio: the model and its provider, or the offline generator (the top bar). */
+  async studioInfo(): Promise<StudioInfo> {
+    return this.call(API_ROUTES.studioInfo)
   }
 
   async listObservations(): Promise<Observation[]> {

@@ -9,6 +9,7 @@ import { PreviewPanel } from "../preview/preview-panel"
 import { useServices } from "../../services/services-context"
 import { useStudioStore } from "../../state/studio-store"
 import { ConnectionStatus } from "./connection-status"
+import { GeneratorBadge } from "./generator-badge"
 import { ProjectSelector } from "./project-selector"
 import { TabPanel, TubelightTabs } from "./tubelight-tabs"
 import { UserMenu } from "./user-menu"
@@ -57,6 +58,7 @@ export function StudioPage() {
         <ProjectSelector />
         <ProjectCost />
         <div className="ml-auto flex items-center gap-3">
+          <GeneratorBadge />
           <ConnectionStatus />
           <UserMenu />
         </div>
