@@ -1,8 +1,14 @@
 import { Redis } from "ioredis"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { StudioEvent } from "@studio/protocol"
 import { argon2Passwords, type PasswordHasher } from "../src/auth/passwords"
-import { api, register, startTestServer, StudioSocket, type TestServer } from "./support/test-server"
+import {
+  api,
+  finishedRunEvents,
+  register,
+  startTestServer,
+  StudioSocket,
+  type TestServer,
+} from "./support/test-server"
 import { helloFiles, refusingModel, userWithHelloVersion } from "./support/hello-project"
 import { checkAnswerAgainstContract } from "./support/contract"
 
@@ -232,7 +238,7 @@ describe("limits without a trusted proxy, and per user", () => {
       for (const prompt of ["one", "two"])
         expect((await call("POST", "/api/runs", { projectId, prompt })).status).toBe(202)
       expect((await call("POST", "/api/runs", { projectId, prompt: "three" })).status).toBe(429)
-      await finished(call, accepted.body.runId as string)
+      await finishedRunEvents(call, accepted.body.runId as string)
     },
   )
 
@@ -297,12 +303,3 @@ describe("limits without a trusted proxy, and per user", () => {
 })
 
 /** Reads a run's stored events until it has finished. */
-async function finished(call: ReturnType<typeof api>, runId: string): Promise<StudioEvent[]> {
-  const started = Date.now()
-  for (;;) {
-    const events = (await call("GET", `/api/runs/${runId}/events?after=-1`)).body.events as StudioEvent[]
-    if (events.some((event) => event.type === "run_finished")) return events
-    if (Date.now() - started > 150_000) throw new Error(`run ${runId} did not finish`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}

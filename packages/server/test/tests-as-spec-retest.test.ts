@@ -4,10 +4,9 @@
 import { readFileSync } from "node:fs"
 import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { StudioEvent } from "@studio/protocol"
 import { fence } from "../../engine/test/support/counter-answers"
 import { createScriptedGenerator } from "../../engine/test/support/scripted-generator"
-import { api, register, startTestServer, type TestServer } from "./support/test-server"
+import { api, finishedRunEvents, register, startTestServer, type TestServer } from "./support/test-server"
 
 const fixtures = path.resolve(import.meta.dirname, "../../engine/test/fixtures/tests-as-spec/likeButton")
 const given = {
@@ -25,22 +24,12 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => server?.stop())
 
-async function finished(call: ReturnType<typeof api>, runId: string): Promise<StudioEvent[]> {
-  const started = Date.now()
-  for (;;) {
-    const events = (await call("GET", `/api/runs/${runId}/events?after=-1`)).body.events as StudioEvent[]
-    if (events.some((event) => event.type === "run_finished")) return events
-    if (Date.now() - started > 120_000) throw new Error(`run ${runId} did not finish`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
-
 describe("a test run of a version made from given tests", () => {
   it("runs them in Jest mode again, also on a restored copy, and stores the mode with the version it saves", async () => {
     const call = api(server, (await register(server)).token)
     const projectId = (await call("POST", "/api/projects", { name: "Likes" })).body.project.id as string
     const generated = await call("POST", "/api/runs", { projectId, prompt: "", tests: [given] })
-    const generatedEnd = (await finished(call, generated.body.runId as string)).at(-1)
+    const generatedEnd = (await finishedRunEvents(call, generated.body.runId as string)).at(-1)
     expect(generatedEnd).toMatchObject({ type: "run_finished", verdict: "proven" })
     const v1 = generatedEnd?.type === "run_finished" ? generatedEnd.versionId : undefined
     const files = (await call("GET", `/api/versions/${v1}`)).body.version.files as Record<string, string>
@@ -49,7 +38,7 @@ describe("a test run of a version made from given tests", () => {
     const restored = (await call("POST", `/api/versions/${v1}/restore`)).body.version.id as string
     const accepted = await call("POST", `/api/versions/${restored}/test-runs`, { files })
     expect(accepted.status).toBe(202)
-    const events = await finished(call, accepted.body.runId as string)
+    const events = await finishedRunEvents(call, accepted.body.runId as string)
     const results = events.flatMap((event) =>
       event.type === "test_result" ? [[event.name, event.status, event.requirementId]] : [],
     )

@@ -3,10 +3,9 @@
 import { readFileSync } from "node:fs"
 import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { StudioEvent } from "@studio/protocol"
 import { fence } from "../../engine/test/support/counter-answers"
 import { createScriptedGenerator } from "../../engine/test/support/scripted-generator"
-import { api, register, startTestServer, type TestServer } from "./support/test-server"
+import { api, finishedRunEvents, register, startTestServer, type TestServer } from "./support/test-server"
 
 const fixtures = path.resolve(import.meta.dirname, "../../engine/test/fixtures/tests-as-spec/likeButton")
 const given = {
@@ -24,16 +23,6 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => server?.stop())
 
-async function finished(call: ReturnType<typeof api>, runId: string): Promise<StudioEvent[]> {
-  const started = Date.now()
-  for (;;) {
-    const events = (await call("GET", `/api/runs/${runId}/events?after=-1`)).body.events as StudioEvent[]
-    if (events.some((event) => event.type === "run_finished")) return events
-    if (Date.now() - started > 120_000) throw new Error(`run ${runId} did not finish`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
-
 describe("POST /api/runs with tests", () => {
   it("runs the given tests as the spec and names them as the run's prompt", async () => {
     const call = api(server, (await register(server)).token)
@@ -41,7 +30,7 @@ describe("POST /api/runs with tests", () => {
     const started = await call("POST", "/api/runs", { projectId, prompt: "", tests: [given] })
     expect(started.status).toBe(202)
     const runId = started.body.runId as string
-    const events = await finished(call, runId)
+    const events = await finishedRunEvents(call, runId)
     expect(scripted.calls.map((entry) => entry.input.stage)).toEqual(["scaffold"])
     expect(events.at(-1)).toMatchObject({ type: "run_finished", verdict: "proven" })
     expect((await call("GET", `/api/runs/${runId}`)).body.run.prompt).toBe(

@@ -17,6 +17,7 @@ import {
   type StudioEvent,
 } from "@studio/protocol"
 import type { CliContext } from "../cli-context"
+import { interruptibleRun } from "../interrupt"
 import { readEnvironment } from "../config"
 import { resolveGenerator } from "../resolve-generator"
 import { refuseUnisolated } from "../sandbox-policy"
@@ -85,22 +86,14 @@ export async function runGenerate(options: GenerateOptions, context: CliContext)
   // What the model server's check found but does not stop the run (its model list did not answer, and the like).
   for (const warning of generator.warnings) context.stderr.write(`studio generate: warning: ${warning}\n`)
   engine.warmUp().catch(() => undefined)
-  const controller = new AbortController()
-  const onInterrupt = () => {
-    // The first Ctrl-C cancels the run cleanly; a second one means "now" (130, as a shell reports it).
-    if (controller.signal.aborted) process.exit(130)
-    controller.abort()
-  }
-  const interrupts = context.signal
-  if (interrupts) interrupts.addEventListener("abort", () => controller.abort(), { once: true })
-  else process.on("SIGINT", onInterrupt)
+  const interrupt = interruptibleRun(context)
   const printer = options.json ? undefined : createProgressPrinter(context.stdout)
   const events: StudioEvent[] = []
   try {
     const outcome = await consumeRun(
       engine.run(
         { prompt, maxRepairs, ...bounds, ...(tests ? { tests } : {}) },
-        { signal: controller.signal },
+        { signal: interrupt.signal },
       ),
       (event) => {
         events.push(event)
@@ -129,7 +122,7 @@ export async function runGenerate(options: GenerateOptions, context: CliContext)
     printer?.finish(outcome, events)
     return proven ? 0 : 1
   } finally {
-    if (!interrupts) process.off("SIGINT", onInterrupt)
+    interrupt.release()
     printer?.stop()
     await engine.close()
   }

@@ -2,6 +2,7 @@ import path from "node:path"
 import { createEngine, OFFLINE_PROVIDER, readBudgetEnvironment } from "@studio/engine"
 import { sanitizeMessage, StudioError } from "@studio/protocol"
 import type { CliContext } from "../cli-context"
+import { interruptibleRun } from "../interrupt"
 import { readEnvironment } from "../config"
 import { resolveGenerator } from "../resolve-generator"
 import { refuseUnisolated } from "../sandbox-policy"
@@ -158,22 +159,14 @@ async function runTasks({
     if (resumed > 0) out(paint.dim(`${resumed} task(s) already in the results file: counted, not run again`))
   }
 
-  const controller = new AbortController()
-  const onInterrupt = () => {
-    // The first Ctrl-C cancels the running task(s) cleanly; a second one means "now" (130, as a shell reports it).
-    if (controller.signal.aborted) process.exit(130)
-    controller.abort()
-  }
-  const interrupts = context.signal
-  if (interrupts) interrupts.addEventListener("abort", () => controller.abort(), { once: true })
-  else process.on("SIGINT", onInterrupt)
+  const interrupt = interruptibleRun(context)
   let next = 0
   let finished = 0
   const worker = async () => {
-    while (!controller.signal.aborted) {
+    while (!interrupt.signal.aborted) {
       const task = pending[next++]
       if (!task) return
-      const result = await runWebApp1kTask(task, { ...run, signal: controller.signal })
+      const result = await runWebApp1kTask(task, { ...run, signal: interrupt.signal })
       if (!result) return
       appendResult(resultsFile, result)
       results.set(taskKey(task), result)
@@ -185,7 +178,7 @@ async function runTasks({
   try {
     await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker))
   } finally {
-    if (!interrupts) process.off("SIGINT", onInterrupt)
+    interrupt.release()
   }
 
   const interrupted = results.size < tasks.length

@@ -151,6 +151,17 @@ export function api(server: { url: string }, token?: string) {
 }
 
 let counter = 0
+/** A run's stored events once they end with run_finished (polled over REST, for at most two and a half minutes). */
+export async function finishedRunEvents(call: ReturnType<typeof api>, runId: string): Promise<StudioEvent[]> {
+  const started = Date.now()
+  for (;;) {
+    const events = (await call("GET", `/api/runs/${runId}/events?after=-1`)).body.events as StudioEvent[]
+    if (events.some((event) => event.type === "run_finished")) return events
+    if (Date.now() - started > 150_000) throw new Error(`run ${runId} did not finish`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
 export async function register(server: {
   url: string
 }): Promise<{ token: string; userId: string; email: string }> {
