@@ -319,12 +319,21 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       runs,
       generator,
       close(graceMs = config.shutdownGraceMs) {
+        // Every step is bounded: a run that ignores its abort, a request that never ends or a store that does not
+        // close is logged and left behind, so a stop (SIGTERM, a test's teardown) always finishes.
+        const bounded = (step: string, work: Promise<unknown>, ms: number) =>
+          finishWithin(work, ms, () =>
+            logger.warn({ step, ms }, "a shutdown step did not finish in time; going on"),
+          )
         closing ??= (async () => {
-          await runs.shutdown(graceMs)
+          await bounded("runs", runs.shutdown(graceMs), graceMs + SHUTDOWN_STEP_MS)
           // Every event of the finished runs reaches the clients before their sockets close.
           await Promise.all([...connections].map((connection) => connection.shutdown()))
-          await app.close()
-          for (const step of cleanup.reverse()) await step().catch(() => undefined)
+          await bounded("http", app.close(), SHUTDOWN_STEP_MS)
+          const closeAll = async () => {
+            for (const step of cleanup.reverse()) await step().catch(() => undefined)
+          }
+          await bounded("storage", closeAll(), SHUTDOWN_STEP_MS)
         })()
         return closing
       },
@@ -333,6 +342,27 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     for (const step of cleanup.reverse()) await step().catch(() => undefined)
     throw error
   }
+}
+
+/** How long each shutdown step after the runs' grace may take before the stop goes on without it. */
+const SHUTDOWN_STEP_MS = 8_000
+
+/** Resolves when `work` settles or after `ms`, whichever is first (then `late` is called); never rejects. */
+async function finishWithin(work: Promise<unknown>, ms: number, late: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), ms)
+    timer.unref()
+  })
+  const outcome = await Promise.race([
+    work.then(
+      () => "done",
+      () => "done",
+    ),
+    deadline,
+  ])
+  clearTimeout(timer)
+  if (outcome === "late") late()
 }
 
 /**

@@ -145,4 +145,23 @@ describe("the local run queue", () => {
     ])
     expect(worker.active).toBe(0)
   })
+
+  it("on close does not wait for ever on a run that ignores its abort, and says which run it left", async () => {
+    const warnings: unknown[] = []
+    const log = pino({ level: "warn" }, { write: (line: string) => warnings.push(JSON.parse(line)) })
+    const stuck = job(ALICE)
+    const { queue, worker } = createLocalQueue({
+      userConcurrency: 1,
+      hooks: { async onCancelledWhileQueued() {}, async onLost() {} },
+      log,
+      abortWaitMs: 50,
+      // A run that never ends, whatever it is told.
+      handler: () => new Promise<void>(() => undefined),
+    })
+    await queue.enqueue(stuck)
+    await worker.close(0)
+    expect(warnings).toEqual([
+      expect.objectContaining({ runs: [stuck.runId], msg: "runs did not stop when interrupted" }),
+    ])
+  })
 })

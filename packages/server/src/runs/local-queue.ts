@@ -17,6 +17,8 @@ export interface LocalQueueOptions {
   userConcurrency: number
   log: Logger
   workerId?: string
+  /** After the grace, how long close waits for interrupted runs to end (default 5 s). */
+  abortWaitMs?: number
 }
 
 interface Waiting {
@@ -44,6 +46,7 @@ const POSITION_DELAY_MS = 250
  */
 export function createLocalQueue(options: LocalQueueOptions): { queue: RunQueue; worker: RunWorker } {
   const { handler, hooks, userConcurrency, log } = options
+  const abortWaitMs = options.abortWaitMs ?? 5_000
   const workerId = options.workerId ?? createWorkerId()
   const waiting: Waiting[] = []
   const running = new Map<string, Running>()
@@ -160,7 +163,15 @@ export function createLocalQueue(options: LocalQueueOptions): { queue: RunQueue;
       clearTimeout(timer)
       for (const entry of running.values())
         entry.controller.abort(new StudioError("interrupted", SHUTDOWN_MESSAGE))
-      await all
+      // An aborted run ends at its next await; one that ignores the abort is logged and not waited for.
+      const stuck = [...running.keys()]
+      const ended = await Promise.race([
+        all.then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), abortWaitMs))),
+      ])
+      clearTimeout(timer)
+      if (!ended)
+        log.warn({ runs: stuck.filter((runId) => running.has(runId)) }, "runs did not stop when interrupted")
     },
   }
   return { queue, worker }
