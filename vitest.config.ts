@@ -38,8 +38,10 @@ export default defineConfig({
           isolate: false,
           include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["packages/web/**", "**/node_modules/**", ...INTEGRATION, ...CORPUS],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Timeouts only catch a hang: tests here start processes, sandboxes and servers, and on a busy machine
+          // (this one's disk cache can be cold for a whole run) one took 45 s that takes 15 s on a quiet one.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
@@ -50,8 +52,8 @@ export default defineConfig({
           environment: "node",
           include: INTEGRATION,
           isolate: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

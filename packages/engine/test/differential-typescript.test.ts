@@ -19,7 +19,7 @@ const repoRoot = path.resolve(engineRoot, "../..")
 const kitSrc = path.join(KIT_DIR, "src")
 const corpusRoot = path.join(here, "fixtures", "differential")
 const tscBatch = path.join(here, "support", "tsc-batch.mjs")
-const TIMEOUT_MS = 60_000
+const TIMEOUT_MS = 180_000
 
 /** Errors each case is meant to have, so the test cannot pass by both sides reporting nothing. */
 const EXPECTED_ERRORS: Record<string, number> = {

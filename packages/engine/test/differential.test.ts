@@ -234,7 +234,7 @@ describe("the sandbox reports what plain Vitest reports", () => {
       runPlainVitest(name, workRoot),
     )
     await sandbox.warmUp()
-  }, 60_000)
+  }, 180_000)
 
   afterAll(async () => {
     if (!closed) await sandbox.close()
@@ -264,7 +264,7 @@ describe("the sandbox reports what plain Vitest reports", () => {
 
       compare(name, plain, sandboxResult, files)
     },
-    60_000,
+    180_000,
   )
 
   // Last: closing must not wait on the single-use workers Vitest asked to stop after the host had killed them.

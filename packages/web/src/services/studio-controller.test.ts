@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop()
-}, 60_000)
+}, 120_000)
 
 beforeEach(() => {
   useStudioStore.getState().reset()
@@ -158,10 +158,10 @@ describe("StudioController at the hourly limit", () => {
     limited = await startTestServer({ STUDIO_RATE_LIMIT: "1" })
   }, 120_000)
 
-  // A graceful stop waits up to 10 s for the runs still going, as long as the project's default hook timeout.
+  // A graceful stop waits up to 10 s for the runs still going, then at most a few bounded steps (server.ts).
   afterAll(async () => {
     await limited?.stop()
-  }, 60_000)
+  }, 120_000)
 
   it("shows when the next prompt can be sent, and sends only the plugins left on", async () => {
     const previous = server
