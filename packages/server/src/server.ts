@@ -170,9 +170,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           )
         }
       : undefined
-    await store.plugins.upsert(
-      toolchain.listManifests().map((manifest) => ({ id: manifest.name, ...manifest })),
-    )
+    // The registry holds the built-ins this installation has; GET /api/plugins and new runs read it.
+    await store.plugins.replaceBuiltins(toolchain.listManifests())
 
     const secret = await loadJwtSecret({ envSecret: config.jwtSecret, dataDir: config.dataDir })
     const tokens = createTokenService({

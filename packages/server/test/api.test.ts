@@ -153,6 +153,31 @@ describe("projects", () => {
     expect(body.plugins[0]).toHaveProperty("description")
     expect(body.plugins[0]).toHaveProperty("costEstimate")
   })
+
+  it("lists what the plugin table holds, and lets a run choose only a registered built-in", async () => {
+    const { token } = await register(server)
+    const call = api(server, token)
+    const started = (await call("GET", "/api/plugins")).body.plugins as { name: string; version: string }[]
+    const eslint = started.find((plugin) => plugin.name === "eslint")!
+    // The route reads the registry: a row changed there is what it lists.
+    const [stored] = (await server.store.plugins.list()).filter((plugin) => plugin.name === "eslint")
+    await server.store.plugins.upsert([{ ...stored!, version: "0.0.0-registry" }])
+    try {
+      const listed = (await call("GET", "/api/plugins")).body.plugins as { name: string; version: string }[]
+      expect(listed.find((plugin) => plugin.name === "eslint")?.version).toBe("0.0.0-registry")
+      // Not a built-in of this installation: refused by name, with the ones a run may choose.
+      const projectId = (await call("POST", "/api/projects", { name: "plugins" })).body.project.id as string
+      const refused = await call("POST", "/api/runs", {
+        projectId,
+        prompt: "a counter",
+        plugins: ["stylelint"],
+      })
+      expect(refused.status).toBe(422)
+      expect(refused.body.error.message).toMatch(/Unknown plugin "stylelint"; known: .*eslint/)
+    } finally {
+      await server.store.plugins.upsert([{ ...stored!, version: eslint.version }])
+    }
+  })
 })
 
 describe("operations", () => {

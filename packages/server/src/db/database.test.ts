@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises"
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import { count } from "drizzle-orm"
+import { count, sql } from "drizzle-orm"
 import { readMigrationFiles } from "drizzle-orm/migrator"
 import { pgSchema, serial } from "drizzle-orm/pg-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -55,6 +55,49 @@ describe("openDatabase", () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "studio-db-open-"))
   })
   afterAll(() => rm(dataDir, { recursive: true, force: true }))
+
+  it(
+    "upgrades a database whose plugin table still holds (id, manifest) rows to the manifest columns",
+    async () => {
+      // The migrations as they were before 0003, in a folder of their own.
+      const before = path.join(dataDir, "migrations-0002")
+      await cp(MIGRATIONS_FOLDER, before, { recursive: true })
+      const journalPath = path.join(before, "meta/_journal.json")
+      const journal = JSON.parse(await readFile(journalPath, "utf8")) as { entries: { tag: string }[] }
+      const upgrade = journal.entries.findIndex((entry) => entry.tag === "0003_plugin_manifest_columns")
+      expect(upgrade).toBeGreaterThan(0)
+      journal.entries = journal.entries.slice(0, upgrade)
+      await writeFile(journalPath, JSON.stringify(journal))
+      const folder = path.join(dataDir, "upgrade")
+      const old = await openDatabase({ dataDir: folder, migrationsFolder: before })
+      await old.db.execute(
+        sql`INSERT INTO pluginmanifest (id, manifest) VALUES ('eslint', '{"id":"eslint","version":"8"}')`,
+      )
+      await old.close()
+
+      const upgraded = await openDatabase({ dataDir: folder })
+      const store = createStore(upgraded)
+      expect(await store.plugins.list()).toEqual([])
+      await store.plugins.upsert([
+        {
+          name: "eslint",
+          packageName: "eslint",
+          version: "9.0.0",
+          description: "lints",
+          inputs: [".tsx"],
+          outputs: [],
+          command: "eslint .",
+          costEstimate: 80,
+          compatibility: [],
+        },
+      ])
+      expect((await store.plugins.list()).map((plugin) => [plugin.name, plugin.version])).toEqual([
+        ["eslint", "9.0.0"],
+      ])
+      await upgraded.close()
+    },
+    INITDB_TIMEOUT_MS,
+  )
 
   it(
     "creates the PGlite data folder on first start",

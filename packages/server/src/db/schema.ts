@@ -24,7 +24,6 @@ export type RunStatus = (typeof RUN_STATUSES)[number]
 export type FileMap = Record<string, string>
 /** One stored run event: any object with a `type`. */
 export type StoredEvent = { type: string; [key: string]: unknown }
-export type PluginManifest = { id: string; [key: string]: unknown }
 
 const id = () => uuid("id").primaryKey().defaultRandom()
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow()
@@ -140,9 +139,23 @@ export const runEvents = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.seq] })],
 )
 
+/**
+ * The plugin registry: the seed's PluginManifest fields as columns, one row per plugin name. The built-ins are
+ * upserted at every start; GET /api/plugins and a run's choice of plugins read this table.
+ */
 export const pluginManifests = pgTable("pluginmanifest", {
-  id: text("id").primaryKey(),
-  manifest: jsonb("manifest").$type<PluginManifest>().notNull(),
+  name: text("name").primaryKey(),
+  version: text("version").notNull(),
+  packageName: text("package_name").notNull(),
+  description: text("description").notNull(),
+  inputs: jsonb("inputs").$type<string[]>().notNull(),
+  outputs: jsonb("outputs").$type<string[]>().notNull(),
+  command: text("command").notNull(),
+  /** Estimated milliseconds of a warm run on a small component. */
+  costEstimate: integer("cost_estimate").notNull(),
+  compatibility: jsonb("compatibility").$type<string[]>().notNull(),
+  /** "builtin": one of the studio's own tools, written at start. */
+  source: text("source").notNull().default("builtin"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 })
 

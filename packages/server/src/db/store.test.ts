@@ -1,17 +1,22 @@
 import { randomUUID } from "node:crypto"
 import { StudioError } from "@studio/protocol"
+import { eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Database } from "./database"
 import { DuplicateEmailError } from "./errors"
+import { pluginManifests } from "./schema"
 import { createStore, type Store } from "./store"
 import { INITDB_TIMEOUT_MS, createTestDatabase, testDialects, type TestDatabase } from "./test-databases"
 
 describe.each(testDialects())("store on %s", (dialect) => {
   let testDatabase: TestDatabase
   let store: Store
+  let database: Database
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(dialect)
-    store = createStore(await testDatabase.open())
+    database = await testDatabase.open()
+    store = createStore(database)
   }, INITDB_TIMEOUT_MS)
   afterAll(() => testDatabase.dispose())
 
@@ -362,20 +367,50 @@ describe.each(testDialects())("store on %s", (dialect) => {
   })
 
   describe("plugins", () => {
-    it("inserts, replaces by id and lists by id", async () => {
+    const manifest = (name: string, version: string, costEstimate = 40) => ({
+      name,
+      packageName: name,
+      version,
+      description: `${name} checks the files`,
+      inputs: [".tsx"],
+      outputs: ["diagnostics"],
+      command: `npx ${name} .`,
+      costEstimate,
+      compatibility: ["react@19"],
+    })
+
+    it("stores the seed's manifest fields as columns, replaces by name and lists by name", async () => {
       await store.plugins.upsert([])
-      await store.plugins.upsert([
-        { id: "shadcn", version: 1 },
-        { id: "aria", version: 1 },
-      ])
-      await store.plugins.upsert([
-        { id: "shadcn", version: 2 },
-        { id: "shadcn", version: 3 },
-      ])
-      expect(await store.plugins.list()).toEqual([
-        { id: "aria", version: 1 },
-        { id: "shadcn", version: 3 },
-      ])
+      await store.plugins.upsert([manifest("zeta-lint", "1.0.0"), manifest("alpha-check", "1.0.0")])
+      await store.plugins.upsert([manifest("zeta-lint", "2.0.0"), manifest("zeta-lint", "3.0.0", 12.6)])
+      const listed = (await store.plugins.list()).filter((plugin) => plugin.name.includes("-"))
+      expect(listed).toEqual([manifest("alpha-check", "1.0.0"), manifest("zeta-lint", "3.0.0", 13)])
+      const rows = await database.db
+        .select({
+          name: pluginManifests.name,
+          cost: pluginManifests.costEstimate,
+          source: pluginManifests.source,
+        })
+        .from(pluginManifests)
+        .where(eq(pluginManifests.name, "zeta-lint"))
+      expect(rows).toEqual([{ name: "zeta-lint", cost: 13, source: "builtin" }])
+    })
+
+    it("replaces the built-ins at start: one the installation no longer has is removed", async () => {
+      await store.plugins.replaceBuiltins([manifest("old-tool", "1.0.0"), manifest("kept-tool", "1.0.0")])
+      await store.plugins.replaceBuiltins([manifest("kept-tool", "1.1.0")])
+      const names = (await store.plugins.list()).map((plugin) => `${plugin.name}@${plugin.version}`)
+      expect(names).toEqual(["kept-tool@1.1.0"])
+    })
+
+    it("refuses, as an internal error, a stored row that is no manifest", async () => {
+      await database.db.insert(pluginManifests).values({
+        ...manifest("broken-row", "1.0.0"),
+        inputs: "not a list" as unknown as string[],
+      })
+      await expect(store.plugins.list()).rejects.toMatchObject({ code: "internal" })
+      await database.db.delete(pluginManifests).where(eq(pluginManifests.name, "broken-row"))
+      expect((await store.plugins.list()).map((plugin) => plugin.name)).not.toContain("broken-row")
     })
   })
 

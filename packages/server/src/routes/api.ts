@@ -241,7 +241,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
     return { events: rows.map((row) => readStoredEvent(row.event, run)) }
   })
 
-  route(API_ROUTES.listPlugins, async () => ({ plugins: deps.toolchain.listManifests() }))
+  route(API_ROUTES.listPlugins, async () => ({ plugins: await deps.store.plugins.list() }))
 
   route(API_ROUTES.listObservations, async ({ userId }) => {
     const observations = await store.observations.list(userId)

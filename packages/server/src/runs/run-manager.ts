@@ -92,15 +92,19 @@ export class RunManager {
     if (request.parentVersionId && (!parent || parent.projectId !== project.id))
       throw new StudioError("not_found", "No such version in this project.")
     if (this.engine.generator.provider !== OFFLINE_PROVIDER) await this.checkSandboxFor("model-written code")
+    // The registry is the plugin table (the built-ins every instance upserts at start), so an instance decides the
+    // same way whichever engine it has.
     const plugins = request.plugins
-    if (plugins?.some((plugin) => !isPluginId(plugin)))
-      throw new StudioError(
-        "validation_failed",
-        `Unknown plugin; known: ${this.engine.toolchain
-          .listManifests()
-          .map((m) => m.name)
-          .join(", ")}`,
-      )
+    if (plugins && plugins.length > 0) {
+      const registered = (await this.store.plugins.list()).map((manifest) => manifest.name)
+      const known = new Set<string>(registered.filter(isPluginId))
+      const unknown = plugins.filter((plugin) => !known.has(plugin))
+      if (unknown.length > 0)
+        throw new StudioError(
+          "validation_failed",
+          `Unknown plugin ${unknown.map((name) => JSON.stringify(name)).join(", ")}; known: ${[...known].join(", ")}`,
+        )
+    }
     return { projectId: project.id, parent, plugins: plugins as PluginId[] | undefined }
   }
 
