@@ -37,6 +37,7 @@ import { RunManager } from "./runs/run-manager"
 import type { RunEventBus, RunQueue, RunWorker } from "./runs/run-queue"
 import { startStaleRunCheck } from "./runs/stale-runs"
 import { createQueueWorker, sharedQueueSettings } from "./worker"
+import { settlesWithin } from "./settles-within"
 import type { Connection } from "./ws/connection"
 
 export const TOKEN_ISSUER = "ai-studio"
@@ -320,10 +321,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       close(graceMs = config.shutdownGraceMs) {
         // Every step is bounded: a run that ignores its abort, a request that never ends or a store that does not
         // close is logged and left behind, so a stop (SIGTERM, a test's teardown) always finishes.
-        const bounded = (step: string, work: Promise<unknown>, ms: number) =>
-          finishWithin(work, ms, () =>
-            logger.warn({ step, ms }, "a shutdown step did not finish in time; going on"),
-          )
+        const bounded = async (step: string, work: Promise<unknown>, ms: number) => {
+          if (!(await settlesWithin(work, ms)))
+            logger.warn({ step, ms }, "a shutdown step did not finish in time; going on")
+        }
         closing ??= (async () => {
           await bounded("runs", runs.shutdown(graceMs), graceMs + SHUTDOWN_STEP_MS)
           // Every event of the finished runs reaches the clients before their sockets close.
@@ -345,24 +346,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
 /** How long each shutdown step after the runs' grace may take before the stop goes on without it. */
 const SHUTDOWN_STEP_MS = 8_000
-
-/** Resolves when `work` settles or after `ms`, whichever is first (then `late` is called); never rejects. */
-async function finishWithin(work: Promise<unknown>, ms: number, late: () => void): Promise<void> {
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), ms)
-    timer.unref()
-  })
-  const outcome = await Promise.race([
-    work.then(
-      () => "done",
-      () => "done",
-    ),
-    deadline,
-  ])
-  clearTimeout(timer)
-  if (outcome === "late") late()
-}
 
 /**
  * Runs that were queued or going when the server last stopped (a crash, a kill) are marked interrupted, and their

@@ -1,5 +1,6 @@
 import { StudioError } from "@studio/protocol"
 import type { Logger } from "pino"
+import { settlesWithin } from "../settles-within"
 import {
   createWorkerId,
   type JobHandler,
@@ -157,21 +158,13 @@ export function createLocalQueue(options: LocalQueueOptions): { queue: RunQueue;
       // Runs that never started end interrupted at once; running ones get the grace period.
       for (const entry of waiting.splice(0)) await hooks.onLost(entry.job, SHUTDOWN_MESSAGE)
       const all = Promise.allSettled([...running.values()].map((entry) => entry.done))
-      let timer: NodeJS.Timeout | undefined
-      const timeout = new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))
-      await Promise.race([all, timeout])
-      clearTimeout(timer)
+      await settlesWithin(all, graceMs)
       for (const entry of running.values())
         entry.controller.abort(new StudioError("interrupted", SHUTDOWN_MESSAGE))
-      // An aborted run ends at its next await; one that ignores the abort is logged and not waited for.
-      const stuck = [...running.keys()]
-      const ended = await Promise.race([
-        all.then(() => true),
-        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), abortWaitMs))),
-      ])
-      clearTimeout(timer)
-      if (!ended)
-        log.warn({ runs: stuck.filter((runId) => running.has(runId)) }, "runs did not stop when interrupted")
+      // An aborted run ends at its next await; one that ignores the abort is logged and not waited for (a run
+      // leaves \`running\` when it ends, so what is left there is what did not stop).
+      if (!(await settlesWithin(all, abortWaitMs)))
+        log.warn({ runs: [...running.keys()] }, "runs did not stop when interrupted")
     },
   }
   return { queue, worker }

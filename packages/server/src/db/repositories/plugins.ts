@@ -1,51 +1,37 @@
 import { pluginManifestSchema, parseOrThrow, type PluginManifestInfo } from "@studio/protocol"
-import { and, asc, eq, notInArray, sql } from "drizzle-orm"
+import { and, asc, eq, getTableColumns, notInArray, sql } from "drizzle-orm"
 import { z } from "zod"
 import type { StudioDb } from "../database"
 import { pluginManifests } from "../schema"
 
-export type PluginSource = "builtin"
-
 const storedManifests = z.array(pluginManifestSchema)
+
+/** On a repeated name, every column but the key takes the new row's value (`excluded.<column>`). */
+const REPLACED_COLUMNS = Object.fromEntries(
+  Object.entries(getTableColumns(pluginManifests))
+    .filter(([, column]) => !column.primary && column.name !== "updated_at")
+    .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
+)
 
 /** The plugin registry: what GET /api/plugins lists and what a run may choose from. */
 export function createPluginRepository(db: StudioDb) {
   const repository = {
     /** Inserts or replaces manifests by name; for a repeated name the last one wins. */
-    async upsert(manifests: readonly PluginManifestInfo[], source: PluginSource = "builtin"): Promise<void> {
+    async upsert(manifests: readonly PluginManifestInfo[]): Promise<void> {
       // One statement may not update a row twice, so repeated names are collapsed first.
       const byName = new Map(manifests.map((manifest) => [manifest.name, manifest]))
       if (byName.size === 0) return
       const rows = [...byName.values()].map((manifest) => ({
-        name: manifest.name,
-        version: manifest.version,
-        packageName: manifest.packageName,
-        description: manifest.description,
-        inputs: manifest.inputs,
-        outputs: manifest.outputs,
-        command: manifest.command,
+        ...manifest,
         costEstimate: Math.round(manifest.costEstimate),
-        compatibility: manifest.compatibility,
-        source,
+        source: "builtin",
       }))
-      const excluded = (column: string) => sql.raw(`excluded.${column}`)
       await db
         .insert(pluginManifests)
         .values(rows)
         .onConflictDoUpdate({
           target: pluginManifests.name,
-          set: {
-            version: excluded("version"),
-            packageName: excluded("package_name"),
-            description: excluded("description"),
-            inputs: excluded("inputs"),
-            outputs: excluded("outputs"),
-            command: excluded("command"),
-            costEstimate: excluded("cost_estimate"),
-            compatibility: excluded("compatibility"),
-            source: excluded("source"),
-            updatedAt: sql`now()`,
-          },
+          set: { ...REPLACED_COLUMNS, updatedAt: sql`now()` },
         })
     },
 
@@ -54,7 +40,7 @@ export function createPluginRepository(db: StudioDb) {
      * is removed, so nothing is listed that no run can use.
      */
     async replaceBuiltins(manifests: readonly PluginManifestInfo[]): Promise<void> {
-      await repository.upsert(manifests, "builtin")
+      await repository.upsert(manifests)
       const names = manifests.map((manifest) => manifest.name)
       await db
         .delete(pluginManifests)
@@ -67,20 +53,8 @@ export function createPluginRepository(db: StudioDb) {
 
     /** Every registered plugin, by name, checked against the protocol's manifest schema as it is read. */
     async list(): Promise<PluginManifestInfo[]> {
-      const rows = await db
-        .select({
-          name: pluginManifests.name,
-          packageName: pluginManifests.packageName,
-          version: pluginManifests.version,
-          description: pluginManifests.description,
-          inputs: pluginManifests.inputs,
-          outputs: pluginManifests.outputs,
-          command: pluginManifests.command,
-          costEstimate: pluginManifests.costEstimate,
-          compatibility: pluginManifests.compatibility,
-        })
-        .from(pluginManifests)
-        .orderBy(asc(pluginManifests.name))
+      // The schema keeps the manifest's fields and drops the table's own (source, updated_at).
+      const rows = await db.select().from(pluginManifests).orderBy(asc(pluginManifests.name))
       return parseOrThrow(storedManifests, rows, { code: "internal", subject: "stored plugin manifests" })
     },
   }

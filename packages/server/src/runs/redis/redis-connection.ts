@@ -90,18 +90,6 @@ export function createBullConnections(target: RedisTarget, log: RedisLog, name: 
   }
 }
 
-/** Waits for a BullMQ close up to `timeoutMs`; past it, the caller ends the connections itself. */
-export async function closeWithin(closing: Promise<unknown>, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined
-  await Promise.race([
-    closing.catch(() => undefined),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, timeoutMs)
-    }),
-  ])
-  clearTimeout(timer)
-}
-
 export function createRedisClient(
   target: RedisTarget,
   failFast: boolean,

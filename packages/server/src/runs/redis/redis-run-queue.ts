@@ -1,10 +1,10 @@
 import { Queue, QueueEvents, Worker } from "bullmq"
+import { settlesWithin } from "../../settles-within"
 import { runJobSchema, type QueueHooks, type QueueStats, type RunJob, type RunQueue } from "../run-queue"
 import { createRunAdmission } from "./run-admission"
 import { createRunGate } from "./run-gate"
 import {
   closeClient,
-  closeWithin,
   createBullConnections,
   createRedisClient,
   DEFAULT_COMMAND_TIMEOUT_MS,
@@ -219,7 +219,7 @@ export function createRedisRunQueue(options: RedisRunQueueOptions): RunQueue {
     async close() {
       clearInterval(sweepTimer)
       clearTimeout(positionTimer)
-      await closeWithin(
+      await settlesWithin(
         Promise.allSettled([queueEvents.close(), stallChecker.close(), queue.close()]),
         timeoutMs,
       )

@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto"
 import { hostname } from "node:os"
 import { Queue, Worker, type Job } from "bullmq"
 import { StudioError } from "@studio/protocol"
+import { settlesWithin } from "../../settles-within"
 import { runJobSchema, type JobHandler, type QueueHooks, type RunWorker } from "../run-queue"
 import { createRunAdmission, STALLED_REASON } from "./run-admission"
 import { createRunGate } from "./run-gate"
 import {
   closeClient,
-  closeWithin,
   createBullConnections,
   createRedisClient,
   DEFAULT_LOCK_DURATION_MS,
@@ -160,11 +160,11 @@ export function createRedisRunWorker(options: RedisRunWorkerOptions): RunWorker 
       await allDone()
       // BullMQ records the jobs' ends, then closes. Past the deadline (Redis down) the connections are ended here; a
       // job whose end was not recorded is found stalled later, and its run, finished already, stays as it is.
-      await closeWithin(closed, CLOSE_AFTER_HANDLERS_MS)
+      await settlesWithin(closed, CLOSE_AFTER_HANDLERS_MS)
       abortAll(interrupted) // one fetched while closing began
       await allDone()
       bullConnections.disconnectAll()
-      await closeWithin(queue.close(), CLOSE_AFTER_HANDLERS_MS)
+      await settlesWithin(queue.close(), CLOSE_AFTER_HANDLERS_MS)
       await Promise.all([closeClient(cancels), closeClient(commands)])
     },
   }
