@@ -20,6 +20,13 @@ describe("parseOrThrow", () => {
     expect(parseOrThrow(schema, { name: "a", port: 1, extra: true })).toEqual({ name: "a", port: 1 })
   })
 
+  it("answers validation_failed, not a TypeError, for an object whose length cannot be compared", () => {
+    // fast-check's counterexample: zod runs .min() on it although it is no string, and the comparison throws.
+    const error = thrownBy(() => parseOrThrow(schema, { name: { length: { toString: "" } }, port: 1 }))
+    expect(error.code).toBe("validation_failed")
+    expect(error.message).toBe("invalid value: a field has the wrong type")
+  })
+
   it("turns the first issue into a validation_failed StudioError saying where and why", () => {
     const error = thrownBy(() => parseOrThrow(schema, { name: "", port: 1.5 }))
     expect(error.code).toBe("validation_failed")

@@ -28,7 +28,19 @@ export function parseOrThrow<Schema extends z.ZodType>(
   value: unknown,
   options: ParseOrThrowOptions = {},
 ): z.output<Schema> {
-  const parsed = schema.safeParse(value)
+  let parsed: z.ZodSafeParseResult<z.output<Schema>>
+  try {
+    parsed = schema.safeParse(value)
+  } catch (error) {
+    // zod runs a string's length checks even on a value that is no string, and comparing a hostile object's
+    // length (e.g. { length: { toString: "" } }) throws: that is a value of the wrong shape, not our failure.
+    const problem = "invalid value: a field has the wrong type"
+    throw new StudioError(
+      options.code ?? "validation_failed",
+      options.subject === undefined ? problem : `${options.subject}: ${problem}`,
+      { cause: error },
+    )
+  }
   if (parsed.success) return parsed.data
   const issues = parsed.error.issues
   const problems = (options.allIssues ? issues : issues.slice(0, 1)).map(describeIssue)
