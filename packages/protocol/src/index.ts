@@ -74,7 +74,7 @@ export type { EarlierRun, StoredRunFinishedEvent } from "./stored-verdicts"
 
 export { ERROR_CODES, StudioError, errorCodeSchema, toStudioError } from "./errors"
 export type { ErrorCode, PublicError, StudioErrorOptions } from "./errors"
-export { describeIssue, parseOrThrow } from "./parse-or-throw"
+export { describeIssue, parseOrThrow, safeParse } from "./parse-or-throw"
 export type { ParseOrThrowOptions } from "./parse-or-throw"
 
 export { sanitizeMessage } from "./sanitize-message"

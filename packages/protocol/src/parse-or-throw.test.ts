@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { z } from "zod"
 import { StudioError } from "./errors"
-import { parseOrThrow } from "./parse-or-throw"
+import { parseOrThrow, safeParse } from "./parse-or-throw"
 
 const schema = z.object({ name: z.string().min(1), port: z.number().int() })
 
@@ -51,5 +51,22 @@ describe("parseOrThrow", () => {
     expect(thrownBy(() => parseOrThrow(z.string(), 3)).message).toBe(
       "Invalid input: expected string, received number",
     )
+  })
+})
+
+describe("safeParse", () => {
+  it("answers like the schema's own safeParse", () => {
+    expect(safeParse(schema, { name: "a", port: 1 })).toEqual({ success: true, data: { name: "a", port: 1 } })
+    expect(safeParse(schema, { name: "", port: 1 }).success).toBe(false)
+  })
+
+  it("fails, not throws, on a value the schema throws on", () => {
+    const hostile = { name: { length: { toString: "" } }, port: 1 }
+    expect(() => schema.safeParse(hostile)).toThrow(TypeError)
+    const parsed = safeParse(schema, hostile)
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      "invalid value: a field has the wrong type",
+    ])
   })
 })

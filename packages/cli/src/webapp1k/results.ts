@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, statSync } from "node:fs"
 import path from "node:path"
 import { z } from "zod"
-import { StudioError, tokenCountSchema } from "@studio/protocol"
+import { StudioError, tokenCountSchema, safeParse } from "@studio/protocol"
 import { taskKey, WEBAPP1K_SUITES } from "./tasks"
 
 /** One task's result: a line of the results file, and of `--json`'s output. */
@@ -49,7 +49,7 @@ export function readEarlierResults(
   }
   for (const line of text.split("\n")) {
     if (line.trim() === "") continue
-    const parsed = webApp1kResultSchema.safeParse(parseJsonLine(line))
+    const parsed = safeParse(webApp1kResultSchema, parseJsonLine(line))
     if (!parsed.success) {
       if (!isSummaryLine(line)) earlier.unreadLines++
       continue

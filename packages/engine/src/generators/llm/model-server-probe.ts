@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { rankChatModels, type ListedModel } from "./choose-chat-model"
+import { safeParse } from "@studio/protocol"
 
 /** Scheme, host and port only: enough to tell servers apart, never credentials or paths. */
 export function describeServer(baseURL: string): string {
@@ -45,7 +46,7 @@ export async function listServerModels(
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`
   const answer = await requestJson(`${baseURL.replace(/\/+$/, "")}/models`, { headers }, options.timeoutMs)
   if (!answer.ok) return { answered: false, reason: answer.reason }
-  const parsed = openAiModelListSchema.safeParse(answer.body)
+  const parsed = safeParse(openAiModelListSchema, answer.body)
   if (!parsed.success) return { answered: false, reason: "its answer is not a model list" }
   return {
     answered: true,
@@ -84,7 +85,7 @@ export async function inspectOllama(options: DetectOllamaOptions = {}): Promise<
   // a busy machine's first fetch (undici loads on it), and a missed Ollama silently means the offline generator.
   const timeoutMs = options.timeoutMs ?? 1500
   const tags = await requestJson(`${origin}/api/tags`, {}, timeoutMs)
-  const parsedTags = tags.ok ? ollamaTagsSchema.safeParse(tags.body) : undefined
+  const parsedTags = tags.ok ? safeParse(ollamaTagsSchema, tags.body) : undefined
   if (parsedTags?.success) {
     const listed: ListedModel[] = parsedTags.data.models.map((model) => ({
       name: model.name,
@@ -122,7 +123,7 @@ async function firstModelThatChats(
       },
       timeoutMs,
     )
-    const capabilities = show.ok ? ollamaShowSchema.safeParse(show.body).data?.capabilities : undefined
+    const capabilities = show.ok ? safeParse(ollamaShowSchema, show.body).data?.capabilities : undefined
     if (!capabilities || capabilities.length === 0 || capabilities.includes("completion")) return model.name
   }
   return null

@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { safeParse } from "@studio/protocol"
 
 /**
  * What OpenAI-compatible servers do differently from OpenAI, recognised from their answers: a server that refuses
@@ -122,7 +123,7 @@ export function normaliseErrorBody(text: string): { text: string; body: unknown 
   } catch {
     return { text, body: undefined }
   }
-  const parsed = errorBodySchema.safeParse(raw)
+  const parsed = safeParse(errorBodySchema, raw)
   if (!parsed.success) return { text, body: raw }
   const fields = parsed.data
   const wrapped = (error: Record<string, unknown>) => {

@@ -62,6 +62,17 @@ describe("parseContractAnswer", () => {
     expect(parseContractAnswer(JSON.stringify({ contract: numeric }))).toEqual({ ok: true, contract })
   })
 
+  it("reports a hostile field as a schema failure instead of throwing", () => {
+    // JSON can spell an object whose length zod's string checks cannot compare ({ "toString": "" } is no function).
+    const hostile = JSON.stringify({
+      ...contract,
+      requirements: [{ id: "R1", text: { length: { toString: "" } } }],
+    })
+    const answer = parseContractAnswer(hostile)
+    expect(answer.ok).toBe(false)
+    if (!answer.ok) expect(answer.message).toContain("a field has the wrong type")
+  })
+
   it("reports a schema failure naming the field", () => {
     const result = parseContractAnswer(JSON.stringify({ ...contract, name: "counter" }))
     expect(result.ok).toBe(false)

@@ -1,6 +1,6 @@
 import { jsonrepair } from "jsonrepair"
 import { z } from "zod"
-import { contractSchema } from "@studio/protocol"
+import { contractSchema, safeParse } from "@studio/protocol"
 import type { Contract } from "@studio/protocol"
 
 export type ContractAnswer = { ok: true; contract: Contract } | { ok: false; message: string }
@@ -23,7 +23,7 @@ export function parseContractAnswer(text: string): ContractAnswer {
       syntaxError ??= `the answer's JSON object is not valid JSON: ${read.message}`
       continue
     }
-    const result = contractSchema.safeParse(normalizeContractShape(unwrapSingleKey(read.value)))
+    const result = safeParse(contractSchema, normalizeContractShape(unwrapSingleKey(read.value)))
     if (result.success) return { ok: true, contract: result.data }
     schemaError ??= `the contract is not valid:\n${z.prettifyError(result.error)}`
   }

@@ -1,4 +1,4 @@
-import { studioEventSchema, type StudioEvent } from "@studio/protocol"
+import { studioEventSchema, type StudioEvent, safeParse } from "@studio/protocol"
 import type { RunEventBus } from "../run-queue"
 import {
   closeClient,
@@ -58,7 +58,7 @@ export function createRedisEventBus(options: RedisEventBusOptions): RunEventBus 
   subscriber.on("message", (channel: string, message: string) => {
     const forRun = listeners.get(channel)
     if (!forRun || forRun.size === 0) return
-    const parsed = studioEventSchema.safeParse(parseJson(message))
+    const parsed = safeParse(studioEventSchema, parseJson(message))
     if (!parsed.success) {
       log.warn({ channel }, "event bus: a malformed event was dropped")
       return

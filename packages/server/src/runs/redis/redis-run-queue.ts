@@ -18,6 +18,7 @@ import {
   withinDeadline,
   type RedisPartOptions,
 } from "./redis-connection"
+import { safeParse } from "@studio/protocol"
 
 export const DEFAULT_USER_CONCURRENCY = 2
 /** A run held back by its user's cap is parked as a BullMQ delayed job this far out, until the gate promotes it. */
@@ -137,7 +138,7 @@ export function createRedisRunQueue(options: RedisRunQueueOptions): RunQueue {
         else gone.add(runId)
       } else if (state === "delayed") {
         const job = await queue.getJob(runId)
-        const parsed = runJobSchema.safeParse(job?.data)
+        const parsed = safeParse(runJobSchema, job?.data)
         if (parsed.success && (await commands.sismember(keys.userActive(parsed.data.userId), runId)) === 1) {
           await admission.promote([runId])
         }

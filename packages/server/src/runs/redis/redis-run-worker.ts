@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { hostname } from "node:os"
 import { Queue, Worker, type Job } from "bullmq"
-import { StudioError } from "@studio/protocol"
+import { StudioError, safeParse } from "@studio/protocol"
 import { settlesWithin } from "../../settles-within"
 import { runJobSchema, type JobHandler, type QueueHooks, type RunWorker } from "../run-queue"
 import { createRunAdmission, STALLED_REASON } from "./run-admission"
@@ -90,7 +90,7 @@ export function createRedisRunWorker(options: RedisRunWorkerOptions): RunWorker 
     let markDone = () => {}
     running.set(runId, { controller, done: new Promise((resolve) => (markDone = resolve)) })
     try {
-      const parsed = runJobSchema.safeParse(bullJob.data)
+      const parsed = safeParse(runJobSchema, bullJob.data)
       if (!parsed.success) {
         log.error({ runId }, "run worker: a job could not be read; dropped")
         return

@@ -2,6 +2,7 @@ import type { Queue } from "bullmq"
 import { runJobSchema, type QueueHooks, type RunJob } from "../run-queue"
 import { parseJson, type RedisLog } from "./redis-connection"
 import type { RunGate } from "./run-gate"
+import { safeParse } from "@studio/protocol"
 
 /** BullMQ's reason for a job whose lock ran out more often than maxStalledCount allows (0 here: once). */
 export const STALLED_REASON = "job stalled more than allowable limit"
@@ -36,7 +37,7 @@ export function createRunAdmission(queue: Queue, gate: RunGate, log: RedisLog): 
     const released = await gate.release(runId)
     if (!released) return undefined
     await promote(released.admittedRunIds)
-    const parsed = runJobSchema.safeParse(parseJson(released.jobJson))
+    const parsed = safeParse(runJobSchema, parseJson(released.jobJson))
     if (!parsed.success) {
       log.error({ runId }, "run queue: a recorded run could not be read")
       return undefined
