@@ -20,6 +20,8 @@ const CORPUS = [
   "packages/engine/test/offline-corpus.test.ts",
   "packages/engine/test/model-answers-pipeline.test.ts",
 ]
+/** Prompts no recipe was written for (`npm run test:heldout`): its pass count is the composer's held-out pass rate. */
+const HELD_OUT = ["packages/engine/test/heldout-corpus.test.ts"]
 
 export default defineConfig({
   test: {
@@ -37,7 +39,7 @@ export default defineConfig({
           // (TypeScript, ESLint, Fastify, ...) once rather than once per file.
           isolate: false,
           include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
-          exclude: ["packages/web/**", "**/node_modules/**", ...INTEGRATION, ...CORPUS],
+          exclude: ["packages/web/**", "**/node_modules/**", ...INTEGRATION, ...CORPUS, ...HELD_OUT],
           // Timeouts only catch a hang: tests here start processes, sandboxes and servers, and on a busy machine
           // (this one's disk cache can be cold for a whole run) one took 45 s that takes 15 s on a quiet one.
           testTimeout: 180_000,
@@ -63,6 +65,16 @@ export default defineConfig({
           name: "corpus",
           environment: "node",
           include: CORPUS,
+          maxConcurrency: 3,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "heldout",
+          environment: "node",
+          include: HELD_OUT,
           maxConcurrency: 3,
           testTimeout: 120_000,
           hookTimeout: 120_000,
