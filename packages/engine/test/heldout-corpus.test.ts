@@ -34,7 +34,7 @@ const contains = (text: string, wanted: readonly string[]): boolean =>
   wanted.some((one) => text.toLowerCase().includes(one.toLowerCase()))
 
 /** Renders the preview bundle in a fresh window, as the studio's preview frame does, and reads it. */
-async function withPreview<T>(bundle: string, read: (root: HTMLElement) => T): Promise<T> {
+async function withPreview<T>(bundle: string, read: (root: HTMLElement, text: string) => T): Promise<T> {
   const window = new Window({
     settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
   })
@@ -43,16 +43,17 @@ async function withPreview<T>(bundle: string, read: (root: HTMLElement) => T): P
     window.eval(bundle)
     await new Promise((resolve) => setTimeout(resolve, 50))
     await window.happyDOM.waitUntilComplete()
-    return read(window.document.getElementById("root") as unknown as HTMLElement)
+    const root = window.document.getElementById("root")
+    // happy-dom's element is the DOM element Testing Library queries; this package is typed without the DOM lib.
+    return read(root as unknown as HTMLElement, root?.textContent ?? "")
   } finally {
     await window.happyDOM.close()
   }
 }
 
 /** The parts the rendered root does not carry, each described as the corpus states it. */
-function missingParts(root: HTMLElement, parts: readonly HeldOutPart[]): string[] {
+function missingParts(root: HTMLElement, visibleText: string, parts: readonly HeldOutPart[]): string[] {
   const screen = getQueriesForElement(root)
-  const visibleText = root.textContent ?? ""
   return parts.flatMap((part) => {
     if ("text" in part)
       return contains(visibleText, anyOf(part.text)) ? [] : [`text ${JSON.stringify(part.text)}`]
@@ -92,7 +93,9 @@ describe("the held-out corpus", () => {
       expect(finished).toMatchObject({ type: "run_finished", verdict: "proven" })
       const build = await engine.toolchain.runPlugin("esbuild", { files: outcome.files })
       expect(build.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([])
-      const missing = await withPreview(build.artifacts?.bundle ?? "", (root) => missingParts(root, parts))
+      const missing = await withPreview(build.artifacts?.bundle ?? "", (root, text) =>
+        missingParts(root, text, parts),
+      )
       expect(missing).toEqual([])
     },
     120_000,
