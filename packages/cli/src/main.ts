@@ -19,8 +19,11 @@ Commands:
                       (--json: a JSON line per task, then a summary line). Each result is appended to FILE
                       (default ./webapp1k-results.jsonl) as it comes; tasks already there for the same model are
                       not run again. Exit 0 when every task has a result, 1 if interrupted (Ctrl-C), 2 bad usage
-  exec DIR [--json]   lint, type-check and run DIR's tests (src/components/*.tsx + *.test.tsx) in the sandbox;
-                      with DIR/contract.json, every requirement in it needs a traced test
+  exec DIR [--json] [--plugin NAME]...
+                      lint, type-check, run DIR's tests (src/components/*.tsx + *.test.tsx) and the
+                      accessibility check (axe) in the sandbox;
+                      with DIR/contract.json, every requirement in it needs a traced test; --plugin also runs
+                      a custom plugin of STUDIO_PLUGINS_DIR (one folder per plugin, each with a plugin.json)
   doctor [--json]     report the sandbox's isolation level and the toolchain's versions
   serve [--port N] [--workers N]
                       start the studio server: the API and WebSocket on http://127.0.0.1:8000 (PORT), running
@@ -29,7 +32,7 @@ Commands:
                       take runs from the shared queue (STUDIO_QUEUE=redis, REDIS_URL, DATABASE_URL) and run
                       N at once (default 1); SIGTERM lets running runs finish within the grace period
 
-Exit codes: 0 proven (every requirement has a passing test, none skipped, no type or lint error), 1 failed or
+Exit codes: 0 proven (every requirement has a passing test, none skipped, no type, lint or accessibility error), 1 failed or
 not verified, 2 bad usage or an infrastructure failure. webapp1k: 0 when every task has a result (whatever
 passed), 1 when it was interrupted, 2 bad usage.`
 
@@ -41,14 +44,18 @@ export async function main(argv: string[], context: CliContext = processContext(
       case "exec": {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { json: { type: "boolean" } },
+          options: { json: { type: "boolean" }, plugin: { type: "string", multiple: true } },
           allowPositionals: true,
         })
         if (positionals.length !== 1)
           throw new StudioError("usage", "studio exec takes exactly one directory")
         // Commands are loaded when used: the engine (Vitest, TypeScript) is a second of start-up on its own.
         const { runExec } = await import("./commands/exec")
-        return await runExec(positionals[0] ?? "", { json: values.json ?? false }, context)
+        return await runExec(
+          positionals[0] ?? "",
+          { json: values.json ?? false, plugins: values.plugin ?? [] },
+          context,
+        )
       }
       case "generate": {
         const { values, positionals } = parseArgs({

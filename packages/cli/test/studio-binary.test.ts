@@ -67,6 +67,7 @@ describe("studio doctor", () => {
       "tailwind",
       "esbuild",
       "vitest",
+      "axe",
     ])
   })
 })

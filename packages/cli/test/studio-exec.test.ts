@@ -81,4 +81,42 @@ describe("studio exec", () => {
     expect(result.stdout).toMatch(/· type-check reported 1 error/)
     expect(result.stdout).not.toContain("\u001b[")
   })
+
+  it("runs the accessibility check: a clean project passes it, an icon-only button without a name fails it", async () => {
+    const clean = path.join(scratch, "accessible")
+    cpSync(path.join(repoRoot, "examples/counter"), clean, { recursive: true })
+    const passed = await studio(["exec", clean])
+    expect(passed.code).toBe(0)
+    expect(passed.stdout).toMatch(/✓ axe {9}no problems/)
+
+    const dir = path.join(scratch, "inaccessible")
+    cpSync(path.join(repoRoot, "examples/counter"), dir, { recursive: true })
+    const component = path.join(dir, "src/components/Counter.tsx")
+    const source = readFileSync(component, "utf8")
+    // A second, icon-only button with no name beside the labelled one the tests use.
+    const unnamed =
+      '<button type="button" onClick={() => setN(n + 2)}>\n        <Plus className="h-4 w-4" />\n      </button>\n      '
+    writeFileSync(component, source.replace("<button", `${unnamed}<button`))
+    const json = await studio(["exec", dir, "--json"])
+    expect(json.code).toBe(1)
+    const report = lastJsonLine(json.stdout)
+    // The tests still pass; the check fails the verdict on its own, and is no test case.
+    expect(report.tests.every((test) => test.status === "pass")).toBe(true)
+    expect(report.tests.some((test) => /axe|accessib/i.test(test.name))).toBe(false)
+    expect(report.diagnostics.filter((diagnostic) => diagnostic.source === "axe")).toEqual([
+      expect.objectContaining({
+        path: "src/components/Counter.tsx",
+        ruleId: "button-name",
+        severity: "error",
+        message: expect.stringMatching(
+          /^Buttons must have discernible text \[critical\]: <button type="button">/,
+        ),
+      }),
+    ])
+    expect(report).toMatchObject({ verdict: "failed", reasons: ["the accessibility check reported 1 error"] })
+    const human = await studio(["exec", dir])
+    expect(human.code).toBe(1)
+    expect(human.stdout).toMatch(/✗ axe {9}1 error\(s\), 0 warning\(s\)/)
+    expect(human.stdout).toMatch(/Counter\.tsx Buttons must have discernible text .*\(button-name\)/)
+  })
 })

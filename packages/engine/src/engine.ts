@@ -7,10 +7,13 @@ import { executeProject, type ExecuteOptions, type ExecuteResult } from "./pipel
 import { testEditedCode, type EditedCodeRequest } from "./pipeline/test-edited-code"
 import { LocalSandbox, type LocalSandboxOptions } from "./sandbox/local-sandbox"
 import type { IsolationReport, SandboxBackend } from "./sandbox/types"
+import { createCustomToolchainPlugin } from "./sandbox/custom-plugin"
+import { createSandboxAxePlugin } from "./sandbox/axe-plugin"
 import { createSandboxVitestPlugin } from "./sandbox/vitest-plugin"
+import type { CustomPluginDefinition } from "./toolchain/custom-plugins"
 import { createToolchainRegistry, type ToolchainRegistry } from "./toolchain/registry"
 import { createThreadedPlugins, type ThreadedPluginsOptions } from "./toolchain/thread"
-import type { PluginId } from "./toolchain/types"
+import type { PluginName } from "./toolchain/types"
 
 /** How the toolchain built by createEngine runs lint and type-check. */
 export interface EngineToolchainOptions extends ThreadedPluginsOptions {
@@ -35,7 +38,12 @@ export interface EngineOptions {
    * The toolchain plugins `warmUp()` warms beside the sandbox (default: all registered ones). A one-shot command
    * passes [] and lets each tool load when it first runs.
    */
-  warmPlugins?: readonly PluginId[]
+  warmPlugins?: readonly PluginName[]
+  /**
+   * Custom plugins (`loadCustomPlugins(STUDIO_PLUGINS_DIR)`), added to the toolchain createEngine builds; each runs
+   * its command in this engine's sandbox. A toolchain given as is brings its own.
+   */
+  customPlugins?: readonly CustomPluginDefinition[]
 }
 
 /** The assembled engine: generator, toolchain and sandbox, and the runs that use them. */
@@ -83,7 +91,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const sandbox = isSandboxBackend(options.sandbox) ? options.sandbox : new LocalSandbox(options.sandbox)
   const toolchain = isToolchainRegistry(options.toolchain)
     ? options.toolchain
-    : buildToolchain(sandbox, options.toolchain)
+    : buildToolchain(sandbox, options.toolchain, options.customPlugins)
   const isolation = await sandbox.describeIsolation()
   // The vitest plugin's warm-up is the sandbox's own: warming both would start the sandbox twice.
   const warmPlugins = (
@@ -128,12 +136,20 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   return assemble(generator, close)
 }
 
-function buildToolchain(sandbox: SandboxBackend, options: EngineToolchainOptions = {}): ToolchainRegistry {
+function buildToolchain(
+  sandbox: SandboxBackend,
+  options: EngineToolchainOptions = {},
+  custom: readonly CustomPluginDefinition[] = [],
+): ToolchainRegistry {
   const { threads = true, ...threaded } = options
-  return createToolchainRegistry({
-    ...(threads ? createThreadedPlugins(threaded) : {}),
-    vitest: createSandboxVitestPlugin(sandbox),
-  })
+  return createToolchainRegistry(
+    {
+      ...(threads ? createThreadedPlugins(threaded) : {}),
+      vitest: createSandboxVitestPlugin(sandbox),
+      axe: createSandboxAxePlugin(sandbox),
+    },
+    custom.map((definition) => createCustomToolchainPlugin(definition, sandbox)),
+  )
 }
 
 function isSandboxBackend(value: EngineOptions["sandbox"]): value is SandboxBackend {

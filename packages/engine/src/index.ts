@@ -15,10 +15,14 @@ export {
   type IsolationReport,
   type LocalSandboxOptions,
   type SandboxBackend,
+  type SandboxCommandJob,
+  type SandboxCommandResult,
   type SandboxJob,
   type SandboxResult,
 } from "./sandbox"
 export { createSandboxVitestPlugin } from "./sandbox/vitest-plugin"
+export { createSandboxAxePlugin } from "./sandbox/axe-plugin"
+export { commandDiagnostics, createCustomToolchainPlugin } from "./sandbox/custom-plugin"
 export {
   IMPORT_CHECK_SOURCE,
   checkJobImports,
@@ -40,8 +44,12 @@ export {
   generatedCodeCompilerOptionsJson,
   isPluginId,
   isTestsAsSpec,
+  loadCustomPlugin,
+  loadCustomPlugins,
+  type CustomPluginDefinition,
   type PluginId,
   type PluginManifest,
+  type PluginName,
   type ToolchainRegistry,
 } from "./toolchain"
 export {

@@ -43,6 +43,8 @@ function expectProven(result: Awaited<ReturnType<typeof generate>>, specifics: r
     .filter((test) => test.status !== "pass")
     .map((test) => `${test.name}: ${test.error}`)
   expect({ diagnostics, failing }).toEqual({ diagnostics: [], failing: [] })
+  // The accessibility check ran on the component (in the tests' job) and found nothing, not even a warning.
+  expect(events.filter((event) => event.type === "build_ok" && event.plugin === "axe")).toHaveLength(1)
   const finished = events.at(-1)
   expect(finished).toMatchObject({ type: "run_finished", success: true, metrics: { repairAttempts: 0 } })
   expect(events[0]).toMatchObject({ type: "run_started", provider: "offline" })

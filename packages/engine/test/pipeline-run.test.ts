@@ -363,7 +363,7 @@ describe("run()'s request and return value", () => {
     [
       "an unknown plugin",
       { prompt: "a counter", plugins: ["acme"] as unknown as RunRequest["plugins"] },
-      "plugins: unknown plugin acme; known: prettier, eslint, typescript, tailwind, esbuild, vitest",
+      "plugins: unknown plugin acme; known: prettier, eslint, typescript, tailwind, esbuild, vitest, axe",
     ],
   ])(
     "%s: run_started, a validation_failed error, run_finished; nothing is generated",

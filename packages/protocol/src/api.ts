@@ -4,6 +4,7 @@ import { diagnosticSchema } from "./diagnostics"
 import { errorCodeSchema } from "./errors"
 import { studioEventSchema } from "./events"
 import { testCaseResultSchema } from "./exec-result"
+import { pluginSourceSchema } from "./plugin-file"
 import { verdictSchema } from "./verdict"
 
 /** Limits every side checks: the server refuses more, the web app stops the person before sending. */
@@ -159,11 +160,27 @@ export type Version = z.infer<typeof versionSchema>
 
 export const feedbackSchema = z.object({ satisfaction: z.union([z.literal(1), z.literal(-1)]) })
 
+/** How much a run's version changed against its parent: files touched and lines added and removed. */
+export const diffSizeSchema = z.object({
+  files: z.number().int().nonnegative(),
+  additions: z.number().int().nonnegative(),
+  deletions: z.number().int().nonnegative(),
+})
+export type DiffSize = z.infer<typeof diffSizeSchema>
+
 /** A run's outcome as measured for the insights page; `testMetrics` holds counts and `<stage>Ms` durations. */
 export const observationSchema = z.object({
   id,
   runId: id,
   projectId: id,
+  /** The run's prompt as recorded (a follow-up's describes the change). */
+  prompt: z.string(),
+  /** sha256 of the normalised prompt: runs of one prompt typed again share it. */
+  promptHash: z.string(),
+  /** The version the run started from; null for a first version. */
+  parentVersionId: id.nullable(),
+  /** The run's version against its parent (a first version: every line added); all 0 when it saved none. */
+  diff: diffSizeSchema,
   testMetrics: z.record(z.string(), z.number()),
   /** What the run proved (the insights page's Passed is `proven` only); null when it never finished. */
   verdict: verdictSchema.nullable(),
@@ -185,6 +202,8 @@ export const pluginManifestSchema = z.object({
   /** Estimated milliseconds of a warm run on a small component. */
   costEstimate: z.number(),
   compatibility: z.array(z.string()),
+  /** "custom": a plugin from STUDIO_PLUGINS_DIR (its `command` is its argv, joined); older servers send none. */
+  source: pluginSourceSchema.default("builtin"),
 })
 export type PluginManifestInfo = z.infer<typeof pluginManifestSchema>
 

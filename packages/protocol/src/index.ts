@@ -13,6 +13,15 @@ export { DIAGNOSTIC_SEVERITIES, diagnosticSchema, diagnosticSeveritySchema } fro
 export type { Diagnostic, DiagnosticSeverity } from "./diagnostics"
 
 export {
+  PLUGIN_SOURCES,
+  pluginDiagnosticLineSchema,
+  pluginFileSchema,
+  pluginNameSchema,
+  pluginSourceSchema,
+} from "./plugin-file"
+export type { PluginDiagnosticLine, PluginFile, PluginSource } from "./plugin-file"
+
+export {
   COST_BASES,
   STUDIO_EVENT_TYPES,
   buildErrorEventSchema,
@@ -114,6 +123,7 @@ export {
   clientMessageSchema,
   createProjectSchema,
   credentialsSchema,
+  diffSizeSchema,
   feedbackSchema,
   generateMessageSchema,
   givenTestFileSchema,
@@ -144,6 +154,7 @@ export type {
   AuthResponse,
   ClientMessage,
   Credentials,
+  DiffSize,
   GenerateMessage,
   GivenTestFile,
   Observation,

@@ -48,6 +48,7 @@ const CHECK_NAMES: Readonly<Record<string, string>> = {
   tailwind: "Tailwind",
   imports: "the import check",
   esbuild: "the build",
+  axe: "the accessibility check",
 }
 
 export interface VerdictInput {

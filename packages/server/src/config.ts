@@ -85,6 +85,8 @@ const serverEnvironmentSchema = z.object({
   ),
   /** The built web app to serve (default: packages/web/dist of this installation). */
   STUDIO_WEB_DIR: optionalText,
+  /** Custom toolchain plugins: one folder per plugin, each with a plugin.json (loaded and checked at start). */
+  STUDIO_PLUGINS_DIR: optionalText,
   LOG_LEVEL: optionalText.pipe(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   ),
@@ -138,6 +140,8 @@ export interface ServerConfig {
   /** STUDIO_ALLOW_UNISOLATED=1: untrusted code runs even without namespaces. */
   allowUnisolated: boolean
   webDir: string
+  /** STUDIO_PLUGINS_DIR: the folder of custom plugins, loaded at start (loadCustomPlugins); none when unset. */
+  pluginsDir?: string
   model: ModelEnvironment
   /** STUDIO_MODEL_PRICES over the built-in list prices, and STUDIO_MAX_TOKENS_PER_RUN: what prices and bounds a run. */
   budget: RunBudget
@@ -194,6 +198,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
     shutdownGraceMs: value.STUDIO_SHUTDOWN_GRACE_SECONDS * 1000,
     allowUnisolated: value.STUDIO_ALLOW_UNISOLATED,
     webDir: value.STUDIO_WEB_DIR ? path.resolve(cwd, value.STUDIO_WEB_DIR) : defaultWebDir(),
+    ...(value.STUDIO_PLUGINS_DIR ? { pluginsDir: path.resolve(cwd, value.STUDIO_PLUGINS_DIR) } : {}),
     model,
     budget,
     queue: value.STUDIO_QUEUE,

@@ -2,6 +2,7 @@ import {
   createEngine,
   createToolchainRegistry,
   detectIsolation,
+  loadCustomPlugins,
   OFFLINE_PROVIDER,
   publicIsolation,
   type Engine,
@@ -112,6 +113,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     // A shared queue's unfinished runs may be another worker's: the stale-run check (below) ends the lost ones.
     if (!shared) await finishInterruptedRuns(store, logger)
 
+    // Custom plugins (STUDIO_PLUGINS_DIR): a manifest that is wrong stops the start here, naming its file and field.
+    const customPlugins = config.pluginsDir ? await loadCustomPlugins(config.pluginsDir) : []
     const given = options.engine
     const generator =
       options.generator ?? given?.generator ?? (await resolveConfiguredGenerator(config, logger))
@@ -135,6 +138,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
               generator,
               sandbox: options.isolation ? { isolation: options.isolation } : {},
               toolchain: { warm: false },
+              customPlugins,
             })
     if (engine && !given) cleanup.push(() => engine.close())
     // Without an engine: the plugins' manifests, and preview builds (esbuild and Tailwind load on the first one).
@@ -171,8 +175,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           )
         }
       : undefined
-    // The registry holds the built-ins this installation has; GET /api/plugins and new runs read it.
-    await store.plugins.replaceBuiltins(toolchain.listManifests())
+    // The registry holds the built-ins and the custom plugins this installation has; GET /api/plugins and new runs
+    // read it. (An engine given as is runs the custom plugins it was built with.)
+    await store.plugins.replaceBuiltins(
+      toolchain.listManifests().filter((manifest) => manifest.source !== "custom"),
+    )
+    await store.plugins.replaceCustom(customPlugins.map((plugin) => plugin.manifest))
 
     const secret = await loadJwtSecret({ envSecret: config.jwtSecret, dataDir: config.dataDir })
     const tokens = createTokenService({

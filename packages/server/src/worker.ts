@@ -1,4 +1,4 @@
-import { createEngine, type Engine, type Generator } from "@studio/engine"
+import { createEngine, loadCustomPlugins, type Engine, type Generator } from "@studio/engine"
 import { StudioError } from "@studio/protocol"
 import pino, { type Logger } from "pino"
 import { migrationsFolder, type ServerConfig } from "./config"
@@ -100,11 +100,13 @@ export async function startWorker(config: ServerConfig, options: WorkerOptions =
   const cleanup: (() => Promise<unknown>)[] = [() => database.close()]
   try {
     const store = createStore(database)
+    // A worker runs the custom plugins the API instances list: the same STUDIO_PLUGINS_DIR, checked at start.
+    const customPlugins = config.pluginsDir ? await loadCustomPlugins(config.pluginsDir) : []
     const generator =
       options.generator ?? options.engine?.generator ?? (await resolveConfiguredGenerator(config, logger))
     const engine = options.engine
       ? options.engine.withGenerator(generator)
-      : await createEngine({ generator, toolchain: { warm: false } })
+      : await createEngine({ generator, toolchain: { warm: false }, customPlugins })
     if (!options.engine) cleanup.push(() => engine.close())
     const problems = await engine.warmUp()
     if (problems.length > 0) logger.warn({ problems }, "warming the toolchain reported problems")

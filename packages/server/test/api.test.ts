@@ -148,7 +148,7 @@ describe("projects", () => {
     const { token } = await register(server)
     const { body } = await api(server, token)("GET", "/api/plugins")
     expect(body.plugins.map((plugin: { name: string }) => plugin.name)).toEqual(
-      expect.arrayContaining(["prettier", "eslint", "typescript", "tailwind", "vitest"]),
+      expect.arrayContaining(["prettier", "eslint", "typescript", "tailwind", "vitest", "axe"]),
     )
     expect(body.plugins[0]).toHaveProperty("description")
     expect(body.plugins[0]).toHaveProperty("costEstimate")

@@ -5,6 +5,7 @@ import {
   readSandboxPolicy,
 } from "@studio/engine"
 import type { CliContext } from "../cli-context"
+import { loadConfiguredPlugins } from "../custom-plugins"
 import { paint } from "../terminal"
 
 /** `studio doctor`: what isolation the sandbox has here, and which tool versions are installed. */
@@ -13,10 +14,16 @@ export async function runDoctor(options: { json: boolean }, context: CliContext)
   // A bad STUDIO_ALLOW_UNISOLATED is `config_invalid`: exit 2 with the variable's name (main.ts).
   const { allowUnisolated } = readSandboxPolicy(context.env)
   const runsUntrustedCode = mayRunUntrustedCode(isolation, allowUnisolated)
+  // STUDIO_PLUGINS_DIR's plugins too: a manifest that is wrong is reported here as it would stop `studio serve`.
+  const custom = await loadConfiguredPlugins(context)
   const toolchain = createToolchainRegistry()
-  const plugins = toolchain
-    .listManifests()
-    .map((manifest) => ({ name: manifest.name, version: manifest.version }))
+  const plugins = [...toolchain.listManifests(), ...custom.map((plugin) => plugin.manifest)].map(
+    (manifest) => ({
+      name: manifest.name,
+      version: manifest.version,
+      ...(manifest.source ? { source: manifest.source } : {}),
+    }),
+  )
   await toolchain.dispose()
   if (options.json) {
     context.stdout.write(
@@ -45,6 +52,9 @@ export async function runDoctor(options: { json: boolean }, context: CliContext)
       : `  model-written and edited code: ${paint.yellow("refused here (only the offline generator's own components run); install bubblewrap or allow user namespaces, or set STUDIO_ALLOW_UNISOLATED=1")}`,
   )
   out("  toolchain:")
-  for (const plugin of plugins) out(`    ${plugin.name.padEnd(11)} ${plugin.version}`)
+  for (const plugin of plugins)
+    out(
+      `    ${plugin.name.padEnd(11)} ${plugin.version}${plugin.source === "custom" ? paint.dim("  (custom)") : ""}`,
+    )
   return 0
 }

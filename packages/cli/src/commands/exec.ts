@@ -2,18 +2,26 @@ import { sanitizeMessage, type Diagnostic, type ExecResult } from "@studio/proto
 import { createEngine, type Engine, type ExecuteResult } from "@studio/engine"
 import path from "node:path"
 import type { CliContext, Output } from "../cli-context"
+import { chooseCustomPlugins, loadConfiguredPlugins } from "../custom-plugins"
 import { readProjectContract, readProjectFiles } from "../read-project"
 import { refuseUnisolated } from "../sandbox-policy"
 import { paint } from "../terminal"
 
 /**
- * `studio exec DIR`: lint, type-check and the tests in the sandbox; prints a summary or one JSON line. Exits 0 only
- * when the verdict is proven (with DIR/contract.json, every requirement needs a traced test).
+ * `studio exec DIR`: lint, type-check, the chosen custom plugins (`--plugin`, from STUDIO_PLUGINS_DIR) and the tests
+ * in the sandbox; prints a summary or one JSON line. Exits 0 only when the verdict is proven (with
+ * DIR/contract.json, every requirement needs a traced test).
  */
-export async function runExec(dir: string, options: { json: boolean }, context: CliContext): Promise<number> {
+export async function runExec(
+  dir: string,
+  options: { json: boolean; plugins?: readonly string[] },
+  context: CliContext,
+): Promise<number> {
   const folder = path.resolve(context.cwd, dir)
   const files = readProjectFiles(folder)
   const contract = readProjectContract(folder)
+  const customPlugins = await loadConfiguredPlugins(context)
+  const custom = chooseCustomPlugins(options.plugins ?? [], customPlugins)
   const owned = !context.engine
   const engine =
     context.engine ??
@@ -24,6 +32,7 @@ export async function runExec(dir: string, options: { json: boolean }, context: 
       // since this process checks one project and exits.
       toolchain: { typescript: { pinnedModules: [] }, warm: false, threadPerPlugin: true },
       warmPlugins: [],
+      customPlugins,
     }))
   const release = () => (owned ? engine.close() : Promise.resolve())
   // A folder's code is not the offline generator's: without namespaces it runs only when the operator opts in.
@@ -41,7 +50,8 @@ export async function runExec(dir: string, options: { json: boolean }, context: 
   let result: ExecuteResult
   try {
     result = await engine.execute(files, {
-      plugins: ["eslint", "typescript", "vitest"],
+      // axe: the accessibility check, in the tests' own sandbox job.
+      plugins: ["eslint", "typescript", "vitest", "axe", ...custom],
       ...(contract ? { requirements: contract.requirements } : {}),
     })
   } catch (error) {
@@ -62,7 +72,7 @@ export async function runExec(dir: string, options: { json: boolean }, context: 
     reasons: result.reasons,
   }
   if (options.json) context.stdout.write(`${JSON.stringify(summary)}\n`)
-  else printSummary(dir, result, context.stdout)
+  else printSummary(dir, result, custom, context.stdout)
   return result.verdict === "proven" ? 0 : 1
 }
 
@@ -73,10 +83,11 @@ function announceIsolation(engine: Engine, stderr: Output): void {
   for (const warning of warnings) stderr.write(paint.yellow(`  - ${warning}\n`))
 }
 
-function printSummary(dir: string, result: ExecuteResult, stdout: Output): void {
+function printSummary(dir: string, result: ExecuteResult, custom: readonly string[], stdout: Output): void {
   const out = (line = "") => stdout.write(`${line}\n`)
   out(paint.bold(`studio exec ${dir}`) + paint.dim(`  (sandbox: ${result.isolation ?? "none"})`))
-  for (const step of ["eslint", "typescript"] as const) {
+  const steps = ["eslint", "typescript", "axe", ...custom]
+  for (const step of steps) {
     // A step that did not run (refused imports stop the run before it) is not "no problems".
     if (result.timings[step] === undefined) continue
     const found = result.diagnostics.filter((diagnostic) => diagnostic.source === step)
@@ -87,9 +98,7 @@ function printSummary(dir: string, result: ExecuteResult, stdout: Output): void 
     out(`  ${mark} ${step.padEnd(11)} ${label.padEnd(28)} ${paint.dim(`${result.timings[step] ?? 0} ms`)}`)
     for (const diagnostic of found) out(`      ${formatDiagnostic(diagnostic)}`)
   }
-  const others = result.diagnostics.filter(
-    (diagnostic) => diagnostic.source !== "eslint" && diagnostic.source !== "typescript",
-  )
+  const others = result.diagnostics.filter((diagnostic) => !steps.includes(diagnostic.source))
   for (const diagnostic of others) out(`  ${paint.red("✗")} ${formatDiagnostic(diagnostic)}`)
   out(`  ${paint.bold("tests")} ${paint.dim(`${result.timings.vitest ?? 0} ms`)}`)
   for (const test of result.tests) {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs"
 import path from "node:path"
-import { consumeRun, type Engine, type RunRequest } from "@studio/engine"
+import { consumeRun, EXECUTE_STAGE_PLUGINS, type Engine, type RunRequest } from "@studio/engine"
 import {
   API_LIMITS,
   computeVerdict,
@@ -23,6 +23,12 @@ export interface TaskRunOptions {
   /** STUDIO_MODEL_PRICES and STUDIO_MAX_TOKENS_PER_RUN, as generate passes them. */
   bounds: Pick<RunRequest, "prices" | "maxTokens">
 }
+
+/**
+ * The execute stage's built-in checks without the accessibility check: a WebApp1K task passes when its tests do,
+ * as in the published results, so an axe finding must not change pass@1 against them.
+ */
+const BENCHMARK_PLUGINS = EXECUTE_STAGE_PLUGINS.filter((plugin) => plugin !== "axe")
 
 /**
  * One WebApp1K task through tests as the spec: its test file, verbatim, is the whole spec (the prompt is empty).
@@ -63,7 +69,13 @@ export async function runWebApp1kTask(
   try {
     await consumeRun(
       options.engine.run(
-        { prompt: "", tests: [read], maxRepairs: request.data.maxRepairs, ...options.bounds },
+        {
+          prompt: "",
+          tests: [read],
+          plugins: BENCHMARK_PLUGINS,
+          maxRepairs: request.data.maxRepairs,
+          ...options.bounds,
+        },
         { signal: options.signal },
       ),
       watcher.see,

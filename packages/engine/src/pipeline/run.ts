@@ -9,7 +9,8 @@ import {
 } from "@studio/protocol"
 import type { PreviousVersion } from "../generators/types"
 import type { ModelPriceTable } from "../pricing"
-import { isPluginId, PLUGIN_IDS, type PluginId } from "../toolchain/types"
+import type { ToolchainRegistry } from "../toolchain/registry"
+import type { PluginName } from "../toolchain/types"
 import {
   createRunContext,
   endedOn,
@@ -39,8 +40,8 @@ export interface RunRequest {
   previous?: PreviousVersion
   /** Repair attempts after the first execute (0 to 5, default 2). */
   maxRepairs?: number
-  /** Toolchain steps of the execute stage (default: all of them). */
-  plugins?: readonly PluginId[]
+  /** Toolchain steps of the execute stage (default: the built-in ones); custom plugins by name. */
+  plugins?: readonly PluginName[]
   /** Tests as the spec: the run makes these pass (the prompt may then be empty); they are never changed. */
   tests?: readonly GivenTestFile[]
   /** Tokens the run may use (STUDIO_MAX_TOKENS_PER_RUN); the first usage over it stops it with `token_limit`. */
@@ -77,7 +78,7 @@ export async function* run(
     model: deps.generator.model,
   })
   const invalid = parsed.success
-    ? unknownPlugins(parsed.data.plugins)
+    ? unknownPlugins(parsed.data.plugins, deps.toolchain)
     : describeRequestIssue(parsed.error.issues[0])
   if (!parsed.success || invalid) {
     const error = {
@@ -104,6 +105,7 @@ export async function* run(
       : yield* interpretStage(context, { prompt, previous })
     outcome.contract = contract
     const scaffold = yield* scaffoldStage(context, contract, previous, given)
+    outcome.scaffoldFiles = { ...scaffold.files }
     const files = given
       ? yield* givenTestsUnitTestStage(context, given, scaffold.files)
       : yield* unitTestStage(context, contract, scaffold)
@@ -115,7 +117,7 @@ export async function* run(
     }
     let current = record(yield* executeStage(files, execution))
     while (!current.ok && context.repairAttempts < maxRepairs) {
-      const attempted = yield* repairStage(context, contract, current, maxRepairs)
+      const attempted = yield* repairStage(context, contract, current, maxRepairs, given)
       const repaired = given ? yield* keepGivenTestsStep(context, attempted, given) : attempted
       const next = yield* executeStage(repaired, execution)
       const broken = brokenTests(current.tests, next.tests)
@@ -146,11 +148,15 @@ export async function* run(
   return outcome
 }
 
-/** "plugins: unknown plugin acme; known: ..." or undefined when every id is a toolchain plugin. */
-function unknownPlugins(plugins: readonly string[] | undefined): string | undefined {
-  const unknown = (plugins ?? []).filter((plugin) => !isPluginId(plugin))
+/** "plugins: unknown plugin acme; known: ..." or undefined when every name is one of the toolchain's plugins. */
+function unknownPlugins(
+  plugins: readonly string[] | undefined,
+  toolchain: Pick<ToolchainRegistry, "listManifests">,
+): string | undefined {
+  const known = toolchain.listManifests().map((manifest) => manifest.name)
+  const unknown = (plugins ?? []).filter((plugin) => !known.includes(plugin))
   if (unknown.length === 0) return undefined
-  return `plugins: unknown plugin ${unknown.join(", ")}; known: ${PLUGIN_IDS.join(", ")}`
+  return `plugins: unknown plugin ${unknown.join(", ")}; known: ${known.join(", ")}`
 }
 
 function describeRequestIssue(issue: Parameters<typeof describeIssue>[0] | undefined): string {

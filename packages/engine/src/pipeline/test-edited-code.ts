@@ -7,7 +7,7 @@ import {
   type TestCaseResult,
 } from "@studio/protocol"
 import { validateGeneratedPath, type PathValidation } from "../generators/parsing"
-import type { PluginId } from "../toolchain"
+import type { PluginName } from "../toolchain"
 import {
   createRunContext,
   endedOn,
@@ -34,7 +34,7 @@ export interface EditedCodeRequest {
   /** The edited files, tests included. */
   files: Record<string, string>
   /** Toolchain steps of the execute stage (default: all of them). */
-  plugins?: readonly PluginId[]
+  plugins?: readonly PluginName[]
   /**
    * Tests as the spec: the given tests of the version the edits start from (its `givenTests`), so they run in the
    * mode they were given in (Jest-style, read as the spec, never linted) and trace to the requirements by name.

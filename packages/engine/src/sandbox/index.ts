@@ -14,6 +14,8 @@ export type {
   IsolationLevel,
   IsolationReport,
   SandboxBackend,
+  SandboxCommandJob,
+  SandboxCommandResult,
   SandboxJob,
   SandboxResult,
 } from "./types"

@@ -3,7 +3,15 @@ import type { Diagnostic } from "@studio/protocol"
 import { ENGINE_ROOT } from "../engine-root"
 import { KIT_DIR } from "../toolchain/kit-paths"
 import { detectIsolation, sandboxNodeModules, SANDBOX_SCRATCH } from "./isolation"
-import type { IsolationReport, SandboxBackend, SandboxJob, SandboxResult } from "./types"
+import { runCommandInSandbox } from "./command-runner"
+import type {
+  IsolationReport,
+  SandboxBackend,
+  SandboxCommandJob,
+  SandboxCommandResult,
+  SandboxJob,
+  SandboxResult,
+} from "./types"
 import { DID_NOT_FINISH, VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
 import { WorkerSupply } from "./worker-supply"
 import { SandboxWorkerProcess } from "./worker-process"
@@ -113,6 +121,17 @@ export class LocalSandbox implements SandboxBackend {
     return run
   }
 
+  /**
+   * A custom plugin's command on a job's files, with the same isolation backend and limits as a test job (wall
+   * clock, memory, processes, output); not queued behind the tests, as it has a process of its own.
+   */
+  async runCommand(job: SandboxCommandJob): Promise<SandboxCommandResult> {
+    if (this.closed) throw new Error("the sandbox is closed")
+    const unsafe = Object.keys(job.files).filter((file) => !isSafeJobPath(file))
+    if (unsafe.length > 0) throw new Error(`refused unsafe file paths: ${unsafe.join(", ")}`)
+    return runCommandInSandbox(job, this.isolation, this.options, (worker) => this.track(worker))
+  }
+
   async close(): Promise<void> {
     this.closed = true
     await this.supply.close()
@@ -210,7 +229,8 @@ export class LocalSandbox implements SandboxBackend {
                 },
           )
         : outcome.tests
-      return this.result(started, tests, diagnostics, peakMemoryBytes)
+      const result = this.result(started, tests, diagnostics, peakMemoryBytes)
+      return outcome.accessibility ? { ...result, accessibility: outcome.accessibility } : result
     } finally {
       if (this.options.replaceWorkers) this.supply.fill()
       clearTimeout(timer)

@@ -31,6 +31,8 @@ export interface SourceGuardOptions {
   currentGivenTests?: () => ReadonlySet<string>
   /** Told of each import refused in a job file, as a diagnostic at its line and column. */
   onRefused?: (diagnostic: Diagnostic) => void
+  /** Studio files the worker loads besides the kit (the accessibility check's setup file), by absolute path. */
+  studioFiles?: readonly string[]
 }
 
 /**
@@ -101,7 +103,7 @@ export function sourceGuardPlugin(options: SourceGuardOptions): Plugin {
       if (jobPath !== undefined && isSymbolicLink(file)) {
         throw new Error(`the sandbox refused to load ${jobPath}: a job file may not be a symbolic link`)
       }
-      if (!resolver.mayRead(file, jobRoots())) {
+      if (!resolver.mayRead(file, jobRoots()) && !options.studioFiles?.includes(file)) {
         throw new Error(`the sandbox refused to load ${path.basename(file)}: it is outside the job folder`)
       }
       // Vitest replaces a stylesheet's code before transforms see it; its imports are checked here instead.

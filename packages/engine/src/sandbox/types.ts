@@ -1,4 +1,5 @@
 import type { Diagnostic, TestCaseResult } from "@studio/protocol"
+import type { AccessibilityCheckRequest, AccessibilityReport } from "./axe-check"
 
 /** One test job: a generated project's files, run once and thrown away. */
 export interface SandboxJob {
@@ -15,6 +16,8 @@ export interface SandboxJob {
   signal?: AbortSignal
   /** Called as each test finishes, before the job ends. */
   onTestResult?: (result: TestCaseResult) => void
+  /** Also run the accessibility check (axe) on this component, in the tests' own worker (see axe-check.ts). */
+  accessibility?: AccessibilityCheckRequest
 }
 
 export interface SandboxResult {
@@ -25,9 +28,39 @@ export interface SandboxResult {
   /** Peak memory of the worker's process tree, when the OS can tell (cgroup). */
   peakMemoryBytes?: number
   isolation: IsolationLevel
+  /** The accessibility check's report, when the job asked for it (or why the check has none). */
+  accessibility?: AccessibilityReport | { error: string }
 }
 
 export type IsolationLevel = "namespaces+cgroup" | "namespaces" | "process"
+
+/** One run of a program (a custom plugin's `command`) on a job's files, under the same isolation as test jobs. */
+export interface SandboxCommandJob {
+  /** Job-relative paths to contents: a scratch copy of them is the program's working directory. */
+  files: Record<string, string>
+  /** The program and its arguments; the first entry is the studio's Node or a file inside `pluginDir`. */
+  argv: readonly string[]
+  /** The plugin's own folder: visible read-only at the same path, named by `PLUGIN_DIR` in the environment. */
+  pluginDir: string
+  /** Wall-clock limit (default: the sandbox's test-job limit); the whole process tree is killed when it passes. */
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+export interface SandboxCommandResult {
+  /** The exit code; null when it was killed (a limit, a cancel) or died of a signal. */
+  exitCode: number | null
+  signal: string | null
+  /** What it printed on stdout, up to the output limit. */
+  stdout: string
+  /** The last few KiB of its stderr. */
+  stderrTail: string
+  /** Why the studio stopped it before it ended by itself. */
+  stoppedFor?: "timeout" | "cancelled" | "output-limit" | "memory-limit"
+  timeoutMs: number
+  durationMs: number
+  isolation: IsolationLevel
+}
 
 /** How the worker is contained, strongest first: bubblewrap, util-linux `unshare` namespaces, a plain process. */
 export type IsolationBackend = "bubblewrap" | "unshare" | "process"
@@ -68,11 +101,13 @@ export interface UnshareTools {
 
 /**
  * Where generated tests run. The local backend (bubblewrap + cgroups on this machine) is the default; a remote
- * backend (a Firecracker / e2b-style microVM service, gVisor) implements the same three calls.
+ * backend (a Firecracker / e2b-style microVM service, gVisor) implements the same calls.
  */
 export interface SandboxBackend {
   readonly name: string
   runTestsInSandbox(job: SandboxJob): Promise<SandboxResult>
+  /** Runs a custom plugin's command on a job's files (absent: this backend cannot run custom plugins). */
+  runCommand?(job: SandboxCommandJob): Promise<SandboxCommandResult>
   /** Starts the warm workers now, so the first job does not pay for them. */
   warmUp(): Promise<void>
   describeIsolation(): Promise<IsolationReport>

@@ -8,6 +8,13 @@ import {
   type TestCaseResult,
 } from "@studio/protocol"
 import type { TestCase, TestModule, Vitest } from "vitest/node"
+import {
+  accessibilityProvided,
+  AXE_CHECK_SETUP_FILE,
+  AXE_PROVIDED_KEY,
+  readAccessibilityReport,
+  type AccessibilityReport,
+} from "./axe-check"
 import { givenTestFilesOf } from "./jest-compat"
 import { sourceGuardPlugin } from "./source-guard"
 import { listTestTitles } from "./test-titles"
@@ -33,6 +40,8 @@ export interface HostRunOutcome {
   tests: TestCaseResult[]
   diagnostics: Diagnostic[]
   peakMemoryBytes?: number
+  /** The accessibility check's report, when the job asked for it. */
+  accessibility?: AccessibilityReport | { error: string }
 }
 
 /** The error of a test whose worker stopped under it; the sandbox replaces it with the reason when it knows it. */
@@ -110,7 +119,8 @@ export class VitestHost {
         maxWorkers: 1,
         environment: WORKER_ENVIRONMENT.name,
         environmentOptions: WORKER_ENVIRONMENT.options,
-        setupFiles: [options.setupFile],
+        // The accessibility check's setup is inert unless a job asks for it (axe-check-setup.ts).
+        setupFiles: [options.setupFile, AXE_CHECK_SETUP_FILE],
         globals: false,
         testTimeout: options.testTimeoutMs,
         hookTimeout: options.testTimeoutMs,
@@ -130,6 +140,7 @@ export class VitestHost {
             nodeModules: options.nodeModules,
             currentJobRoot,
             currentGivenTests: () => ref.host?.current?.givenTests ?? NO_GIVEN_TESTS,
+            studioFiles: [AXE_CHECK_SETUP_FILE],
             onRefused: (diagnostic) => {
               // A module that failed to transform may be asked for again by another test file.
               const refused = ref.host?.current?.refused
@@ -165,6 +176,11 @@ export class VitestHost {
         .sort()
       const project = this.vitest.getRootProject()
       const specifications = testFiles.map((file) => project.createSpecification(path.join(root, file)))
+      const axeCheck = job.accessibility
+        ? accessibilityProvided(root, job.accessibility, testFiles, this.options.testTimeoutMs)
+        : null
+      // Read by the workers of this run only: one job at a time per host.
+      this.vitest.provide(AXE_PROVIDED_KEY, axeCheck)
       const result = await this.vitest.runTestSpecifications(specifications, false)
       const outcome = this.collect(
         root,
@@ -174,7 +190,16 @@ export class VitestHost {
         result.unhandledErrors,
         this.current.stopped,
       )
-      return { ...outcome, diagnostics: [...this.current.refused, ...outcome.diagnostics] }
+      const accessibility = axeCheck
+        ? readAccessibilityReport(
+            result.testModules.find((module) => module.moduleId === axeCheck.testFile)?.meta(),
+          )
+        : undefined
+      return {
+        ...outcome,
+        diagnostics: [...this.current.refused, ...outcome.diagnostics],
+        ...(accessibility ? { accessibility } : {}),
+      }
     } finally {
       // The results are in; a single-use worker needs no graceful goodbye (the pool answers Vitest's on its
       // behalf), and the job is not over until its processes are gone.

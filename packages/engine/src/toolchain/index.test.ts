@@ -21,6 +21,7 @@ describe("toolchain index", () => {
         toolchain.tailwindManifest,
         toolchain.esbuildManifest,
         toolchain.vitestManifest,
+        toolchain.axeManifest,
       ].map((manifest) => manifest.name),
     ).toEqual([...toolchain.PLUGIN_IDS])
   })

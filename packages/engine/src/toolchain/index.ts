@@ -1,4 +1,5 @@
 export { ALLOWED_PACKAGES, ALLOWED_TEST_PACKAGES } from "./allowed-imports"
+export { axeManifest } from "./axe"
 export { isAbortError, isModuleNotFoundError, pluginFailureDiagnostic, runDiagnostic } from "./diagnostic"
 export { createEsbuildPlugin, esbuildManifest, esbuildMessageToDiagnostic } from "./esbuild"
 export type { EsbuildPluginOptions } from "./esbuild"
@@ -32,6 +33,7 @@ export type {
   SpecifierVerdict,
 } from "./module-resolver"
 export { NOT_INSTALLED, defineManifest } from "./manifest"
+export { loadCustomPlugin, loadCustomPlugins, type CustomPluginDefinition } from "./custom-plugins"
 export { PREVIEW_ENTRY_PATH, createPreviewEntrySource, findPreviewEntry } from "./preview-entry"
 export { GENERATED_CODE_PRETTIER_OPTIONS, createPrettierPlugin, prettierManifest } from "./prettier"
 export { createToolchainRegistry, vitestManifest } from "./registry"
@@ -44,6 +46,7 @@ export type {
   PluginId,
   PluginInput,
   PluginManifest,
+  PluginName,
   PluginResult,
   ToolchainPlugin,
 } from "./types"

@@ -1,13 +1,16 @@
+import { axeManifest } from "./axe"
 import { isAbortError, pluginFailureDiagnostic, runDiagnostic } from "./diagnostic"
 import { createEsbuildPlugin, esbuildManifest } from "./esbuild"
 import { createEslintPlugin, eslintManifest } from "./eslint"
 import { defineManifest } from "./manifest"
 import { createPrettierPlugin, prettierManifest } from "./prettier"
 import { createTailwindPlugin, tailwindManifest } from "./tailwind"
-import { PLUGIN_IDS } from "./types"
+import { StudioError } from "@studio/protocol"
+import { isPluginId, PLUGIN_IDS } from "./types"
 import type {
   Diagnostic,
   PluginId,
+  PluginName,
   PluginInput,
   PluginManifest,
   PluginResult,
@@ -34,23 +37,28 @@ const KNOWN_MANIFESTS: Record<PluginId, PluginManifest> = {
   tailwind: tailwindManifest,
   esbuild: esbuildManifest,
   vitest: vitestManifest,
+  axe: axeManifest,
 }
 
 export interface ToolchainRegistry {
-  /** Every known plugin's manifest in execute-stage order, whether or not it is registered. */
+  /**
+   * Every known plugin's manifest in execute-stage order, whether or not it is registered, then the custom plugins
+   * (`source: "custom"`) in the order they were given.
+   */
   listManifests(): PluginManifest[]
-  get(id: PluginId): ToolchainPlugin | undefined
-  has(id: PluginId): boolean
+  get(id: PluginName): ToolchainPlugin | undefined
+  has(id: PluginName): boolean
   /** Runs a plugin; never throws: a missing package, a crash or a cancellation becomes a diagnostic. */
-  runPlugin(id: PluginId, input: PluginInput): Promise<PluginResult>
+  runPlugin(id: PluginName, input: PluginInput): Promise<PluginResult>
   /** Warms the given plugins (all by default) before the first job; failures come back as diagnostics. */
-  warmUp(ids?: readonly PluginId[]): Promise<Diagnostic[]>
+  warmUp(ids?: readonly PluginName[]): Promise<Diagnostic[]>
   dispose(): Promise<void>
 }
 
 /**
  * The built-in plugins (prettier, eslint, typescript, tailwind, esbuild) plus `extra`, which adds vitest or
- * replaces a built-in. Each registry keeps its own warm tools, so create one per process.
+ * replaces a built-in, plus `custom` plugins (STUDIO_PLUGINS_DIR), whose names may be no built-in id (a clash is
+ * `config_invalid`). Each registry keeps its own warm tools, so create one per process.
  *
  * @example
  * const toolchain = createToolchainRegistry({ vitest: sandboxVitestPlugin })
@@ -58,6 +66,7 @@ export interface ToolchainRegistry {
  */
 export function createToolchainRegistry(
   extra: Partial<Record<PluginId, ToolchainPlugin>> = {},
+  custom: readonly ToolchainPlugin[] = [],
 ): ToolchainRegistry {
   const plugins: Partial<Record<PluginId, ToolchainPlugin>> = {
     prettier: createPrettierPlugin(),
@@ -71,11 +80,25 @@ export function createToolchainRegistry(
     if (plugin !== undefined) plugins[id] = plugin
   }
   const manifestOf = (id: PluginId): PluginManifest => plugins[id]?.manifest ?? KNOWN_MANIFESTS[id]
+  const customs = new Map<string, ToolchainPlugin>()
+  for (const plugin of custom) {
+    const { name } = plugin.manifest
+    if (isPluginId(name) || customs.has(name))
+      throw new StudioError(
+        "config_invalid",
+        `custom plugin "${name}": ${isPluginId(name) ? "the name of a built-in plugin" : "given twice"}; choose another name`,
+      )
+    customs.set(name, plugin)
+  }
+  const pluginOf = (id: PluginName) => (isPluginId(id) ? plugins[id] : customs.get(id))
 
   return {
-    listManifests: () => PLUGIN_IDS.map(manifestOf),
-    get: (id) => plugins[id],
-    has: (id) => plugins[id] !== undefined,
+    listManifests: () => [
+      ...PLUGIN_IDS.map(manifestOf),
+      ...[...customs.values()].map((plugin) => plugin.manifest),
+    ],
+    get: pluginOf,
+    has: (id) => pluginOf(id) !== undefined,
     async runPlugin(id, input) {
       const started = performance.now()
       const failed = (diagnostic: Diagnostic): PluginResult => ({
@@ -84,7 +107,7 @@ export function createToolchainRegistry(
       })
       // A function, not a narrowed property: the signal may fire while the plugin runs.
       const cancelled = (): boolean => input.signal?.aborted === true
-      const plugin = plugins[id]
+      const plugin = pluginOf(id)
       if (plugin === undefined)
         return failed(runDiagnostic(id, `The ${id} plugin is not registered in this toolchain.`))
       if (cancelled()) return failed(runDiagnostic(id, `${id} was cancelled.`, "info"))
@@ -100,19 +123,21 @@ export function createToolchainRegistry(
     async warmUp(ids = PLUGIN_IDS) {
       const results = await Promise.all(
         ids.map(async (id) => {
-          const plugin = plugins[id]
+          const plugin = pluginOf(id)
           try {
             await plugin?.warmUp?.()
             return []
           } catch (error) {
-            return [pluginFailureDiagnostic(id, error, manifestOf(id).packageName)]
+            return [pluginFailureDiagnostic(id, error, plugin?.manifest.packageName ?? id)]
           }
         }),
       )
       return results.flat()
     },
     async dispose() {
-      await Promise.allSettled(Object.values(plugins).map((plugin) => plugin.dispose?.()))
+      await Promise.allSettled(
+        [...Object.values(plugins), ...customs.values()].map((plugin) => plugin.dispose?.()),
+      )
     },
   }
 }

@@ -3,12 +3,27 @@ import type { Diagnostic } from "@studio/protocol"
 export type { Diagnostic }
 
 /** Every toolchain plugin the engine knows, in the order the execute stage runs them. */
-export const PLUGIN_IDS = ["prettier", "eslint", "typescript", "tailwind", "esbuild", "vitest"] as const
+export const PLUGIN_IDS = [
+  "prettier",
+  "eslint",
+  "typescript",
+  "tailwind",
+  "esbuild",
+  "vitest",
+  "axe",
+] as const
 export type PluginId = (typeof PLUGIN_IDS)[number]
+/**
+ * A plugin as a run names it: a built-in id, or the name of a custom plugin from STUDIO_PLUGINS_DIR (a slug that is
+ * no built-in id). Open, so checked against a registry (`listManifests`), never by `isPluginId` alone.
+ */
+export type PluginName = string
 
 /** What a plugin declares about itself (the seed's `PluginManifest`), shown by `GET /plugins`. */
 export interface PluginManifest {
-  name: PluginId
+  name: PluginName
+  /** "custom": loaded from STUDIO_PLUGINS_DIR; absent: one of the built-ins. */
+  source?: "custom"
   /** The npm package whose installed version is reported. */
   packageName: string
   /** Read from the installed package.json; "not installed" when it cannot be found. */

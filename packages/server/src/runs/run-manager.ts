@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto"
 import {
   assertMayRunUntrustedCode,
-  isPluginId,
   OFFLINE_PROVIDER,
   EDITOR_MODEL,
   EDITOR_PROVIDER,
   validateEditedPath,
   type Engine,
-  type PluginId,
+  type PluginName,
 } from "@studio/engine"
 import { StudioError, toStudioError, type GenerateMessage, type StudioEvent } from "@studio/protocol"
 import type { Logger } from "pino"
@@ -81,7 +80,7 @@ export class RunManager {
   async checkStart(
     userId: string,
     request: GenerateMessage,
-  ): Promise<{ projectId: string; parent: Version | undefined; plugins: PluginId[] | undefined }> {
+  ): Promise<{ projectId: string; parent: Version | undefined; plugins: PluginName[] | undefined }> {
     if (this.closing)
       throw new StudioError("interrupted", "The studio is shutting down; try again in a moment.")
     const project = await this.store.projects.get(userId, request.projectId)
@@ -92,12 +91,12 @@ export class RunManager {
     if (request.parentVersionId && (!parent || parent.projectId !== project.id))
       throw new StudioError("not_found", "No such version in this project.")
     if (this.engine.generator.provider !== OFFLINE_PROVIDER) await this.checkSandboxFor("model-written code")
-    // The registry is the plugin table (the built-ins every instance upserts at start), so an instance decides the
-    // same way whichever engine it has.
+    // The registry is the plugin table (the built-ins and the STUDIO_PLUGINS_DIR plugins every instance upserts at
+    // start), so an instance decides the same way whichever engine it has.
     const plugins = request.plugins
     if (plugins && plugins.length > 0) {
       const registered = (await this.store.plugins.list()).map((manifest) => manifest.name)
-      const known = new Set<string>(registered.filter(isPluginId))
+      const known = new Set<string>(registered)
       const unknown = plugins.filter((plugin) => !known.has(plugin))
       if (unknown.length > 0)
         throw new StudioError(
@@ -105,7 +104,7 @@ export class RunManager {
           `Unknown plugin ${unknown.map((name) => JSON.stringify(name)).join(", ")}; known: ${[...known].join(", ")}`,
         )
     }
-    return { projectId: project.id, parent, plugins: plugins as PluginId[] | undefined }
+    return { projectId: project.id, parent, plugins }
   }
 
   /** Starts a run for a project (and, for a follow-up, from one of its versions); returns the run id at once. */

@@ -8,6 +8,7 @@ import type {
 } from "@studio/protocol"
 import { create } from "zustand"
 import type { ConnectionStatus } from "../services/studio-socket"
+import { defaultPluginSelection } from "./plugin-selection"
 import { applyRunEvent, createRunView, type RunView } from "./run-view"
 
 export type Workspace = "chat" | "design"
@@ -157,10 +158,10 @@ export const useStudioStore = create<StudioState>()((set) => ({
   setPlugins: (availablePlugins) =>
     set((state) => ({
       availablePlugins,
-      // Every plugin is on until the person turns one off.
+      // Every built-in is on until the person turns one off; a custom plugin is off until chosen.
       selectedPlugins: state.selectedPlugins.length
         ? state.selectedPlugins
-        : availablePlugins.map((p) => p.name),
+        : defaultPluginSelection(availablePlugins),
     })),
   togglePlugin: (name) =>
     set((state) => ({

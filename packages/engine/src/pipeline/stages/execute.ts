@@ -9,8 +9,14 @@ import {
   type StudioEvent,
   type TestCaseResult,
 } from "@studio/protocol"
-import type { SandboxBackend, SandboxJob } from "../../sandbox"
-import type { PluginId, PluginResult, ToolchainRegistry } from "../../toolchain"
+import type { SandboxBackend, SandboxJob, SandboxResult } from "../../sandbox"
+import {
+  accessibilityRequestFor,
+  accessibilityResultDiagnostics,
+  notCheckedDiagnostic,
+} from "../../sandbox/axe-check"
+import type { PluginId, PluginName, PluginResult, ToolchainRegistry } from "../../toolchain"
+import { isPluginId } from "../../toolchain/types"
 import { checkJobImports, IMPORT_CHECK_SOURCE } from "../../toolchain/module-resolver"
 import { createEventChannel } from "../event-channel"
 import { TEST_FILE } from "../model-stream"
@@ -22,13 +28,17 @@ export const EXECUTE_STAGE_PLUGINS = [
   "typescript",
   "tailwind",
   "vitest",
+  "axe",
 ] as const satisfies readonly PluginId[]
 
 export interface ExecuteOptions {
   toolchain: ToolchainRegistry
   sandbox: SandboxBackend
-  /** Which steps run, in order; vitest means the tests in the sandbox. Default: the full execute stage. */
-  plugins?: readonly PluginId[]
+  /**
+   * Which steps run, in order; vitest means the tests in the sandbox. Default: the full execute stage. Names that are
+   * no built-in id are custom plugins (STUDIO_PLUGINS_DIR), run after the built-in checks.
+   */
+  plugins?: readonly PluginName[]
   signal?: AbortSignal
   /** The contract's requirements, each of which needs a traced test for the verdict to be `proven`. */
   requirements?: readonly { id: string }[]
@@ -53,8 +63,8 @@ export interface ExecuteResult extends ExecResult {
   /** The files after formatting (equal to the input when prettier did not run or changed nothing). */
   files: Record<string, string>
   css?: string
-  /** Milliseconds per step. */
-  timings: Partial<Record<PluginId, number>>
+  /** Milliseconds per step (custom plugins by name). */
+  timings: Partial<Record<PluginName, number>>
 }
 
 /**
@@ -114,10 +124,10 @@ async function executeSteps(
 ): Promise<ExecuteResult> {
   const { emit, signal } = context
   const started = performance.now()
-  const plugins = context.plugins ?? EXECUTE_STAGE_PLUGINS
-  const enabled = (id: PluginId) => plugins.includes(id)
+  const plugins: readonly PluginName[] = context.plugins ?? EXECUTE_STAGE_PLUGINS
+  const enabled = (id: PluginName) => plugins.includes(id)
   const repeated = context.durations.execute !== undefined
-  const timings: Partial<Record<PluginId, number>> = {}
+  const timings: Partial<Record<PluginName, number>> = {}
   const diagnostics: Diagnostic[] = []
   let files = inputFiles
   let css: string | undefined
@@ -133,7 +143,7 @@ async function executeSteps(
       : Object.fromEntries(Object.entries(all).filter(([path]) => !verbatim.has(path)))
   const trace = context.traceTest ?? ((test: TestCaseResult) => test)
 
-  const progress = (plugin: PluginId, status: "start" | "done") => {
+  const progress = (plugin: PluginName, status: "start" | "done") => {
     if (status === "done") done++
     push(emit({ type: "build_progress", plugin, status, percent: Math.round((done / plugins.length) * 100) }))
   }
@@ -145,7 +155,7 @@ async function executeSteps(
         diagnostics: found,
       }),
     )
-  const runStep = async (id: PluginId): Promise<PluginResult> => {
+  const runStep = async (id: PluginName): Promise<PluginResult> => {
     progress(id, "start")
     const result = await context.toolchain.runPlugin(id, { files: reviewed(files), signal, ...mode })
     timings[id] = Math.round(result.durationMs)
@@ -153,9 +163,15 @@ async function executeSteps(
     built(id, result.diagnostics)
     return result
   }
-  const runTestsStep = async () => {
+  /** The tests in the sandbox; with `axe`, the accessibility check in the same job (its own step in the events). */
+  const runTestsStep = async (axe: boolean) => {
     progress("vitest", "start")
-    const outcome = await testsInSandbox({ files, signal, ...mode }, context.sandbox, (result) => {
+    if (axe) progress("axe", "start")
+    const accessibility = axe
+      ? accessibilityRequestFor(files, { testsAsSpec: givenTests.length > 0 })
+      : undefined
+    const job = { files, signal, ...mode, ...(accessibility ? { accessibility } : {}) }
+    const outcome = await testsInSandbox(job, context.sandbox, (result) => {
       const test = trace(result)
       push(
         emit({
@@ -171,7 +187,16 @@ async function executeSteps(
     if (outcome.durationMs !== undefined) timings.vitest = outcome.durationMs
     progress("vitest", "done")
     built("vitest", outcome.diagnostics)
-    return outcome
+    if (!axe) return { ...outcome, axe: [] }
+    const found = accessibility
+      ? accessibilityResultDiagnostics(outcome.accessibility, accessibility.entry)
+      : [notCheckedDiagnostic("", "the job has no component to render")]
+    // The check's own time inside the tests' job (0 when it did not report).
+    timings.axe =
+      outcome.accessibility && "durationMs" in outcome.accessibility ? outcome.accessibility.durationMs : 0
+    progress("axe", "done")
+    built("axe", found)
+    return { ...outcome, axe: found }
   }
 
   if (enabled("prettier")) {
@@ -186,22 +211,29 @@ async function executeSteps(
   const refusedImports = checkJobImports(files, { testsAsSpec: givenTests.length > 0 })
   if (refusedImports.length > 0 || repeated) built(IMPORT_CHECK_SOURCE, refusedImports)
   diagnostics.push(...refusedImports)
-  const runs = (id: PluginId) => enabled(id) && refusedImports.length === 0
+  const runs = (id: PluginName) => enabled(id) && refusedImports.length === 0
 
   // The checks read the same final files and are independent: started together, they run in parallel where the
   // plugins run off this thread (lint and type-check in worker threads), and one after another where they do not.
-  const testsDone = runs("vitest") ? runTestsStep() : Promise.resolve(undefined)
+  // The accessibility check rides along in the tests' own sandbox job (no second worker); without them, its own job.
+  const axeWithTests = runs("axe") && runs("vitest") && hasSandboxTestFiles(files)
+  const testsDone = runs("vitest") ? runTestsStep(axeWithTests) : Promise.resolve(undefined)
+  const axeAlone = runs("axe") && !axeWithTests ? runStep("axe") : undefined
   const checks = await Promise.all((["eslint", "typescript", "tailwind"] as const).filter(runs).map(runStep))
   for (const result of checks) {
     diagnostics.push(...result.diagnostics)
     if (result.artifacts?.css !== undefined) css = result.artifacts.css
   }
+  // Custom plugins after the built-in checks, one at a time (each is a sandboxed process), beside the tests.
+  for (const name of plugins.filter((name) => !isPluginId(name) && runs(name)))
+    diagnostics.push(...(await runStep(name)).diagnostics)
   let tests: TestCaseResult[] = []
   const testOutcome = await testsDone
   if (testOutcome) {
     tests = testOutcome.tests.map(trace)
-    diagnostics.push(...testOutcome.diagnostics)
+    diagnostics.push(...testOutcome.diagnostics, ...testOutcome.axe)
   }
+  if (axeAlone) diagnostics.push(...(await axeAlone).diagnostics)
 
   const hasError = diagnostics.some((diagnostic) => diagnostic.severity === "error")
   const ok =
@@ -228,11 +260,17 @@ async function executeSteps(
 
 /** The generated tests in the sandbox, timed; a job without test files does not reach it. */
 async function testsInSandbox(
-  job: Pick<SandboxJob, "files" | "signal" | "givenTests">,
+  job: Pick<SandboxJob, "files" | "signal" | "givenTests" | "accessibility">,
   sandbox: SandboxBackend,
   onTestResult: (test: TestCaseResult) => void,
-): Promise<{ tests: TestCaseResult[]; diagnostics: Diagnostic[]; isolation: string; durationMs?: number }> {
-  if (!Object.keys(job.files).some((file) => TEST_FILE.test(file) || /\.test\.jsx?$/.test(file))) {
+): Promise<{
+  tests: TestCaseResult[]
+  diagnostics: Diagnostic[]
+  isolation: string
+  durationMs?: number
+  accessibility?: SandboxResult["accessibility"]
+}> {
+  if (!hasSandboxTestFiles(job.files)) {
     const diagnostic: Diagnostic = {
       source: "vitest",
       path: "",
@@ -250,5 +288,11 @@ async function testsInSandbox(
     diagnostics: result.diagnostics,
     isolation: result.isolation,
     durationMs: Math.round(performance.now() - started),
+    ...(result.accessibility ? { accessibility: result.accessibility } : {}),
   }
+}
+
+/** Whether the job has test files for the sandbox to run. */
+function hasSandboxTestFiles(files: Record<string, string>): boolean {
+  return Object.keys(files).some((file) => TEST_FILE.test(file) || /\.test\.jsx?$/.test(file))
 }

@@ -1,10 +1,18 @@
-import { pluginManifestSchema, parseOrThrow, type PluginManifestInfo } from "@studio/protocol"
+import {
+  pluginManifestSchema,
+  parseOrThrow,
+  type PluginManifestInfo,
+  type PluginSource,
+} from "@studio/protocol"
 import { and, asc, eq, getTableColumns, notInArray, sql } from "drizzle-orm"
 import { z } from "zod"
 import type { StudioDb } from "../database"
 import { pluginManifests } from "../schema"
 
 const storedManifests = z.array(pluginManifestSchema)
+
+/** A manifest to store; without a source it is a built-in. */
+type ManifestToStore = Omit<PluginManifestInfo, "source"> & { source?: PluginSource }
 
 /** On a repeated name, every column but the key takes the new row's value (`excluded.<column>`). */
 const REPLACED_COLUMNS = Object.fromEntries(
@@ -17,14 +25,14 @@ const REPLACED_COLUMNS = Object.fromEntries(
 export function createPluginRepository(db: StudioDb) {
   const repository = {
     /** Inserts or replaces manifests by name; for a repeated name the last one wins. */
-    async upsert(manifests: readonly PluginManifestInfo[]): Promise<void> {
+    async upsert(manifests: readonly ManifestToStore[]): Promise<void> {
       // One statement may not update a row twice, so repeated names are collapsed first.
       const byName = new Map(manifests.map((manifest) => [manifest.name, manifest]))
       if (byName.size === 0) return
       const rows = [...byName.values()].map((manifest) => ({
         ...manifest,
         costEstimate: Math.round(manifest.costEstimate),
-        source: "builtin",
+        source: manifest.source ?? "builtin",
       }))
       await db
         .insert(pluginManifests)
@@ -39,15 +47,31 @@ export function createPluginRepository(db: StudioDb) {
      * At start: the built-ins are exactly `manifests`; a built-in an earlier installation had and this one does not
      * is removed, so nothing is listed that no run can use.
      */
-    async replaceBuiltins(manifests: readonly PluginManifestInfo[]): Promise<void> {
+    async replaceBuiltins(manifests: readonly ManifestToStore[]): Promise<void> {
+      await repository.replaceSource(
+        "builtin",
+        manifests.map((manifest) => ({ ...manifest, source: "builtin" })),
+      )
+    },
+
+    /** At start: the custom plugins (STUDIO_PLUGINS_DIR) are exactly `manifests`; one taken out of the folder goes. */
+    async replaceCustom(manifests: readonly ManifestToStore[]): Promise<void> {
+      await repository.replaceSource(
+        "custom",
+        manifests.map((manifest) => ({ ...manifest, source: "custom" })),
+      )
+    },
+
+    /** The rows of one source are exactly `manifests` (upserted; the others of that source removed). */
+    async replaceSource(source: PluginSource, manifests: readonly ManifestToStore[]): Promise<void> {
       await repository.upsert(manifests)
       const names = manifests.map((manifest) => manifest.name)
       await db
         .delete(pluginManifests)
         .where(
           names.length > 0
-            ? and(eq(pluginManifests.source, "builtin"), notInArray(pluginManifests.name, names))
-            : eq(pluginManifests.source, "builtin"),
+            ? and(eq(pluginManifests.source, source), notInArray(pluginManifests.name, names))
+            : eq(pluginManifests.source, source),
         )
     },
 
