@@ -55,6 +55,27 @@ describe("studioEventSchema", () => {
     for (const event of examples) expect(studioEventSchema.parse(event)).toEqual(event)
   })
 
+  it("reads a hot_reload with the preview's files, entry and given tests, and one with paths alone", () => {
+    const path = "src/components/Counter.tsx"
+    const given = "src/components/Counter.test.js"
+    const full = {
+      ...envelope,
+      type: "hot_reload",
+      paths: [path],
+      files: { [path]: "export default function Counter() {}", [given]: "test('x', () => {})" },
+      entry: path,
+      givenTests: [given],
+    }
+    expect(studioEventSchema.parse(full)).toEqual(full)
+    expect(studioEventSchema.parse({ ...envelope, type: "hot_reload", paths: [path] })).toEqual({
+      ...envelope,
+      type: "hot_reload",
+      paths: [path],
+    })
+    expect(studioEventSchema.safeParse({ ...full, files: { [path]: 1 } }).success).toBe(false)
+    expect(studioEventSchema.safeParse({ ...full, givenTests: given }).success).toBe(false)
+  })
+
   it("lists every member of the union in STUDIO_EVENT_TYPES", () => {
     const unionTypes = studioEventSchema.options.map((option) => option.shape.type.value)
     expect(unionTypes).toEqual([...STUDIO_EVENT_TYPES])

@@ -90,10 +90,20 @@ export const reasoningStepEventSchema = eventEnvelopeSchema.extend({
   text: z.string(),
 })
 
+/**
+ * The files the preview shows changed during the run (after scaffold, after a repair that changed them): `paths` are
+ * the changed ones; `files` (when present) are all the files the preview is built from as they are now, tests left
+ * out, so a client can show the run's preview before its tests finish (`POST /api/preview`); `entry` is the
+ * component it renders; `givenTests` (tests as the spec) are the given tests' paths, sent among `files`, so the
+ * preview builds in that mode.
+ */
 export const hotReloadEventSchema = eventEnvelopeSchema.extend({
   type: z.literal("hot_reload"),
   versionId: z.string().optional(),
   paths: z.array(z.string()),
+  files: z.record(z.string(), z.string()).optional(),
+  entry: z.string().optional(),
+  givenTests: z.array(z.string()).optional(),
 })
 
 /** An error as part of the stream; `message` is already sanitized. */

@@ -13,6 +13,7 @@ import {
   type VerdictOutcome,
 } from "@studio/protocol"
 import type { Generator as CodeGenerator, GeneratorChunk } from "../generators/types"
+import { preparePreview } from "../preview"
 import { BUILT_IN_MODEL_PRICES, priceRun, type ModelPriceTable } from "../pricing"
 import type { SandboxBackend } from "../sandbox"
 import type { ToolchainRegistry } from "../toolchain"
@@ -32,6 +33,8 @@ export interface RunOutcome {
   files: Record<string, string>
   css?: string
   tests: TestCaseResult[]
+  /** What the scaffold stage wrote (the implementation before execute formatted it and repair changed it). */
+  scaffoldFiles?: Record<string, string>
   /**
    * Tests as the spec: the job paths of the given tests among `files`. A version keeps them, so a later test run of
    * it runs in the same mode (`EditedCodeRequest.givenTests`); absent for generated tests.
@@ -170,4 +173,45 @@ export function runFailure(thrown: unknown, signal: AbortSignal | undefined): St
   if (!signal?.aborted) return toStudioError(thrown)
   const reason: unknown = signal.reason
   return StudioError.isInstance(reason) ? reason : new StudioError("cancelled")
+}
+
+/** Test files (generated or given): never what the preview shows. */
+const PREVIEW_EXCLUDED = /\.test\.[jt]sx?$/
+
+/** The files the preview is built from: the implementation, tests left out. */
+export function previewFilesOf(files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).filter(([path]) => !PREVIEW_EXCLUDED.test(path)))
+}
+
+/**
+ * hot_reload when the files the preview shows changed from `before` to `after` (paths added, changed or gone), with
+ * the whole set as it is now, so the studio shows the run's preview while its tests still run; undefined when none
+ * changed. Tests as the spec: the given tests go along, so the preview builds in that mode. The preview's bundle and
+ * CSS are built first (for a moment at most, before the tests take the machine), so the page the studio asks for
+ * next is ready at once.
+ */
+export async function hotReload(
+  context: Pick<RunContext, "emit" | "toolchain">,
+  before: Record<string, string>,
+  after: Record<string, string>,
+  options: { entry?: string; givenTests?: Record<string, string> } = {},
+): Promise<StudioEvent | undefined> {
+  const previous = previewFilesOf(before)
+  const files = previewFilesOf(after)
+  const paths = [...new Set([...Object.keys(previous), ...Object.keys(files)])]
+    .filter((path) => previous[path] !== files[path])
+    .sort()
+  if (paths.length === 0) return undefined
+  const given = options.givenTests ?? {}
+  const givenTests = Object.keys(given).sort()
+  const entry = options.entry && Object.hasOwn(files, options.entry) ? options.entry : undefined
+  const shown = { ...files, ...given }
+  await preparePreview(shown, { toolchain: context.toolchain, givenTests, ...(entry ? { entry } : {}) })
+  return context.emit({
+    type: "hot_reload",
+    paths,
+    files: shown,
+    ...(entry ? { entry } : {}),
+    ...(givenTests.length > 0 ? { givenTests } : {}),
+  })
 }

@@ -1,6 +1,7 @@
 export {
   PREVIEW_CSP_DIRECTIVES,
   buildPreviewHtml,
+  preparePreview,
   type PreviewHtmlOptions,
   type PreviewPage,
 } from "./preview-html"

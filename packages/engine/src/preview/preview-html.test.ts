@@ -2,7 +2,7 @@ import { Window } from "happy-dom"
 import { afterAll, describe, expect, it } from "vitest"
 import { createToolchainRegistry } from "../toolchain"
 import { scriptJson } from "./preview-bridge"
-import { buildPreviewHtml } from "./preview-html"
+import { buildPreviewHtml, preparePreview } from "./preview-html"
 
 const toolchain = createToolchainRegistry({})
 afterAll(() => toolchain.dispose())
@@ -268,6 +268,55 @@ export default function Late() {
     } finally {
       await page.close()
     }
+  })
+})
+
+describe("preparePreview", () => {
+  it("builds the bundle and CSS ahead of the page: the page for the same files then builds nothing", async () => {
+    const ran: string[] = []
+    // The real toolchain, counted: the prepared parts are kept per toolchain.
+    const counted = {
+      ...toolchain,
+      runPlugin: (
+        id: Parameters<typeof toolchain.runPlugin>[0],
+        input: Parameters<typeof toolchain.runPlugin>[1],
+      ) => {
+        ran.push(id)
+        return toolchain.runPlugin(id, input)
+      },
+    }
+    const files = { "src/components/Greeting.tsx": greeting }
+    await preparePreview(files, { toolchain: counted, waitMs: 60_000 })
+    expect(ran.sort()).toEqual(["esbuild", "tailwind"])
+    const page = await buildPreviewHtml(files, {
+      toolchain: counted,
+      title: "Greeting",
+      parentOrigin: STUDIO,
+    })
+    expect(ran).toHaveLength(2)
+    expect(page.html).toContain(`const parentOrigin = ${JSON.stringify(STUDIO)}`)
+    // Other files (or another origin's page of the same files) are the same question only for the same files.
+    const other = await buildPreviewHtml(
+      { "src/components/Greeting.tsx": greeting.replace("Hello", "Hi") },
+      { toolchain: counted, title: "Greeting", parentOrigin: "http://other.test" },
+    )
+    expect(ran).toHaveLength(4)
+    expect(other.html).toContain('"http://other.test"')
+    const again = await buildPreviewHtml(files, {
+      toolchain: counted,
+      title: "Greeting",
+      parentOrigin: "http://other.test",
+    })
+    expect(ran).toHaveLength(4)
+    expect(again.html).not.toBe(page.html)
+    // A job that imports what it may not is not built at all.
+    await preparePreview(
+      { "src/components/Bad.tsx": 'import fs from "node:fs"\nexport default () => null\n' },
+      {
+        toolchain: counted,
+      },
+    )
+    expect(ran).toHaveLength(4)
   })
 })
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import type { Diagnostic } from "@studio/protocol"
 import type { PluginResult, ToolchainRegistry } from "../toolchain"
 import { checkJobImports } from "../toolchain/module-resolver"
@@ -64,20 +65,13 @@ export async function buildPreviewHtml(
   // The module resolver's pre-check first: a job that imports what it may not is neither bundled nor scanned.
   const givenTests = options.givenTests ?? []
   const refused = checkJobImports(files, { testsAsSpec: givenTests.length > 0 })
-  const [bundle, styles]: [PluginResult, PluginResult] =
+  const [bundle, styles]: PreviewParts =
     refused.length > 0
       ? [
           { diagnostics: refused, durationMs: 0 },
           { diagnostics: [], durationMs: 0 },
         ]
-      : await Promise.all([
-          options.toolchain.runPlugin("esbuild", {
-            files,
-            givenTests,
-            ...(options.entry ? { entry: options.entry } : {}),
-          }),
-          options.toolchain.runPlugin("tailwind", { files, givenTests }),
-        ])
+      : await previewParts(files, options.toolchain, options.entry, givenTests)
   const diagnostics = [...bundle.diagnostics, ...styles.diagnostics]
   const script = bundle.artifacts?.bundle
   const title = options.title.replace(/[<>&"]/g, "")
@@ -111,6 +105,63 @@ ${body}
 </html>
 `
   return { html, diagnostics }
+}
+
+/** The page's two built parts, the bundle and the CSS: what takes time, and the same for every parent origin. */
+type PreviewParts = [bundle: PluginResult, styles: PluginResult]
+
+/** Parts built lately, per toolchain, by what they were built from (newest last). */
+const builtParts = new WeakMap<ToolchainRegistry, Map<string, { parts: Promise<PreviewParts>; at: number }>>()
+const MAX_BUILT_PARTS = 8
+const BUILT_PARTS_TTL_MS = 2 * 60_000
+
+/**
+ * The bundle and CSS for these files, built once: a run builds them as soon as its scaffold (or a repair) is written
+ * (`preparePreview`), so the studio's request for the page, which comes while the tests run and the machine is busy,
+ * finds them built. A few recent ones are kept for a couple of minutes; a failed build is not kept.
+ */
+function previewParts(
+  files: Record<string, string>,
+  toolchain: ToolchainRegistry,
+  entry: string | undefined,
+  givenTests: readonly string[],
+): Promise<PreviewParts> {
+  const key = createHash("sha256")
+    .update(
+      JSON.stringify([Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)), entry ?? "", givenTests]),
+    )
+    .digest("hex")
+  const cache = builtParts.get(toolchain) ?? new Map<string, { parts: Promise<PreviewParts>; at: number }>()
+  builtParts.set(toolchain, cache)
+  const now = Date.now()
+  for (const [old, built] of cache) if (now - built.at > BUILT_PARTS_TTL_MS) cache.delete(old)
+  const found = cache.get(key)
+  if (found) return found.parts
+  const parts = Promise.all([
+    toolchain.runPlugin("esbuild", { files, givenTests, ...(entry ? { entry } : {}) }),
+    toolchain.runPlugin("tailwind", { files, givenTests }),
+  ])
+  cache.set(key, { parts, at: now })
+  parts.catch(() => cache.delete(key))
+  while (cache.size > MAX_BUILT_PARTS) cache.delete(cache.keys().next().value!)
+  return parts
+}
+
+/**
+ * Builds the preview's bundle and CSS for these files ahead of the page (see `previewParts`), waiting at most
+ * `waitMs`: a slow build goes on, and the page's request waits for the same build. Never throws.
+ */
+export async function preparePreview(
+  files: Record<string, string>,
+  options: { toolchain: ToolchainRegistry; entry?: string; givenTests?: readonly string[]; waitMs?: number },
+): Promise<void> {
+  const givenTests = options.givenTests ?? []
+  if (checkJobImports(files, { testsAsSpec: givenTests.length > 0 }).length > 0) return
+  const parts = previewParts(files, options.toolchain, options.entry, givenTests).catch(() => undefined)
+  let timer: NodeJS.Timeout | undefined
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.waitMs ?? 1500)))
+  await Promise.race([parts, waited])
+  clearTimeout(timer)
 }
 
 function escapeHtml(text: string): string {

@@ -67,6 +67,14 @@ describe("StudioController against a real server", () => {
     expect(studio().availablePlugins.map((plugin) => plugin.name)).toContain("vitest")
     await until(() => studio().connectionStatus === "connected")
 
+    // Which view is open while the run goes on: Code while the first component is written, Preview from its
+    // hot_reload on (the scaffold's preview, before the tests finish).
+    const views: string[] = []
+    const unsubscribe = useStudioStore.subscribe((state) => {
+      const run = state.activeRunId ? state.runs[state.activeRunId] : undefined
+      const entry = `${state.activeView}:${run?.status ?? "none"}`
+      if (views.at(-1) !== entry) views.push(entry)
+    })
     controller.sendPrompt("a star rating with 5 stars")
     expect(studio().pendingPrompt).toBe("a star rating with 5 stars")
     const runId = await until(() => studio().activeRunId)
@@ -75,6 +83,14 @@ describe("StudioController against a real server", () => {
       const view = studio().runs[runId]
       return view?.status !== "running" && view
     })
+    unsubscribe()
+    expect(views.slice(views.indexOf("code:running"))).toEqual([
+      "code:running",
+      "preview:running",
+      "preview:succeeded",
+    ])
+    expect(Object.keys(finished.preview?.files ?? {})).toEqual(["src/components/StarRating.tsx"])
+    expect(finished.preview?.entry).toBe("src/components/StarRating.tsx")
     expect(finished.status).toBe("succeeded")
     expect(finished.contract?.requirements.length).toBeGreaterThan(0)
     expect(requirementsOf(finished).every((requirement) => requirement.state === "met")).toBe(true)

@@ -1,4 +1,5 @@
 import type { Credentials, GivenTestFile, StudioEvent } from "@studio/protocol"
+import { pluginsForRun } from "../state/plugin-selection"
 import { useSessionStore } from "../state/session-store"
 import { filesOf, useStudioStore } from "../state/studio-store"
 import { ApiRequestError, type ApiClient } from "./api-client"
@@ -238,7 +239,7 @@ export class StudioController {
       ? [text, `Tests: ${given.map((test) => test.name).join(", ")}`].filter(Boolean).join("\n")
       : text
     this.pendingPrompts.set(requestId, { prompt: shown, projectId })
-    const everyPlugin = state.selectedPlugins.length === state.availablePlugins.length
+    const plugins = pluginsForRun(state.availablePlugins, state.selectedPlugins)
     state.setNotice(null)
     useStudioStore.setState({ pendingPrompt: shown })
     this.socket.send({
@@ -248,7 +249,7 @@ export class StudioController {
       prompt: text,
       ...(given ? { tests: given } : {}),
       ...(state.selectedVersionId ? { parentVersionId: state.selectedVersionId } : {}),
-      ...(everyPlugin ? {} : { plugins: state.selectedPlugins }),
+      ...(plugins ? { plugins } : {}),
     })
   }
 
@@ -307,6 +308,11 @@ export class StudioController {
       studio().trackRun(event.runId)
     }
     studio().applyEvent(event)
+    // The Code view was opened for want of a preview: the run's own preview (hot_reload) is one, show it.
+    if (event.type === "hot_reload" && event.files && this.codeShownForRun === event.runId) {
+      this.codeShownForRun = null
+      if (studio().activeView === "code") studio().setView("preview")
+    }
     if (event.type === "run_finished") {
       this.watching.delete(event.runId)
       const source = this.editedFrom.get(event.runId)

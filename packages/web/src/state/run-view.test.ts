@@ -122,6 +122,39 @@ describe("applyRunEvent", () => {
     expect(progressOf(done)).toBe(100)
   })
 
+  it("keeps the latest hot_reload's files as the run's preview; one without files (an older server) changes nothing", () => {
+    const path = "src/components/StarRating.tsx"
+    const events = log([
+      { type: "run_started", prompt: "five stars", provider: "offline", model: "recipes-v1" },
+      { type: "hot_reload", paths: [path] },
+      { type: "hot_reload", paths: [path], files: { [path]: "one" }, entry: path },
+      { type: "stage_complete", stage: "scaffold", durationMs: 3 },
+      {
+        type: "hot_reload",
+        paths: [path],
+        files: { [path]: "two", "src/components/StarRating.test.js": "given" },
+        givenTests: ["src/components/StarRating.test.js"],
+      },
+    ])
+    expect(fold(events.slice(0, 2)).preview).toBeUndefined()
+    expect(fold(events.slice(0, 3)).preview).toEqual({
+      seq: 2,
+      files: { [path]: "one" },
+      paths: [path],
+      entry: path,
+    })
+    const last = fold(events)
+    expect(last.preview).toEqual({
+      seq: 4,
+      files: { [path]: "two", "src/components/StarRating.test.js": "given" },
+      paths: [path],
+      givenTests: ["src/components/StarRating.test.js"],
+    })
+    // The stages go on as before: hot_reload moves none of them.
+    expect(last.stages.scaffold.status).toBe("done")
+    expect(fold(events, last)).toBe(last)
+  })
+
   it("ignores events it has already applied, so replay after a reconnect changes nothing", () => {
     const once = fold(repairedRun)
     const overlapping = fold([...repairedRun.slice(0, 12), ...repairedRun.slice(5)])

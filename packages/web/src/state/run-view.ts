@@ -48,6 +48,18 @@ export interface ReasoningView {
   ts: number
 }
 
+/** The run's own preview (hot_reload): what the preview panel shows while the run's tests still run. */
+export interface RunPreview {
+  /** The hot_reload it comes from: a newer one (after a repair) reloads the preview. */
+  seq: number
+  /** The files the preview is built from (tests left out, given tests aside). */
+  files: Record<string, string>
+  /** The files that changed since the last one. */
+  paths: string[]
+  entry?: string
+  givenTests?: string[]
+}
+
 /** Everything the chat, code and checklist panels show about one run, folded from its events. */
 export interface RunView {
   runId: string
@@ -79,6 +91,8 @@ export interface RunView {
   tokenCount: number
   errors: { code: ErrorCode; message: string }[]
   metrics?: RunMetrics
+  /** The latest hot_reload's files, when the run sent one with them. */
+  preview?: RunPreview
   versionId?: string
   /** What the run proved, once it finished, and why it is not proven (empty when it is). */
   verdict?: Verdict
@@ -267,7 +281,19 @@ function reduce(view: RunView, event: StudioEvent): RunView {
       return next
     }
     case "hot_reload":
-      return view
+      // Without files (an older server) there is nothing to build; the version's preview comes at the end.
+      return event.files
+        ? {
+            ...view,
+            preview: {
+              seq: event.seq,
+              files: event.files,
+              paths: event.paths,
+              ...(event.entry ? { entry: event.entry } : {}),
+              ...(event.givenTests ? { givenTests: event.givenTests } : {}),
+            },
+          }
+        : view
     case "error":
       return { ...view, errors: [...view.errors, { code: event.code, message: event.message }] }
     case "run_finished": {

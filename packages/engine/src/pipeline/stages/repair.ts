@@ -6,7 +6,7 @@ import {
   streamFiles,
   TEST_FILE,
 } from "../model-stream"
-import { stageComplete, type GenerationContext } from "../run-context"
+import { hotReload, stageComplete, type GenerationContext } from "../run-context"
 import type { ExecuteResult } from "./execute"
 
 /**
@@ -20,6 +20,8 @@ export async function* repairStage(
   contract: Contract,
   current: ExecuteResult,
   maxRepairs: number,
+  /** Tests as the spec: the given tests, which the preview builds beside (see hot_reload). */
+  given?: { files: Record<string, string>; componentPath: string },
 ): AsyncGenerator<StudioEvent, Record<string, string>> {
   const { emit } = context
   const attempt = ++context.repairAttempts
@@ -78,6 +80,12 @@ export async function* repairStage(
     })
   }
   yield stageComplete(context, "repair", started)
+  // The preview shows the repaired component at once; the next execute tells whether it passes.
+  const reload = await hotReload(context, current.files, repaired, {
+    entry: given?.componentPath ?? `src/components/${contract.name}.tsx`,
+    ...(given ? { givenTests: given.files } : {}),
+  })
+  if (reload) yield reload
   return repaired
 }
 

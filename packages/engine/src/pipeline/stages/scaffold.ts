@@ -8,7 +8,7 @@ import {
   streamFiles,
   TEST_FILE,
 } from "../model-stream"
-import { stageComplete, type GenerationContext } from "../run-context"
+import { hotReload, stageComplete, type GenerationContext } from "../run-context"
 
 /** What the scaffold wrote: the implementation files, and the component's path and source among them. */
 export interface Scaffold {
@@ -84,5 +84,11 @@ export async function* scaffoldStage(
   if (componentSource === undefined)
     throw new StudioError("model_output_invalid", `The scaffold did not write ${componentPath}.`)
   yield stageComplete(context, "scaffold", started, { summary: `${Object.keys(files).length} file(s)` })
+  // The preview can show the scaffold now, while the tests are written and run (a follow-up: what it changed).
+  const reload = await hotReload(context, previous?.files ?? {}, files, {
+    entry: componentPath,
+    ...(given ? { givenTests: given.files } : {}),
+  })
+  if (reload) yield reload
   return { files, componentPath, componentSource }
 }

@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from "@testing-library/react"
-import type { PreviewRequest, PreviewResponse, Version } from "@studio/protocol"
+import type { PreviewRequest, PreviewResponse, StudioEvent, Version } from "@studio/protocol"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { ApiClient } from "../../services/api-client"
 import { ServicesProvider } from "../../services/services-context"
@@ -191,6 +191,75 @@ describe("PreviewPanel", () => {
     expect(first.isConnected).toBe(false)
     expect(api.buildPreview).toHaveBeenCalledTimes(2)
     expect(frame().getAttribute("sandbox")).toBe("allow-scripts")
+  })
+
+  it("during a run: the scaffold's preview while the tests run, reloaded after a repair, then the version's", async () => {
+    const RUN_ID = "33333333-3333-4333-8333-333333333333"
+    const scaffold = "export default function PricingTable() { return <p>scaffold</p> }\n"
+    const repaired = "export default function PricingTable() { return <p>repaired</p> }\n"
+    const event = (seq: number, fields: Record<string, unknown>) =>
+      act(() =>
+        useStudioStore
+          .getState()
+          .applyEvent({ runId: RUN_ID, seq, ts: 1000 + seq, ...fields } as StudioEvent),
+      )
+    // A first run: nothing selected yet, so without hot_reload the panel would wait for the run to finish.
+    useStudioStore.getState().reset()
+    act(() => {
+      useStudioStore.getState().trackRun(RUN_ID, "a pricing table")
+      useStudioStore.getState().setActiveRun(RUN_ID)
+    })
+    let builds = 0
+    const api = renderPanel(async () => answer(++builds))
+    event(0, { type: "run_started", prompt: "a pricing table", provider: "offline", model: "recipes" })
+    event(1, { type: "file_closed", path: COMPONENT, content: scaffold })
+    expect(api.buildPreview).not.toHaveBeenCalled()
+    expect(screen.getByText(/its preview appears here as soon as it is/)).toBeInTheDocument()
+
+    event(2, { type: "hot_reload", paths: [COMPONENT], files: { [COMPONENT]: scaffold }, entry: COMPONENT })
+    await waitFor(() => expect(frame().getAttribute("src")).toBe(pageUrl(1)))
+    expect(api.buildPreview.mock.calls[0]?.[0]).toEqual({
+      files: { [COMPONENT]: scaffold },
+      entry: COMPONENT,
+      props: {},
+      parentOrigin: window.location.origin,
+    })
+    fromPreview({ source: "studio-preview", type: "ready" })
+    expect(document.querySelector("[data-preview-state]")).toHaveAttribute("data-preview-state", "ready")
+    expect(screen.getByRole("status")).toHaveTextContent("The run's code so far; its tests are running…")
+
+    // Tests report and fail, a repair rewrites the component: its hot_reload reloads the preview.
+    event(3, { type: "test_result", name: "R1: shows three tiers", status: "fail", durationMs: 5 })
+    event(4, { type: "hot_reload", paths: [COMPONENT], files: { [COMPONENT]: repaired }, entry: COMPONENT })
+    await waitFor(() => expect(frame().getAttribute("src")).toBe(pageUrl(2)))
+    expect(api.buildPreview.mock.calls[1]?.[0]).toMatchObject({ files: { [COMPONENT]: repaired } })
+
+    // The run ends with a version; until it is selected and loaded the run's page stays.
+    event(5, {
+      type: "run_finished",
+      verdict: "proven",
+      reasons: [],
+      success: true,
+      versionId: VERSION_ID,
+      metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 1 },
+    })
+    expect(frame().getAttribute("src")).toBe(pageUrl(2))
+    expect(api.buildPreview).toHaveBeenCalledTimes(2)
+    act(() =>
+      useStudioStore.setState({
+        versions: [version],
+        selectedVersionId: VERSION_ID,
+        versionDetails: { [VERSION_ID]: version },
+      }),
+    )
+    await waitFor(() => expect(frame().getAttribute("src")).toBe(pageUrl(3)))
+    expect(api.buildPreview.mock.calls[2]?.[0]).toEqual({
+      files: version.files,
+      entry: COMPONENT,
+      props: {},
+      parentOrigin: window.location.origin,
+    })
+    expect(loaded).toEqual([pageUrl(1), pageUrl(2), pageUrl(3)])
   })
 
   it("shows the error the page for an expired address posts", async () => {

@@ -4,6 +4,7 @@ import type { Diagnostic } from "@studio/protocol"
 import { Laptop, Loader2, Moon, RotateCw, Smartphone, Sun, Tablet, TriangleAlert, X } from "lucide-react"
 import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 import { useServices } from "../../services/services-context"
+import type { RunPreview, RunView } from "../../state/run-view"
 import { useStudioStore, type Viewport } from "../../state/studio-store"
 import { readPreviewMessage, type StudioToPreview } from "./preview-messages"
 
@@ -18,7 +19,9 @@ const EMPTY: Record<string, string> = {}
 type PreviewState = "empty" | "building" | "loading" | "ready" | "error"
 
 /**
- * The selected version's component, live, in a sandboxed iframe: `sandbox="allow-scripts"` without
+ * The selected version's component, live, in a sandboxed iframe (during a run, the run's own files as its hot_reload
+ * events send them, so the scaffold shows while the tests run and a repair reloads it; the run's version takes over
+ * once it is selected): `sandbox="allow-scripts"` without
  * `allow-same-origin` gives the page an opaque origin, so it can never read the studio's token or storage; its own
  * Content-Security-Policy allows no network. The server builds the page (esbuild + Tailwind, React bundled in:
  * nothing from a CDN) and serves it for a few minutes at its own short-lived address, which the iframe loads: a
@@ -29,21 +32,26 @@ export function PreviewPanel() {
   const { api } = useServices()
   const versionId = useStudioStore((state) => state.selectedVersionId)
   const version = useStudioStore((state) => (versionId ? state.versionDetails[versionId] : undefined))
-  const edits = useStudioStore((state) => (versionId ? state.edits[versionId] : undefined) ?? EMPTY)
-  const props = useStudioStore((state) => (versionId ? state.propValues[versionId] : undefined))
+  const versionEdits = useStudioStore((state) => (versionId ? state.edits[versionId] : undefined) ?? EMPTY)
+  const versionProps = useStudioStore((state) => (versionId ? state.propValues[versionId] : undefined))
   const theme = useStudioStore((state) => state.previewTheme)
   const viewport = useStudioStore((state) => state.viewport)
   const setTheme = useStudioStore((state) => state.setPreviewTheme)
   const setViewport = useStudioStore((state) => state.setViewport)
   const setRepaint = useStudioStore((state) => state.setPreviewRepaint)
-  const running = useStudioStore((state) => {
-    const run = state.activeRunId ? state.runs[state.activeRunId] : undefined
-    return run?.status === "running"
-  })
+  const activeRun = useStudioStore((state) => (state.activeRunId ? state.runs[state.activeRunId] : undefined))
+  const running = activeRun?.status === "running"
+  const runVersionListed = useStudioStore((state) =>
+    state.versions.some((entry) => entry.id === activeRun?.versionId),
+  )
+  const live = liveRunPreview(activeRun, { versionId, loaded: version !== undefined, runVersionListed })
+  const edits = live ? EMPTY : versionEdits
+  const props = live ? undefined : versionProps
 
   const frame = useRef<HTMLIFrameElement>(null)
-  // The page and the version it was built for: switching versions never shows the previous version's page.
-  const [page, setPage] = useState<{ url: string; versionId: string } | null>(null)
+  // The page and what it was built for (`key`): switching versions never shows the previous version's page, while
+  // a run's next page (after a repair, or its version's) replaces its last one only once it is built (`runId`).
+  const [page, setPage] = useState<{ url: string; key: string; runId?: string } | null>(null)
   const [state, setState] = useState<PreviewState>("empty")
   const [runtimeError, setRuntimeError] = useState<{ message: string; stack?: string } | null>(null)
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([])
@@ -58,22 +66,31 @@ export function PreviewPanel() {
   const sentAt = useRef(new Map<number, number>())
   const nextId = useRef(1)
 
-  const files = useMemo(() => (version ? { ...version.files, ...edits } : null), [version, edits])
+  const versionFiles = useMemo(
+    () => (version ? { ...version.files, ...versionEdits } : null),
+    [version, versionEdits],
+  )
+  const files = live ? live.preview.files : versionFiles
+  // What the page is built for: a version, or one hot_reload of the active run.
+  const sourceKey = live ? `run:${live.runId}:${live.preview.seq}` : versionId
+  // A run's pages follow one another without a blank in between, its version's page last.
+  const sourceRunId = live?.runId ?? (activeRun?.versionId === versionId ? activeRun?.runId : undefined)
   // Tests as the spec: the version's given tests go with its files, so the page builds in that mode (they may be
   // among the files, and the component may use the router).
-  const givenTests = version?.givenTests
+  const givenTests = live ? live.preview.givenTests : version?.givenTests
   const edited = Object.keys(edits).length > 0
   const hasFiles = files !== null && Object.keys(files).length > 0
 
-  const componentName = version?.contract?.name
-  const entry =
-    componentName && files && Object.hasOwn(files, `src/components/${componentName}.tsx`)
+  const componentName = live ? undefined : version?.contract?.name
+  const entry = live
+    ? live.preview.entry
+    : componentName && files && Object.hasOwn(files, `src/components/${componentName}.tsx`)
       ? `src/components/${componentName}.tsx`
       : undefined
 
   // Build the page whenever the files change (debounced while the person types in the editor).
   useEffect(() => {
-    if (!versionId || !files || Object.keys(files).length === 0) return
+    if (!sourceKey || !files || Object.keys(files).length === 0) return
     const controller = new AbortController()
     const timer = setTimeout(
       () => {
@@ -94,7 +111,7 @@ export function PreviewPanel() {
             if (controller.signal.aborted) return
             setDiagnostics(built.diagnostics.filter((diagnostic) => diagnostic.severity === "error"))
             setRuntimeError(null)
-            setPage({ url: built.url, versionId })
+            setPage({ url: built.url, key: sourceKey, ...(sourceRunId ? { runId: sourceRunId } : {}) })
             setState("loading")
           })
           .catch((error: unknown) => {
@@ -111,7 +128,7 @@ export function PreviewPanel() {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [api, versionId, files, entry, givenTests, edited, reloads])
+  }, [api, sourceKey, sourceRunId, files, entry, givenTests, edited, reloads])
 
   const post = useCallback((message: StudioToPreview) => {
     // The frame's origin is opaque, so "*" is the only target that reaches it; what is sent is the studio's own
@@ -165,7 +182,8 @@ export function PreviewPanel() {
   }, [theme, state, post])
 
   // A page built for another version is not shown; until this version's arrives the panel says it is building.
-  const shown = hasFiles && page?.versionId === versionId
+  const shown =
+    hasFiles && (page?.key === sourceKey || (sourceRunId !== undefined && page?.runId === sourceRunId))
   const shownState: PreviewState = !hasFiles ? "empty" : shown ? state : "building"
   const width = VIEWPORTS.find((entry) => entry.value === viewport)?.width ?? "100%"
 
@@ -217,11 +235,13 @@ export function PreviewPanel() {
             ? "Building…"
             : shownState === "loading"
               ? "Loading…"
-              : running
-                ? "A new version is being made…"
-                : edited
-                  ? "Showing your edits"
-                  : ""}
+              : live && running
+                ? "The run's code so far; its tests are running…"
+                : running
+                  ? "A new version is being made…"
+                  : edited
+                    ? "Showing your edits"
+                    : ""}
         </span>
       </div>
       <div
@@ -293,6 +313,23 @@ export function PreviewPanel() {
   )
 }
 
+/**
+ * The active run's own preview, when it has one (hot_reload) and should be on show: while the run goes on, and after
+ * it until its version is listed, selected and loaded (then the version's page replaces it; once listed, choosing
+ * another version shows that one). A run that ended without a version leaves the selected version's preview.
+ */
+function liveRunPreview(
+  run: RunView | undefined,
+  selected: { versionId: string | null; loaded: boolean; runVersionListed: boolean },
+): { runId: string; preview: RunPreview } | undefined {
+  const preview = run?.preview
+  if (!run || !preview) return undefined
+  if (run.status === "running") return { runId: run.runId, preview }
+  if (run.versionId === undefined) return undefined
+  const arriving = !selected.runVersionListed || (selected.versionId === run.versionId && !selected.loaded)
+  return arriving ? { runId: run.runId, preview } : undefined
+}
+
 function PreviewEmpty({ running, building }: { running: boolean; building: boolean }) {
   return (
     <div className="text-muted-foreground flex h-full flex-col items-center justify-center gap-2 text-center text-sm">
@@ -304,7 +341,7 @@ function PreviewEmpty({ running, building }: { running: boolean; building: boole
       ) : running ? (
         <>
           <Loader2 className="size-5 animate-spin" aria-hidden="true" />
-          <p>Your component is being written and tested; the preview appears when the run finishes.</p>
+          <p>Your component is being written; its preview appears here as soon as it is.</p>
         </>
       ) : (
         <p>The preview of your component appears here.</p>
