@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import path from "node:path"
@@ -7,7 +8,13 @@ import { pgSchema, serial } from "drizzle-orm/pg-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DatabaseOpenError, MIGRATIONS_FOLDER, openDatabase } from "./database"
 import { createStore } from "./store"
-import { INITDB_TIMEOUT_MS, createTestDatabase, testDialects, type TestDatabase } from "./test-databases"
+import {
+  INITDB_TIMEOUT_MS,
+  createTestDatabase,
+  testDialects,
+  type TestDatabase,
+  type TestDialect,
+} from "./test-databases"
 
 // drizzle's own record of the migrations it applied.
 const drizzleMigrations = pgSchema("drizzle").table("__drizzle_migrations", { id: serial("id") })
@@ -59,15 +66,7 @@ describe("openDatabase", () => {
   it(
     "upgrades a database whose plugin table still holds (id, manifest) rows to the manifest columns",
     async () => {
-      // The migrations as they were before 0003, in a folder of their own.
-      const before = path.join(dataDir, "migrations-0002")
-      await cp(MIGRATIONS_FOLDER, before, { recursive: true })
-      const journalPath = path.join(before, "meta/_journal.json")
-      const journal = JSON.parse(await readFile(journalPath, "utf8")) as { entries: { tag: string }[] }
-      const upgrade = journal.entries.findIndex((entry) => entry.tag === "0003_plugin_manifest_columns")
-      expect(upgrade).toBeGreaterThan(0)
-      journal.entries = journal.entries.slice(0, upgrade)
-      await writeFile(journalPath, JSON.stringify(journal))
+      const before = await migrationsBefore(dataDir, "0003_plugin_manifest_columns")
       const folder = path.join(dataDir, "upgrade")
       const old = await openDatabase({ dataDir: folder, migrationsFolder: before })
       await old.db.execute(
@@ -126,4 +125,103 @@ describe("openDatabase", () => {
       "Cannot open the PostgreSQL database at postgres://me:***@127.0.0.1:1/studio: connect ECONNREFUSED 127.0.0.1:1",
     )
   })
+})
+
+/** The migrations as they were before `tag`, in a folder of their own under `dir`. */
+async function migrationsBefore(dir: string, tag: string): Promise<string> {
+  const before = path.join(dir, `migrations-before-${tag}`)
+  await cp(MIGRATIONS_FOLDER, before, { recursive: true })
+  const journalPath = path.join(before, "meta/_journal.json")
+  const journal = JSON.parse(await readFile(journalPath, "utf8")) as { entries: { tag: string }[] }
+  const upgrade = journal.entries.findIndex((entry) => entry.tag === tag)
+  expect(upgrade).toBeGreaterThan(0)
+  journal.entries = journal.entries.slice(0, upgrade)
+  await writeFile(journalPath, JSON.stringify(journal))
+  return before
+}
+
+/** One database, opened first with the migrations before `tag`, then with all of them (PGlite or PostgreSQL). */
+async function upgradableDatabase(dialect: TestDialect, dir: string, tag: string) {
+  const before = await migrationsBefore(dir, tag)
+  if (dialect === "pglite") {
+    const folder = path.join(dir, `upgrade-${tag}`)
+    return {
+      openOld: () => openDatabase({ dataDir: folder, migrationsFolder: before }),
+      openNew: () => openDatabase({ dataDir: folder }),
+      dispose: async () => {},
+    }
+  }
+  const database = await createTestDatabase(dialect)
+  return {
+    openOld: () => database.open({ migrationsFolder: before }),
+    openNew: () => database.open(),
+    dispose: () => database.dispose(),
+  }
+}
+
+describe.each(testDialects())("upgrading to 0004 on %s", (dialect) => {
+  let dataDir: string
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "studio-db-upgrade-"))
+  })
+  afterAll(() => rm(dataDir, { recursive: true, force: true }))
+
+  it(
+    "upgrades runs recorded before 0004: their rows survive, and a stored run_finished gives its verdict",
+    async () => {
+      const database = await upgradableDatabase(dialect, dataDir, "0004_run_records")
+      const old = await database.openOld()
+      const oldStore = createStore(old)
+      const user = await oldStore.users.create({ email: "old@example.com", passwordHash: "h" })
+      const project = await oldStore.projects.create(user.id, "Old")
+      const [judged, older, going] = [randomUUID(), randomUUID(), randomUUID()]
+      // The old columns only: the repositories of today would ask for the new ones.
+      for (const [id, status] of [
+        [judged, "failed"],
+        [older, "succeeded"],
+        [going, "running"],
+      ] as const)
+        await old.db.execute(
+          sql`INSERT INTO testrun (id, user_id, project_id, prompt, provider, model, status, scaffold_files, repair_attempts, success)
+              VALUES (${id}, ${user.id}, ${project.id}, 'a counter', 'offline', 'm', ${status},
+                      '{"src/components/Counter.tsx":"x"}'::jsonb, 1, ${status === "succeeded"})`,
+        )
+      const finished = (runId: string, seq: number, fields: Record<string, unknown>) =>
+        oldStore.events.append(runId, seq, {
+          type: "run_finished",
+          runId,
+          seq,
+          ts: 1,
+          success: false,
+          metrics: { durations: {}, tokens: { prompt: 0, completion: 0 }, repairAttempts: 0 },
+          ...fields,
+        })
+      await finished(judged, 0, { verdict: "unverified", reasons: ["cut off"] })
+      // The last run_finished counts.
+      await finished(judged, 1, { verdict: "failed", reasons: ['1 test failed: "R2"'] })
+      // From before verdicts: nothing to copy.
+      await finished(older, 0, { success: true })
+      await old.close()
+
+      const upgraded = await database.openNew()
+      const store = createStore(upgraded)
+      expect(await store.runs.get(user.id, judged)).toMatchObject({
+        status: "failed",
+        scaffoldFiles: { "src/components/Counter.tsx": "x" },
+        repairAttempts: 1,
+        verdict: "failed",
+        verdictReasons: ['1 test failed: "R2"'],
+      })
+      expect(await store.runs.get(user.id, older)).toMatchObject({
+        status: "succeeded",
+        success: true,
+        verdict: null,
+      })
+      expect(await store.runs.get(user.id, going)).toMatchObject({ status: "running", verdict: null })
+      expect((await store.events.list(judged, -1)).map((row) => row.seq)).toEqual([0, 1])
+      await upgraded.close()
+      await database.dispose()
+    },
+    INITDB_TIMEOUT_MS,
+  )
 })

@@ -1,5 +1,5 @@
 // The studio's tables. After changing them, run `npx drizzle-kit generate` in packages/server to add a migration.
-import { RUN_STATUSES, type Contract, type TestCaseResult } from "@studio/protocol"
+import { RUN_STATUSES, VERDICTS, type Contract, type TestCaseResult } from "@studio/protocol"
 import { sql } from "drizzle-orm"
 import {
   boolean,
@@ -100,11 +100,16 @@ export const testRuns = pgTable(
     model: text("model").notNull(),
     status: text("status", { enum: RUN_STATUSES }).notNull().default("queued"),
     contract: jsonb("contract").$type<Contract>(),
+    /** What the scaffold stage wrote, before execute formatted it and repair changed it (null: no scaffold ran). */
     scaffoldFiles: jsonb("scaffold_files").$type<FileMap>(),
+    /** The test files as they were last run. */
     testFiles: jsonb("test_files").$type<FileMap>(),
     testResults: jsonb("test_results").$type<TestCaseResult[]>(),
     repairAttempts: integer("repair_attempts").notNull().default(0),
     success: boolean("success"),
+    /** The run_finished verdict and its reasons; null while it runs (and for runs stored before 0004 without one). */
+    verdict: text("verdict", { enum: VERDICTS }),
+    verdictReasons: jsonb("verdict_reasons").$type<string[]>(),
     /** When it was queued. */
     createdAt: createdAt(),
     /** When a worker took it, and which (host, pid and a random part). */
@@ -116,6 +121,10 @@ export const testRuns = pgTable(
     check(
       "testrun_status_known",
       sql.raw(`"status" in (${RUN_STATUSES.map((status) => `'${status}'`).join(", ")})`),
+    ),
+    check(
+      "testrun_verdict_known",
+      sql.raw(`"verdict" in (${VERDICTS.map((verdict) => `'${verdict}'`).join(", ")})`),
     ),
     index("testrun_project_idx").on(t.projectId),
     // Only unfinished runs are looked up by status (at start and shutdown), so the index stays tiny.
@@ -172,7 +181,9 @@ export const studioObservations = pgTable(
     projectId: uuid("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
+    /** sha256 of the normalised prompt (runs/prompt-hash.ts), so the insights page groups repeated prompts. */
     promptHash: text("prompt_hash").notNull(),
+    /** Unified diff of the run's version against its parent version ("" when the run saved no version). */
     diffPatch: text("diff_patch").notNull(),
     testMetrics: jsonb("test_metrics").$type<Record<string, number>>().notNull(),
     latencyMs: integer("latency_ms").notNull(),

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto"
 import { StudioError } from "@studio/protocol"
-import { eq } from "drizzle-orm"
+import { eq, sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { diffSize } from "../export/diff-size"
+import { unifiedDiff } from "../export/unified-diff"
+import { hashPrompt } from "../runs/prompt-hash"
 import type { Database } from "./database"
 import { DuplicateEmailError } from "./errors"
 import { pluginManifests } from "./schema"
@@ -185,6 +188,42 @@ describe.each(testDialects())("store on %s", (dialect) => {
       expect(finished?.finishedAt).toBeInstanceOf(Date)
       expect(await store.runs.finish(id, { status: "failed", success: false })).toBeUndefined()
       expect((await store.runs.get(user.id, id))?.status).toBe("succeeded")
+    })
+
+    it("keeps the seed's record of a run: the scaffold's files, the tests, their results, the repairs and the verdict", async () => {
+      const { user, project } = await newProject()
+      const id = await newRun(user.id, project.id)
+      const record = {
+        scaffoldFiles: { "src/components/Counter.tsx": "export default function Counter() { return 2 }\n" },
+        testFiles: { "src/components/Counter.test.tsx": 'it("R1: counts", () => {})\n' },
+        testResults: [
+          { name: "R1: counts", requirementId: "R1", status: "pass" as const, durationMs: 3 },
+          {
+            name: "R2: resets",
+            requirementId: "R2",
+            status: "fail" as const,
+            durationMs: 4,
+            error: "expected 0",
+          },
+        ],
+        repairAttempts: 2,
+        verdict: "failed" as const,
+        verdictReasons: ['1 test failed: "R2: resets"'],
+      }
+      await store.runs.finish(id, { status: "failed", success: false, ...record })
+      // Read back as stored, not as finish returned it.
+      expect(await store.runs.get(user.id, id)).toMatchObject({ ...record, status: "failed", success: false })
+
+      // A run still going has no verdict, and the column takes only the protocol's verdicts.
+      const going = await newRun(user.id, project.id)
+      expect(await store.runs.get(user.id, going)).toMatchObject({
+        verdict: null,
+        verdictReasons: null,
+        scaffoldFiles: null,
+      })
+      await expect(
+        database.db.execute(sql`UPDATE testrun SET verdict = 'passed' WHERE id = ${going}`),
+      ).rejects.toThrow()
     })
 
     it("starts a queued run once, after the run_queued events stored while it waited", async () => {
@@ -384,7 +423,10 @@ describe.each(testDialects())("store on %s", (dialect) => {
       await store.plugins.upsert([manifest("zeta-lint", "1.0.0"), manifest("alpha-check", "1.0.0")])
       await store.plugins.upsert([manifest("zeta-lint", "2.0.0"), manifest("zeta-lint", "3.0.0", 12.6)])
       const listed = (await store.plugins.list()).filter((plugin) => plugin.name.includes("-"))
-      expect(listed).toEqual([manifest("alpha-check", "1.0.0"), manifest("zeta-lint", "3.0.0", 13)])
+      expect(listed).toEqual([
+        { ...manifest("alpha-check", "1.0.0"), source: "builtin" },
+        { ...manifest("zeta-lint", "3.0.0", 13), source: "builtin" },
+      ])
       const rows = await database.db
         .select({
           name: pluginManifests.name,
@@ -401,6 +443,19 @@ describe.each(testDialects())("store on %s", (dialect) => {
       await store.plugins.replaceBuiltins([manifest("kept-tool", "1.1.0")])
       const names = (await store.plugins.list()).map((plugin) => `${plugin.name}@${plugin.version}`)
       expect(names).toEqual(["kept-tool@1.1.0"])
+    })
+
+    it("keeps the custom plugins (STUDIO_PLUGINS_DIR) apart: each source is replaced on its own", async () => {
+      await store.plugins.replaceCustom([manifest("acme-lint", "1.0.0"), manifest("gone-check", "1.0.0")])
+      await store.plugins.replaceBuiltins([manifest("kept-tool", "1.2.0")])
+      await store.plugins.replaceCustom([manifest("acme-lint", "1.1.0")])
+      const listed = await store.plugins.list()
+      expect(listed.map((plugin) => `${plugin.name}@${plugin.version}:${plugin.source}`)).toEqual([
+        "acme-lint@1.1.0:custom",
+        "kept-tool@1.2.0:builtin",
+      ])
+      await store.plugins.replaceCustom([])
+      expect((await store.plugins.list()).map((plugin) => plugin.name)).toEqual(["kept-tool"])
     })
 
     it("refuses, as an internal error, a stored row that is no manifest", async () => {
@@ -439,6 +494,39 @@ describe.each(testDialects())("store on %s", (dialect) => {
       expect(await store.observations.setSatisfaction(user.id, id, 1)).toBe(true)
       expect(await store.observations.list(user.id)).toMatchObject([{ id, userSatisfaction: 1 }])
       expect(await store.observations.list(stranger.id)).toEqual([])
+    })
+
+    it("stores the prompt's hash, the diff against the parent version, the latency and the vote", async () => {
+      const { user, project } = await newProject()
+      const runId = await newRun(user.id, project.id)
+      const parent = { "src/components/Counter.tsx": "one\ntwo\n" }
+      const child = { "src/components/Counter.tsx": "one\n2\n", "src/components/Counter.test.tsx": "t\n" }
+      const diffPatch = unifiedDiff(parent, child)
+      const id = await store.observations.create({
+        runId,
+        userId: user.id,
+        projectId: project.id,
+        promptHash: hashPrompt("Make the  button RED"),
+        diffPatch,
+        testMetrics: { passed: 2 },
+        latencyMs: 4321,
+      })
+      expect(await store.observations.setSatisfaction(user.id, id, 1)).toBe(true)
+      const [stored] = await store.observations.list(user.id)
+      expect(stored).toMatchObject({
+        id,
+        runId,
+        promptHash: hashPrompt("make the button red"),
+        diffPatch,
+        latencyMs: 4321,
+        userSatisfaction: 1,
+      })
+      expect(stored?.diffPatch).toContain("+++ b/src/components/Counter.test.tsx")
+      expect(diffSize(stored?.diffPatch ?? "")).toEqual({ files: 2, additions: 2, deletions: 1 })
+      // A vote is a thumb: up or down, nothing else.
+      await expect(
+        database.db.execute(sql`UPDATE studioobservation SET user_satisfaction = 5 WHERE id = ${id}`),
+      ).rejects.toThrow()
     })
 
     it("lists a user's observations newest first, up to the limit", async () => {

@@ -13,8 +13,11 @@ export type TestDialect = Database["dialect"]
 
 export type TestDatabase = {
   dialect: TestDialect
-  /** Opens (and migrates) the test database; may be called again after closing to test a reopen. */
-  open(): Promise<Database>
+  /**
+   * Opens (and migrates) the test database; may be called again after closing to test a reopen. `migrationsFolder`
+   * (PostgreSQL only: a PGlite test database starts migrated) migrates it with other migrations, to test an upgrade.
+   */
+  open(options?: { migrationsFolder?: string }): Promise<Database>
   /** Closes what open() returned and deletes the database. */
   dispose(): Promise<void>
 }
@@ -35,8 +38,8 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   const opened: Database[] = []
   return {
     dialect,
-    async open() {
-      const database = await openDatabase({ dataDir, databaseUrl })
+    async open(options = {}) {
+      const database = await openDatabase({ dataDir, databaseUrl, ...options })
       opened.push(database)
       return database
     },

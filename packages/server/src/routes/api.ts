@@ -19,6 +19,7 @@ import type { Project } from "../db/repositories/projects"
 import type { RunRecord } from "../db/repositories/runs"
 import type { User } from "../db/repositories/users"
 import type { Version } from "../db/repositories/versions"
+import { diffSize } from "../export/diff-size"
 import { buildProjectZip } from "../export/project-zip"
 import { readRunVerdicts, readStoredEvent } from "../runs/run-verdicts"
 import { takePrompt } from "../limits/rate-limit"
@@ -250,14 +251,30 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
       observations.map((observation) => observation.runId),
     )
     const verdicts = await readRunVerdicts(store, runs)
+    const runsById = new Map(runs.map((run) => [run.id, run]))
     return {
       observations: observations.map(
-        ({ id, runId, projectId, testMetrics, latencyMs, userSatisfaction, createdAt }) => {
+        ({
+          id,
+          runId,
+          projectId,
+          promptHash,
+          diffPatch,
+          testMetrics,
+          latencyMs,
+          userSatisfaction,
+          createdAt,
+        }) => {
           const verdict = verdicts.get(runId)
+          const run = runsById.get(runId)
           return {
             id,
             runId,
             projectId,
+            prompt: run?.prompt ?? "",
+            promptHash,
+            parentVersionId: run?.parentVersionId ?? null,
+            diff: diffSize(diffPatch),
             // An earlier observation's `success` meant "no test failed"; it now follows the verdict.
             testMetrics: { ...testMetrics, success: verdict?.verdict === "proven" ? 1 : 0 },
             verdict: verdict?.verdict ?? null,

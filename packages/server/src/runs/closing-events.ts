@@ -40,7 +40,9 @@ export async function endRunOutsidePipeline(
   code: ErrorCode,
   message: string,
 ): Promise<boolean> {
-  if (!(await deps.store.runs.finish(runId, { status, success: false }))) return false
+  const { verdict, reasons } = computeVerdict({ tests: [], errors: [{ code, message }] })
+  if (!(await deps.store.runs.finish(runId, { status, success: false, verdict, verdictReasons: reasons })))
+    return false
   const last = (await deps.store.events.lastSeq(runId)) ?? -1
   for (const event of closingEvents(runId, last + 1, code, message)) {
     await deps.store.events.append(runId, event.seq, event as StoredEvent)

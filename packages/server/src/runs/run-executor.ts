@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto"
 import path from "node:path"
 import {
   assertMayRunUntrustedCode,
@@ -8,7 +7,7 @@ import {
   EDITOR_PROVIDER,
   OFFLINE_PROVIDER,
   type Engine,
-  type PluginId,
+  type PluginName,
   type RunBudget,
   type RunEvents,
   type RunOutcome,
@@ -29,6 +28,7 @@ import type { Store } from "../db/store"
 import { unifiedDiff } from "../export/unified-diff"
 import type { Metrics } from "../metrics"
 import { endRunOutsidePipeline } from "./closing-events"
+import { hashPrompt } from "./prompt-hash"
 import { describeRunPrompt } from "./run-prompt"
 import type { JobHandler, RunEventBus, RunJob } from "./run-queue"
 
@@ -109,7 +109,7 @@ async function planRun(deps: RunExecutorDeps, job: RunJob, recordedPrompt: strin
     const { prompt, runId } = job
     // A follow-up of a version of given tests keeps them as its spec, unless it brings tests of its own.
     const tests = job.tests ?? (parent ? givenTestsOf(parent) : undefined)
-    const plugins = job.plugins as PluginId[] | undefined
+    const plugins: PluginName[] | undefined = job.plugins
     return {
       projectId: job.projectId,
       // As the run was recorded: a follow-up's prompt describes the change, the parent's tests stay the proof.
@@ -260,8 +260,11 @@ async function drive(
   await store.runs.finish(runId, {
     status: statusOf(success, stop),
     success,
+    verdict: finished?.type === "run_finished" ? finished.verdict : null,
+    verdictReasons: finished?.type === "run_finished" ? finished.reasons : null,
     contract: outcome.contract ?? null,
-    scaffoldFiles: pick(outcome.files, (path) => !TEST_FILE.test(path)),
+    // The scaffold's own files; the files the run ended with are its version's. A test run of edits has no scaffold.
+    scaffoldFiles: outcome.scaffoldFiles ?? null,
     testFiles: pick(outcome.files, (path) => TEST_FILE.test(path)),
     testResults: outcome.tests,
     repairAttempts: finished?.type === "run_finished" ? finished.metrics.repairAttempts : 0,
@@ -274,8 +277,9 @@ async function drive(
       runId,
       userId: job.userId,
       projectId: plan.projectId,
-      promptHash: createHash("sha256").update(plan.prompt).digest("hex"),
-      diffPatch: unifiedDiff(plan.parent?.files ?? {}, outcome.files),
+      promptHash: hashPrompt(plan.prompt),
+      // The version against its parent (a first version: every file added); no version, no change.
+      diffPatch: versionId ? unifiedDiff(plan.parent?.files ?? {}, outcome.files) : "",
       testMetrics: {
         total: outcome.tests.length,
         passed: outcome.tests.filter((test) => test.status === "pass").length,

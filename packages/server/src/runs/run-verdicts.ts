@@ -32,14 +32,23 @@ export function readStoredEvent(event: ReadEvent, run: RunRecord): StudioEvent {
   return event.type === "run_finished" ? upgradeRunFinishedEvent(event, earlierRunOf(run)) : event
 }
 
-/** The verdict of each finished run, from its stored run_finished (upgraded); a run still going has none. */
+/**
+ * The verdict of each finished run: the one its record keeps, else (a run recorded before 0004) from its stored
+ * run_finished (upgraded); a run still going has none.
+ */
 export async function readRunVerdicts(
   store: Store,
   runs: readonly RunRecord[],
 ): Promise<Map<string, VerdictOutcome>> {
-  const finished = await store.events.runFinished(runs.map((run) => run.id))
   const verdicts = new Map<string, VerdictOutcome>()
+  const unrecorded: RunRecord[] = []
   for (const run of runs) {
+    if (run.verdict) verdicts.set(run.id, { verdict: run.verdict, reasons: run.verdictReasons ?? [] })
+    else unrecorded.push(run)
+  }
+  if (unrecorded.length === 0) return verdicts
+  const finished = await store.events.runFinished(unrecorded.map((run) => run.id))
+  for (const run of unrecorded) {
     const event = finished.get(run.id)
     if (!event) continue
     const read = readStoredEvent(event, run)

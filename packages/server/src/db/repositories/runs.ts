@@ -1,4 +1,4 @@
-import type { Contract, TestCaseResult } from "@studio/protocol"
+import type { Contract, TestCaseResult, Verdict } from "@studio/protocol"
 import { and, desc, eq, inArray, max, sql } from "drizzle-orm"
 import type { StudioDb } from "../database"
 import { runEvents, testRuns, type FileMap, type RunStatus } from "../schema"
@@ -21,8 +21,13 @@ export type NewRun = {
 export type RunOutcome = {
   status: Exclude<RunStatus, "queued" | "running">
   success: boolean | null
+  /** The run_finished verdict, and why it is not proven. */
+  verdict?: Verdict | null
+  verdictReasons?: string[] | null
   contract?: Contract | null
+  /** What the scaffold stage wrote (not the files the run ended with: those are its version's). */
   scaffoldFiles?: FileMap | null
+  /** The test files as they were last run. */
   testFiles?: FileMap | null
   testResults?: TestCaseResult[] | null
   repairAttempts?: number

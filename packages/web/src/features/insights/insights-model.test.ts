@@ -8,6 +8,7 @@ import {
   formatDuration,
   formatMean,
   formatPercent,
+  groupRepeatedPrompts,
   median,
   sortOldestFirst,
   stagesThatRan,
@@ -201,5 +202,44 @@ describe("costs", () => {
       { projectId: PROJECT_B, runs: 1, tokens: 1500, costUsd: 0.5, unpricedRuns: 0 },
       { projectId: PROJECT_A, runs: 2, tokens: 3000, costUsd: 0.25, unpricedRuns: 1 },
     ])
+  })
+})
+
+describe("groupRepeatedPrompts", () => {
+  it("groups runs by prompt hash, leaves single runs out, and takes the median change of the follow-ups", () => {
+    const parent = "0c0c0000-0000-4000-8000-000000000001"
+    const followUp = (n: number, additions: number, deletions: number) =>
+      makeObservation(n, {
+        prompt: `make it red ${n}`,
+        promptHash: "f".repeat(64),
+        parentVersionId: parent,
+        diff: { files: 1, additions, deletions },
+      })
+    const groups = groupRepeatedPrompts(
+      toRunPoints([
+        followUp(4, 1, 1),
+        followUp(3, 5, 5),
+        makeObservation(2, { promptHash: "f".repeat(64), prompt: "first", metrics: { success: 0 } }),
+        makeObservation(1),
+        followUp(0, 20, 0),
+      ]),
+    )
+    expect(groups).toEqual([
+      {
+        promptHash: "f".repeat(64),
+        prompt: "make it red 4",
+        runs: 4,
+        passedRuns: 3,
+        passRatePercent: 75,
+        latestAt: makeObservation(4).createdAt,
+        latestVerdict: "proven",
+        followUps: 3,
+        medianFollowUpLines: 10,
+      },
+    ])
+  })
+
+  it("is empty when every prompt ran once", () => {
+    expect(groupRepeatedPrompts(toRunPoints(THREE_RUNS))).toEqual([])
   })
 })

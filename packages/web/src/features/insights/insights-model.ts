@@ -2,6 +2,7 @@ import {
   AGENT_STAGES,
   type AgentStage,
   type CostBasis,
+  type DiffSize,
   type Observation,
   type Verdict,
 } from "@studio/protocol"
@@ -60,6 +61,13 @@ export interface RunPoint {
   /** Share of runs that passed, from the first loaded run up to and including this one (0..1). */
   runningPassRate: number
   userSatisfaction: 1 | -1 | null
+  prompt: string
+  /** The normalised prompt's hash: runs of a prompt typed again share it. */
+  promptHash: string
+  /** The run changed an earlier version (its diff is against that version). */
+  followUp: boolean
+  /** Its version against the parent: files touched, lines added and removed. */
+  diff: DiffSize
 }
 
 export interface InsightsSummary {
@@ -150,6 +158,10 @@ export function toRunPoints(observations: readonly Observation[]): RunPoint[] {
       stageMs,
       runningPassRate: passedSoFar / (index + 1),
       userSatisfaction: satisfactionOf(observation),
+      prompt: observation.prompt,
+      promptHash: observation.promptHash,
+      followUp: observation.parentVersionId !== null,
+      diff: observation.diff,
     }
   })
 }
@@ -232,6 +244,54 @@ export function costByProject(points: readonly RunPoint[]): ProjectCost[] {
     byProject.set(point.projectId, entry)
   }
   return [...byProject.values()].sort((a, b) => b.costUsd - a.costUsd || b.tokens - a.tokens)
+}
+
+/** One prompt that was run more than once (runs grouped by the hash of the normalised prompt). */
+export interface PromptGroup {
+  promptHash: string
+  /** The newest run's wording (the hash ignores case and spacing). */
+  prompt: string
+  runs: number
+  passedRuns: number
+  /** 0..100 */
+  passRatePercent: number
+  latestAt: string
+  latestVerdict: Verdict | null
+  /** Runs of the prompt that changed an earlier version. */
+  followUps: number
+  /** Median lines changed (added + removed) by those follow-ups; null without any. */
+  medianFollowUpLines: number | null
+}
+
+/** Lines a run's version added and removed against its parent. */
+export function changedLines(diff: DiffSize): number {
+  return diff.additions + diff.deletions
+}
+
+/** The prompts run more than once, the most runs first, then the most recently run. */
+export function groupRepeatedPrompts(points: readonly RunPoint[]): PromptGroup[] {
+  const byHash = new Map<string, RunPoint[]>()
+  for (const point of points) byHash.set(point.promptHash, [...(byHash.get(point.promptHash) ?? []), point])
+  const groups: PromptGroup[] = []
+  for (const [promptHash, runs] of byHash) {
+    if (runs.length < 2) continue
+    // Points come oldest first, so the last one is the newest run.
+    const latest = runs.at(-1)!
+    const passed = runs.filter((point) => point.success).length
+    const followUps = runs.filter((point) => point.followUp)
+    groups.push({
+      promptHash,
+      prompt: latest.prompt,
+      runs: runs.length,
+      passedRuns: passed,
+      passRatePercent: (passed / runs.length) * 100,
+      latestAt: latest.createdAt,
+      latestVerdict: latest.verdict,
+      followUps: followUps.length,
+      medianFollowUpLines: median(followUps.map((point) => changedLines(point.diff))),
+    })
+  }
+  return groups.sort((a, b) => b.runs - a.runs || Date.parse(b.latestAt) - Date.parse(a.latestAt))
 }
 
 /** Milliseconds for people: "850 ms", "12.3 s", "2 m 05 s". */

@@ -179,6 +179,66 @@ describe("InsightsPage", () => {
     expect(stat("Feedback")).toHaveTextContent("1 bad")
   })
 
+  it("groups repeated prompts by their hash and shows how much each follow-up changed", async () => {
+    const counter = "a".repeat(64)
+    const red = "b".repeat(64)
+    const parent = "0c0c0000-0000-4000-8000-000000000001"
+    const observations = [
+      // Newest first, as the API sends them.
+      makeObservation(5, {
+        prompt: "Make the button red",
+        promptHash: red,
+        parentVersionId: parent,
+        diff: { files: 1, additions: 4, deletions: 2 },
+      }),
+      makeObservation(4, {
+        prompt: "make the button  red",
+        promptHash: red,
+        parentVersionId: parent,
+        diff: { files: 1, additions: 10, deletions: 6 },
+        metrics: { success: 0 },
+      }),
+      makeObservation(3, { prompt: "A counter", promptHash: counter }),
+      makeObservation(2, { prompt: "a star rating" }),
+      makeObservation(1, { prompt: "a counter", promptHash: counter, metrics: { success: 0 } }),
+      makeObservation(0, { prompt: "a counter", promptHash: counter }),
+    ]
+    renderWithServices(<InsightsPage />, createFakeApi(observations))
+
+    const table = await screen.findByRole("table", { name: "Repeated prompts" })
+    const groups = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      )
+    // The prompt typed three times comes first; a prompt run once is no group. The newest wording names a group.
+    expect(groups.map((row) => [row[0], row[1], row[2], row[4], row[5]])).toEqual([
+      ["A counter", "3", "67%", "0", "—"],
+      ["Make the button red", "2", "50%", "2", "11 lines"],
+    ])
+    expect(groups[1]?.[3]).toContain("Passed")
+
+    const changes = (await runRows()).map((row) => [row[0], row[10]])
+    expect(changes).toEqual([
+      ["#6", "+4 −2"],
+      ["#5", "+10 −6"],
+      ["#4", "new"],
+      ["#3", "new"],
+      ["#2", "new"],
+      ["#1", "new"],
+    ])
+    expect(within(await runRow(0)).getByTitle("4 lines added, 2 removed, in 1 file")).toBeInTheDocument()
+  })
+
+  it("says no prompt was repeated when every prompt is new", async () => {
+    renderWithServices(<InsightsPage />, createFakeApi(THREE_RUNS))
+    expect(await screen.findByText(/No prompt has been run more than once yet/)).toBeInTheDocument()
+    expect(screen.queryByRole("table", { name: "Repeated prompts" })).not.toBeInTheDocument()
+  })
+
   it("says so when there are no runs yet", async () => {
     renderWithServices(<InsightsPage />, createFakeApi([]))
     expect(

@@ -28,17 +28,20 @@ import { FeedbackButtons } from "./feedback-buttons"
 import {
   STAGE_COLORS,
   STAGE_LABELS,
+  changedLines,
   chartWindow,
   costByProject,
   formatCount,
   formatDuration,
   formatMean,
   formatPercent,
+  groupRepeatedPrompts,
   stagesThatRan,
   summarizeRuns,
   toRunPoints,
   type InsightsSummary,
   type ProjectCost,
+  type PromptGroup,
   type RunPoint,
 } from "./insights-model"
 import { useInsightsData } from "./use-insights-data"
@@ -198,6 +201,7 @@ function InsightsReport({
           </ChartCard>
         </div>
       </section>
+      <RepeatedPrompts groups={groupRepeatedPrompts(points)} />
       <RecentRuns points={points} projectNames={projectNames} onVoted={onVoted} />
     </>
   )
@@ -404,6 +408,7 @@ function RecentRuns({
                 <TableHead className="text-right">Tokens</TableHead>
                 <TableHead className="text-right">Cost</TableHead>
                 <TableHead className="text-right">Latency</TableHead>
+                <TableHead className="text-right">Change</TableHead>
                 <TableHead>Feedback</TableHead>
               </TableRow>
             </TableHeader>
@@ -437,6 +442,9 @@ function RecentRuns({
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{runCostLabel(point)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatDuration(point.latencyMs)}</TableCell>
+                  <TableCell className="text-right tabular-nums" title={changeTitle(point)}>
+                    <ChangeLabel point={point} />
+                  </TableCell>
                   <TableCell>
                     <FeedbackButtons
                       observationId={point.observationId}
@@ -450,6 +458,89 @@ function RecentRuns({
           </Table>
         </CardContent>
       </Card>
+    </section>
+  )
+}
+
+/** "2 files changed" for the cell's title. */
+function changeTitle(point: RunPoint): string {
+  const { files, additions, deletions } = point.diff
+  const scope = `${files} ${files === 1 ? "file" : "files"}`
+  if (!point.followUp)
+    return files === 0 ? "No version saved" : `First version: ${additions} lines in ${scope}`
+  return `${additions} lines added, ${deletions} removed, in ${scope}`
+}
+
+/** A follow-up's diff against its parent as "+12 −3"; a first version is "new". */
+function ChangeLabel({ point }: { point: RunPoint }) {
+  if (!point.followUp)
+    return point.diff.files === 0 ? "—" : <span className="text-muted-foreground">new</span>
+  if (changedLines(point.diff) === 0) return <span className="text-muted-foreground">no change</span>
+  return (
+    <span className="font-mono">
+      <span className="text-pass">+{formatCount(point.diff.additions)}</span>{" "}
+      <span className="text-fail">−{formatCount(point.diff.deletions)}</span>
+    </span>
+  )
+}
+
+/** Prompts run more than once, grouped by the hash of the normalised prompt, with how they went. */
+function RepeatedPrompts({ groups }: { groups: PromptGroup[] }) {
+  return (
+    <section aria-labelledby="insights-repeated-prompts" className="flex flex-col gap-3">
+      <h2 id="insights-repeated-prompts" className="text-lg font-semibold">
+        Repeated prompts
+      </h2>
+      {groups.length === 0 ? (
+        <p className="text-muted-foreground text-sm">
+          No prompt has been run more than once yet. Prompts that differ only in case or spacing count as one.
+        </p>
+      ) : (
+        <Card className="py-2">
+          <CardContent className="px-2">
+            <Table aria-labelledby="insights-repeated-prompts">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Prompt</TableHead>
+                  <TableHead className="text-right">Runs</TableHead>
+                  <TableHead className="text-right">Passed</TableHead>
+                  <TableHead>Latest</TableHead>
+                  <TableHead className="text-right">Follow-ups</TableHead>
+                  <TableHead className="text-right">Median change</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {groups.map((group) => (
+                  <TableRow key={group.promptHash}>
+                    <TableCell className="max-w-80 truncate" title={group.prompt}>
+                      {group.prompt}
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{formatCount(group.runs)}</TableCell>
+                    <TableCell
+                      className="text-right tabular-nums"
+                      title={`${group.passedRuns} of ${group.runs} passed`}
+                    >
+                      {formatPercent(group.passRatePercent)}
+                    </TableCell>
+                    <TableCell>
+                      <span className="inline-flex items-center gap-2">
+                        <time dateTime={group.latestAt}>{formatDateTime(group.latestAt)}</time>
+                        <ResultBadge verdict={group.latestVerdict} />
+                      </span>
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{formatCount(group.followUps)}</TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {group.medianFollowUpLines === null
+                        ? "—"
+                        : `${formatCount(group.medianFollowUpLines)} ${group.medianFollowUpLines === 1 ? "line" : "lines"}`}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      )}
     </section>
   )
 }

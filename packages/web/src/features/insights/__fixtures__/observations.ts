@@ -19,6 +19,11 @@ export function makeObservation(
     id: uuid(n, "0b5e0000"),
     runId: uuid(n, "0a0a0000"),
     projectId: PROJECT_A,
+    // Every run its own prompt, a first version of 2 files unless a test says otherwise.
+    prompt: `Prompt ${n}`,
+    promptHash: String(n).padStart(64, "0"),
+    parentVersionId: null,
+    diff: { files: 2, additions: 40, deletions: 0 },
     latencyMs: 10_000,
     userSatisfaction: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, n)).toISOString(),
