@@ -1,7 +1,8 @@
 // Every whole model answer of the corpus (test/fixtures/model-answers/), streamed by the fake server through the real
 // OpenAI client into the real stage functions: what the stage writes, says and refuses must match the fixture's
-// expectation. No toolchain and no sandbox: those stages are not run here (model-answers-pipeline.test.ts does).
-import { afterEach, describe, expect, it } from "vitest"
+// expectation. No sandbox: the execute stage is not run here (model-answers-pipeline.test.ts does). The toolchain is
+// real: scaffold and repair build the preview their hot_reload announces.
+import { afterAll, afterEach, describe, expect, it } from "vitest"
 import type { StudioEvent } from "@studio/protocol"
 import { createOpenAiGenerator } from "../src/generators/llm"
 import { createRunContext, type GenerationContext } from "../src/pipeline/run-context"
@@ -9,6 +10,7 @@ import { interpretStage } from "../src/pipeline/stages/interpret"
 import { repairStage } from "../src/pipeline/stages/repair"
 import { scaffoldStage } from "../src/pipeline/stages/scaffold"
 import { unitTestStage } from "../src/pipeline/stages/unit-test"
+import { createToolchainRegistry } from "../src/toolchain/registry"
 import { startFakeChatServer, type FakeChatServer, type PlannedResponse } from "./support/fake-chat-server"
 import {
   COUNTER_CONTRACT,
@@ -37,6 +39,9 @@ export default function Counter({ initial = 0 }: CounterProps) {
 
 const answers = loadModelAnswers()
 let server: FakeChatServer | undefined
+
+const toolchain = createToolchainRegistry()
+afterAll(() => toolchain.dispose())
 
 afterEach(async () => {
   await server?.close()
@@ -74,7 +79,7 @@ async function runFixture(answer: ModelAnswer, chunkSize: number): Promise<Stage
   server = await startFakeChatServer(script)
   const generator = createOpenAiGenerator({ baseURL: server.baseURL, model: "fake-model", maxRetries: 0 })
   const context: GenerationContext = {
-    ...createRunContext("run-model-answers", { toolchain: undefined as never, sandbox: undefined as never }),
+    ...createRunContext("run-model-answers", { toolchain, sandbox: undefined as never }),
     generator,
   }
   switch (answer.stage) {
