@@ -18,7 +18,6 @@ import {
   withValues,
   type Composition,
 } from "./compose"
-import { composeFor, recipeFits, recomposeComposed, readParts } from "./composer"
 import { readPrompt, type PromptFacts } from "./facts"
 import { sentenceList, type Recipe, type Values } from "./recipe"
 
@@ -57,7 +56,7 @@ export function createOfflineGenerator(options: OfflineGeneratorOptions = {}): C
         yield* stream(JSON.stringify(contractOf(composition), null, 2), chunkSize, delayMs, context.signal)
         return
       }
-      const composition = recompose(catalogue, input.contract) ?? recomposeComposed(input.contract)
+      const composition = recompose(catalogue, input.contract)
       if (!composition) {
         yield {
           type: "reasoning",
@@ -107,9 +106,7 @@ export function interpret(
   previous?: PreviousVersion,
 ): { composition: Composition; notes: string[] } {
   const facts = readPrompt(prompt)
-  const earlier = previous
-    ? (recompose(catalogue, previous.contract) ?? recomposeComposed(previous.contract))
-    : undefined
+  const earlier = previous ? recompose(catalogue, previous.contract) : undefined
   if (previous && earlier) {
     const followUp = applyFollowUp(earlier, facts)
     const fresh = chooseRecipe(catalogue, facts, FALLBACK_RECIPE)
@@ -132,45 +129,14 @@ export function interpret(
   const text = previous ? `${previous.prompt}. ${prompt}` : prompt
   const combined = readPrompt(text)
   const choice = chooseRecipe(catalogue, combined, FALLBACK_RECIPE)
-  const read = readParts(combined)
-  const composed = recipeFits(choice, read) ? undefined : composeFor(combined, recipeNames(catalogue))
-  if (composed && (composed.built > 0 || choice.approximate)) {
-    const notes = [composedNote(composed, combined)]
-    if (previous) notes.unshift(NOT_OURS(previous))
-    return { composition: composed.composition, notes }
-  }
   const notes = [choiceNote(choice, combined, false)]
-  if (previous) notes.unshift(NOT_OURS(previous))
-  return { composition: freshComposition(choice.recipe, combined), notes }
-}
-
-const NOT_OURS = (previous: PreviousVersion) =>
-  `The previous version (${previous.contract.name}) was not written by the offline generator, so I read the ` +
-  "two prompts together and start again from them."
-
-function recipeNames(catalogue: readonly Recipe[]): ReadonlySet<string> {
-  return new Set(catalogue.flatMap((recipe) => recipe.names))
-}
-
-/** What the composer built and what it did not, in the prompt's words. */
-function composedNote(composed: ReturnType<typeof composeFor>, facts: PromptFacts): string {
-  const prefix = "Offline generator (no model, composing from the kit's parts)"
-  const { summary } = contractOf(composed.composition)
-  const unplaced = composed.read.unplaced
-  if (composed.built === 0) {
-    return (
-      `${prefix}: no recipe fits "${facts.text}" and it names no part I can build (a button, an input, a list, a ` +
-      `table, totals, a badge, a progress bar or meter, an image, steps, tabs or a timer), so I built only its ` +
-      `heading. The rest is not built, and a requirement says so with no test: this run is not proven. ${CONFIGURE_A_MODEL}`
+  if (previous) {
+    notes.unshift(
+      `The previous version (${previous.contract.name}) was not written by the offline generator, so I read the ` +
+        "two prompts together and start from the closest recipe.",
     )
   }
-  return (
-    `${prefix}: no recipe fits "${facts.text}", so I composed it from the parts it names. ${summary}` +
-    (unplaced.length > 0
-      ? ` Not built (no part for them): ${sentenceList(unplaced.map((phrase) => `"${phrase}"`))}.`
-      : "") +
-    (unplaced.length > 0 ? ` ${CONFIGURE_A_MODEL}` : "")
-  )
+  return { composition: freshComposition(choice.recipe, combined), notes }
 }
 
 function freshComposition(recipe: Recipe, facts: PromptFacts): Composition {
