@@ -19,6 +19,8 @@ const INTEGRATION = [
 const CORPUS = [
   "packages/engine/test/offline-corpus.test.ts",
   "packages/engine/test/model-answers-pipeline.test.ts",
+  // The composer's own prompts through the whole toolchain (its reader's rules are tested in npm test).
+  "packages/engine/test/composer-pipeline.test.ts",
 ]
 /** Prompts no recipe was written for (`npm run test:heldout`): its pass count is the composer's held-out pass rate. */
 const HELD_OUT = ["packages/engine/test/heldout-corpus.test.ts"]

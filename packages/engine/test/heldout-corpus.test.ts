@@ -2,31 +2,15 @@
 // through the real pipeline with the offline generator. A run counts when it is proven and its preview, rendered
 // from the same esbuild bundle the studio shows, carries every part the prompt names. Vitest's pass count is the
 // corpus's pass rate.
-import { rmSync } from "node:fs"
-import path from "node:path"
 import { getQueriesForElement } from "@testing-library/dom"
 import { Window } from "happy-dom"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createOfflineGenerator } from "../src/generators/offline"
-import { createEngine, type Engine } from "../src/engine"
+import { describe, expect, it } from "vitest"
 import { collectRun } from "../src/pipeline"
 import { HELD_OUT } from "./heldout/prompts"
 import type { HeldOutPart } from "./heldout/types"
+import { useOfflineEngine } from "./support/offline-engine"
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..")
-const jobsRoot = path.join(repoRoot, ".studio", `test-heldout-${process.pid}`)
-
-let engine: Engine
-
-beforeAll(async () => {
-  engine = await createEngine({ generator: createOfflineGenerator(), sandbox: { jobsRoot }, warmPlugins: [] })
-  await engine.warmUp()
-}, 120_000)
-
-afterAll(async () => {
-  await engine.close()
-  rmSync(jobsRoot, { recursive: true, force: true })
-})
+const engine = useOfflineEngine("heldout")
 
 const anyOf = (value: string | readonly string[]): readonly string[] =>
   typeof value === "string" ? [value] : value
@@ -88,10 +72,10 @@ describe("the held-out corpus", () => {
   it.concurrent.each(HELD_OUT.map((entry) => ({ ...entry, title: entry.prompt })))(
     "$title",
     async ({ prompt, parts }) => {
-      const { outcome, events } = await collectRun(engine.run({ prompt }))
+      const { outcome, events } = await collectRun(engine().run({ prompt }))
       const finished = events.at(-1)
       expect(finished).toMatchObject({ type: "run_finished", verdict: "proven" })
-      const build = await engine.toolchain.runPlugin("esbuild", { files: outcome.files })
+      const build = await engine().toolchain.runPlugin("esbuild", { files: outcome.files })
       expect(build.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([])
       const missing = await withPreview(build.artifacts?.bundle ?? "", (root, text) =>
         missingParts(root, text, parts),

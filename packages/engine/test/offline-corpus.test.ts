@@ -1,48 +1,24 @@
 // The offline generator's proof: prompts written as people write them, each run through the real pipeline
 // (format, lint, type-check, tests in the sandbox). Every run must pass first time with zero diagnostics, choose the
 // expected kind, and carry the prompt's specifics into the code.
-import { rmSync } from "node:fs"
-import path from "node:path"
 import { evaluateRequirements } from "@studio/protocol"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { CATALOGUE, createOfflineGenerator, interpret } from "../src/generators/offline"
+import { describe, expect, it } from "vitest"
+import { CATALOGUE, interpret } from "../src/generators/offline"
 import type { PreviousVersion } from "../src/generators/types"
-import { createEngine, type Engine } from "../src/engine"
 import { collectRun } from "../src/pipeline"
 import { CORPUS_ENTRIES } from "./offline-corpus"
+import { runProblems, useOfflineEngine } from "./support/offline-engine"
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..")
-const jobsRoot = path.join(repoRoot, ".studio", `test-offline-corpus-${process.pid}`)
-const generator = createOfflineGenerator()
-
-let engine: Engine
-
-beforeAll(async () => {
-  engine = await createEngine({ generator, sandbox: { jobsRoot }, warmPlugins: [] })
-  await engine.warmUp()
-}, 120_000)
-
-afterAll(async () => {
-  await engine.close()
-  rmSync(jobsRoot, { recursive: true, force: true })
-})
+const engine = useOfflineEngine("offline-corpus")
 
 async function generate(prompt: string, previous?: PreviousVersion) {
-  return collectRun(engine.run({ prompt, previous }))
+  return collectRun(engine().run({ prompt, previous }))
 }
 
 /** A run that passed first time, cleanly, and carries the expected specifics. */
 function expectProven(result: Awaited<ReturnType<typeof generate>>, specifics: readonly string[]) {
   const { outcome, events } = result
-  const diagnostics = events.flatMap((event) =>
-    event.type === "build_ok" || event.type === "build_error"
-      ? event.diagnostics.map((d) => `${d.severity} ${d.source} ${d.path}:${d.line} ${d.message}`)
-      : [],
-  )
-  const failing = outcome.tests
-    .filter((test) => test.status !== "pass")
-    .map((test) => `${test.name}: ${test.error}`)
-  expect({ diagnostics, failing }).toEqual({ diagnostics: [], failing: [] })
+  expect(runProblems(result)).toEqual({ diagnostics: [], failing: [] })
   // The accessibility check ran on the component (in the tests' job) and found nothing, not even a warning.
   expect(events.filter((event) => event.type === "build_ok" && event.plugin === "axe")).toHaveLength(1)
   const finished = events.at(-1)

@@ -51,9 +51,13 @@ export function chooseRecipe(catalogue: readonly Recipe[], facts: PromptFacts, f
 }
 
 function hasPhrase(facts: PromptFacts, phrase: string): boolean {
+  return textHasPhrase(facts.lower, phrase)
+}
+
+/** Whether lower-cased `text` names `phrase`, allowing a plural on its last word and a hyphen or space between words ("to-do list", "star ratings"). */
+export function textHasPhrase(text: string, phrase: string): boolean {
   const words = phrase.toLowerCase().split(/\s+/).map(escapeRegExp)
-  // Allow a plural on the last word and a hyphen or space between words ("to-do list", "star ratings").
-  return new RegExp(`\\b${words.join("[\\s-]?")}(?:s|es)?\\b`).test(facts.lower)
+  return new RegExp(`\\b${words.join("[\\s-]?")}(?:s|es)?\\b`).test(text)
 }
 
 /** All of a recipe's params for a prompt: its own, then the shared appearance ones. */

@@ -34,7 +34,8 @@ export interface PromptFacts {
   amounts: number[]
 }
 
-const NUMBER_WORDS: Record<string, number> = {
+/** Number words as prompts write them, articles included ("a card" is one card). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
   one: 1,
@@ -54,6 +55,11 @@ const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15,
   twenty: 20,
 }
+
+/** The number words that count on their own ("three", "a pair"): not the articles, which are in every prompt. */
+export const COUNT_WORDS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(NUMBER_WORDS).filter(([word]) => word !== "a" && word !== "an"),
+)
 
 /** Tailwind's 600 shades (500 for light hues, so white text stays readable where it matters). */
 export const COLOURS: Record<string, string> = {

@@ -57,10 +57,13 @@ describe("the offline generator", () => {
     }
   })
 
-  it("is honest when it can only approximate, and says how to configure a model", async () => {
+  it("is honest when it names nothing it can build, and says how to configure a model", async () => {
     const { contract, notes } = await contractFor("a 3D globe that spins with the user's cursor")
-    expect(contract.name).toBe("ContentCard")
-    expect(notes[0]).toMatch(/approximation/)
+    // No unrelated recipe stands in for it: only its heading is built, and a requirement with no test says what is not.
+    expect(contract.name).not.toBe("ContentCard")
+    expect(contract.requirements.at(-1)?.text).toMatch(/not built/)
+    expect(notes[0]).toMatch(/names no part I can build/)
+    expect(notes[0]).toMatch(/not proven/)
     expect(notes[0]).toMatch(/OPENAI_BASE_URL/)
     expect(notes[0]).toMatch(/Ollama/)
   })

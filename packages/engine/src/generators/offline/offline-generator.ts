@@ -18,6 +18,14 @@ import {
   withValues,
   type Composition,
 } from "./compose"
+import {
+  COMPOSED_KIND,
+  composeFor,
+  followUpParts,
+  recipeFits,
+  recomposeComposed,
+  readParts,
+} from "./composer"
 import { readPrompt, type PromptFacts } from "./facts"
 import { sentenceList, type Recipe, type Values } from "./recipe"
 
@@ -56,7 +64,7 @@ export function createOfflineGenerator(options: OfflineGeneratorOptions = {}): C
         yield* stream(JSON.stringify(contractOf(composition), null, 2), chunkSize, delayMs, context.signal)
         return
       }
-      const composition = recompose(catalogue, input.contract)
+      const composition = recompose(catalogue, input.contract) ?? recomposeComposed(input.contract)
       if (!composition) {
         yield {
           type: "reasoning",
@@ -106,20 +114,27 @@ export function interpret(
   previous?: PreviousVersion,
 ): { composition: Composition; notes: string[] } {
   const facts = readPrompt(prompt)
-  const earlier = previous ? recompose(catalogue, previous.contract) : undefined
+  const earlier = previous
+    ? (recompose(catalogue, previous.contract) ?? recomposeComposed(previous.contract))
+    : undefined
   if (previous && earlier) {
     const followUp = applyFollowUp(earlier, facts)
     const fresh = chooseRecipe(catalogue, facts, FALLBACK_RECIPE)
     if (followUp.applied.length > 0 || fresh.approximate || fresh.recipe === earlier.recipe) {
       const applied = followUp.applied
-      const hints = [...SHARED_FOLLOW_UPS, ...(earlier.recipe.followUpHints ?? [])]
+      const hints = [
+        ...SHARED_FOLLOW_UPS,
+        ...(earlier.recipe.kind === COMPOSED_KIND ? COMPOSED_FOLLOW_UPS : []),
+        ...(earlier.recipe.followUpHints ?? []),
+      ]
       return {
         composition: followUp.composition,
         notes: [
-          applied.length > 0
+          (applied.length > 0
             ? `Offline generator (no model): changing the previous ${earlier.recipe.title.toLowerCase()}, ${earlier.name}: ${sentenceList(applied)}.`
             : `Offline generator (no model): I found no change I know how to make in "${facts.text}", so this version keeps the previous ${earlier.name} as it was. ` +
-              `Follow-ups I understand: ${sentenceList(hints)}. ${CONFIGURE_A_MODEL}`,
+              `Follow-ups I understand: ${sentenceList(hints)}. ${CONFIGURE_A_MODEL}`) +
+            (followUp.refused.length > 0 ? ` Not done: ${sentenceList(followUp.refused)}.` : ""),
         ],
       }
     }
@@ -129,14 +144,45 @@ export function interpret(
   const text = previous ? `${previous.prompt}. ${prompt}` : prompt
   const combined = readPrompt(text)
   const choice = chooseRecipe(catalogue, combined, FALLBACK_RECIPE)
+  const read = readParts(combined)
+  const composed = recipeFits(choice, read) ? undefined : composeFor(combined, recipeNames(catalogue))
+  if (composed && (composed.built > 0 || choice.approximate)) {
+    const notes = [composedNote(composed, combined)]
+    if (previous) notes.unshift(NOT_OURS(previous))
+    return { composition: composed.composition, notes }
+  }
   const notes = [choiceNote(choice, combined, false)]
-  if (previous) {
-    notes.unshift(
-      `The previous version (${previous.contract.name}) was not written by the offline generator, so I read the ` +
-        "two prompts together and start from the closest recipe.",
+  if (previous) notes.unshift(NOT_OURS(previous))
+  return { composition: freshComposition(choice.recipe, combined), notes }
+}
+
+const NOT_OURS = (previous: PreviousVersion) =>
+  `The previous version (${previous.contract.name}) was not written by the offline generator, so I read the ` +
+  "two prompts together and start again from them."
+
+function recipeNames(catalogue: readonly Recipe[]): ReadonlySet<string> {
+  return new Set(catalogue.flatMap((recipe) => recipe.names))
+}
+
+/** What the composer built and what it did not, in the prompt's words. */
+function composedNote(composed: ReturnType<typeof composeFor>, facts: PromptFacts): string {
+  const prefix = "Offline generator (no model, composing from the kit's parts)"
+  const { summary } = contractOf(composed.composition)
+  const unplaced = composed.read.unplaced
+  if (composed.built === 0) {
+    return (
+      `${prefix}: no recipe fits "${facts.text}" and it names no part I can build (a button, an input, a list, a ` +
+      `table, totals, a badge, a progress bar or meter, an image, steps, tabs or a timer), so I built only its ` +
+      `heading. The rest is not built, and a requirement says so with no test: this run is not proven. ${CONFIGURE_A_MODEL}`
     )
   }
-  return { composition: freshComposition(choice.recipe, combined), notes }
+  return (
+    `${prefix}: no recipe fits "${facts.text}", so I composed it from the parts it names. ${summary}` +
+    (unplaced.length > 0
+      ? ` Not built (no part for them): ${sentenceList(unplaced.map((phrase) => `"${phrase}"`))}.`
+      : "") +
+    (unplaced.length > 0 ? ` ${CONFIGURE_A_MODEL}` : "")
+  )
 }
 
 function freshComposition(recipe: Recipe, facts: PromptFacts): Composition {
@@ -149,6 +195,12 @@ const SHARED_FOLLOW_UPS = [
   "dark or light",
   "bigger or smaller",
   "rounded or square corners",
+]
+
+const COMPOSED_FOLLOW_UPS = [
+  "add a part (add a Share button)",
+  "remove a part (remove the progress bar)",
+  "rename a label (rename Accept all to Allow all, call it Cookie settings)",
 ]
 
 function choiceNote(choice: ReturnType<typeof chooseRecipe>, facts: PromptFacts, switched: boolean): string {
@@ -172,9 +224,12 @@ function choiceNote(choice: ReturnType<typeof chooseRecipe>, facts: PromptFacts,
 function applyFollowUp(
   earlier: Composition,
   facts: PromptFacts,
-): { composition: Composition; applied: string[] } {
-  const values: Record<string, Values[string]> = { ...earlier.context.values }
-  const applied: string[] = []
+): { composition: Composition; applied: string[]; refused: string[] } {
+  // A composed component's parts first (add, remove, rename), then the look, on what that made.
+  const parts = followUpParts(earlier, facts.text)
+  const base = parts?.composition ?? earlier
+  const values: Record<string, Values[string]> = { ...base.context.values }
+  const applied: string[] = [...(parts?.applied ?? [])]
   if (facts.colour) {
     values.accent = facts.colour.hex
     applied.push(
@@ -194,13 +249,13 @@ function applyFollowUp(
     applied.push(facts.radius === "xl" ? "rounder corners" : "square corners")
   }
   let result: Values = values
-  if (earlier.recipe.followUp) {
-    const own = earlier.recipe.followUp(facts, result)
+  if (base.recipe.followUp) {
+    const own = base.recipe.followUp(facts, result)
     result = own.values
     applied.push(...own.applied)
   }
-  const params = withValues(earlier.params, result)
-  return { composition: compose(earlier.recipe, earlier.name, params), applied }
+  const params = withValues(base.params, result)
+  return { composition: compose(base.recipe, base.name, params), applied, refused: parts?.refused ?? [] }
 }
 
 function fileBlock(path: string, content: string): string {

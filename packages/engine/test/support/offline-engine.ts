@@ -1,0 +1,50 @@
+import { rmSync } from "node:fs"
+import path from "node:path"
+import type { StudioEvent } from "@studio/protocol"
+import { afterAll, beforeAll } from "vitest"
+import { createOfflineGenerator } from "../../src/generators/offline"
+import { createEngine, type Engine } from "../../src/engine"
+import type { RunOutcome } from "../../src/pipeline"
+
+const repoRoot = path.resolve(import.meta.dirname, "../../../..")
+
+/**
+ * One warm engine with the offline generator for a whole test file, in its own jobs folder under .studio/ (removed
+ * afterwards). Returns a getter: the engine exists once beforeAll has run.
+ */
+export function useOfflineEngine(label: string): () => Engine {
+  const jobsRoot = path.join(repoRoot, ".studio", `test-${label}-${process.pid}`)
+  let engine: Engine | undefined
+  beforeAll(async () => {
+    engine = await createEngine({
+      generator: createOfflineGenerator(),
+      sandbox: { jobsRoot },
+      warmPlugins: [],
+    })
+    await engine.warmUp()
+  }, 120_000)
+  afterAll(async () => {
+    await engine?.close()
+    rmSync(jobsRoot, { recursive: true, force: true })
+  })
+  return () => {
+    if (!engine) throw new Error("the offline engine is used before its beforeAll ran")
+    return engine
+  }
+}
+
+/** What kept a run from being clean: every diagnostic the toolchain gave, and every test that did not pass. */
+export function runProblems(result: { events: readonly StudioEvent[]; outcome: RunOutcome }): {
+  diagnostics: string[]
+  failing: string[]
+} {
+  const diagnostics = result.events.flatMap((event) =>
+    event.type === "build_ok" || event.type === "build_error"
+      ? event.diagnostics.map((d) => `${d.severity} ${d.source} ${d.path}:${d.line} ${d.message}`)
+      : [],
+  )
+  const failing = result.outcome.tests
+    .filter((test) => test.status !== "pass")
+    .map((test) => `${test.name}: ${test.error}`)
+  return { diagnostics, failing }
+}
