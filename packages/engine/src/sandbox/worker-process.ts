@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { randomUUID } from "node:crypto"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { JobCgroup } from "./cgroup"
@@ -20,7 +20,10 @@ export interface WorkerProcessOptions {
   heapMegabytes: number
   /** Bytes of stdout + stderr after which the worker is killed. */
   maxOutputBytes: number
-  /** Where job folders live: visible to Node's permission layer, never bound into the namespace. */
+  /**
+   * Where job folders live (made before the worker starts): visible to Node's permission layer, never bound into the
+   * namespace.
+   */
   jobsRoot?: string
   /** Node's own permission model as one more layer (defence in depth only: it leaves the network open). */
   nodePermission: boolean
@@ -48,6 +51,10 @@ export class SandboxWorkerProcess {
   private output = ""
 
   constructor(private readonly options: WorkerProcessOptions) {
+    // Node's permission layer grants a folder's contents only when the folder exists as the worker starts (else just
+    // that one path). The host makes the jobs folder beside the first warm worker, and when that worker won the race
+    // it could read no job file: Vitest's snapshot setup failed with ERR_ACCESS_DENIED and no test ran.
+    if (options.nodePermission && options.jobsRoot) mkdirSync(options.jobsRoot, { recursive: true })
     const permission = options.nodePermission
       ? [
           "--experimental-permission",
