@@ -361,15 +361,11 @@ const SHUTDOWN_STEP_MS = 8_000
  * whose queue is its own (in-process): with a shared queue, unfinished runs may be another worker's.
  */
 async function finishInterruptedRuns(store: Store, logger: Logger): Promise<void> {
-  const interrupted = await store.runs.markInterrupted()
+  const message = "The studio restarted during this run."
+  const interrupted = await store.runs.markInterrupted(message)
   for (const runId of interrupted) {
     const last = (await store.events.lastSeq(runId)) ?? -1
-    for (const event of closingEvents(
-      runId,
-      last + 1,
-      "interrupted",
-      "The studio restarted during this run.",
-    ))
+    for (const event of closingEvents(runId, last + 1, "interrupted", message))
       await store.events.append(runId, event.seq, event as StoredEvent)
   }
   if (interrupted.length > 0) logger.warn({ runs: interrupted }, "marked runs interrupted by the last stop")

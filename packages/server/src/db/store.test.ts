@@ -359,11 +359,16 @@ describe.each(testDialects())("store on %s", (dialect) => {
       })
       expect(await store.runs.running()).toContain(cutOff[0])
 
-      const interrupted = await store.runs.markInterrupted()
+      const interrupted = await store.runs.markInterrupted("The studio restarted during this run.")
       expect(interrupted).toEqual(expect.arrayContaining(cutOff))
       expect(interrupted).not.toContain(done)
       expect(await store.runs.running()).toEqual([])
-      expect((await store.runs.get(user.id, cutOff[0]!))?.status).toBe("interrupted")
+      // A run cut off is not verified, and its record says why, as its closing run_finished does.
+      expect(await store.runs.get(user.id, cutOff[0]!)).toMatchObject({
+        status: "interrupted",
+        verdict: "unverified",
+        verdictReasons: ["The studio restarted during this run.", "no tests ran"],
+      })
       expect((await store.runs.get(user.id, done))?.status).toBe("failed")
       expect(await store.events.list(cutOff[0]!, -1)).toHaveLength(1)
     })

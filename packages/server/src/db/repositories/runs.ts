@@ -1,4 +1,4 @@
-import type { Contract, TestCaseResult, Verdict } from "@studio/protocol"
+import { computeVerdict, type Contract, type TestCaseResult, type Verdict } from "@studio/protocol"
 import { and, desc, eq, inArray, max, sql } from "drizzle-orm"
 import type { StudioDb } from "../database"
 import { runEvents, testRuns, type FileMap, type RunStatus } from "../schema"
@@ -112,12 +112,14 @@ export function createRunRepository(db: StudioDb) {
 
     /**
      * At start-up of an in-process studio: every run still queued or running was cut off by the last stop; marks them
-     * "interrupted", returns their ids. (With a shared queue, other processes' runs are theirs: not called there.)
+     * "interrupted" with the verdict of a run cut off (unverified, for `message`), returns their ids. (With a shared
+     * queue, other processes' runs are theirs: not called there.)
      */
-    async markInterrupted(): Promise<string[]> {
+    async markInterrupted(message: string): Promise<string[]> {
+      const { verdict, reasons } = computeVerdict({ tests: [], errors: [{ code: "interrupted", message }] })
       const runs = await db
         .update(testRuns)
-        .set({ status: "interrupted", finishedAt: sql`now()` })
+        .set({ status: "interrupted", finishedAt: sql`now()`, verdict, verdictReasons: reasons })
         .where(isUnfinished)
         .returning({ id: testRuns.id })
       return runs.map((run) => run.id)
