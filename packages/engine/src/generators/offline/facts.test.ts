@@ -58,6 +58,10 @@ describe("reading a prompt", () => {
     expect(readPrompt("accent #7C3AED please").colour).toEqual({ name: "#7c3aed", hex: "#7c3aed" })
     expect(readPrompt("square corners, smaller").radius).toBe("none")
     expect(readPrompt("make it light mode").dark).toBe(false)
+    // A dark-mode switch the component has is a part, not the theme it is drawn in.
+    expect(readPrompt("a settings panel with a Dark mode switch and a Wi-Fi toggle").dark).toBeUndefined()
+    expect(readPrompt("a dark mode toggle").dark).toBeUndefined()
+    expect(readPrompt("a dark settings panel with a Dark mode switch").dark).toBe(true)
     const prices = readPrompt("Starter $9, Pro $29 and Enterprise $99 per month")
     expect(prices).toMatchObject({ currency: "$", amounts: [9, 29, 99] })
     expect(readPrompt("prices in euros").currency).toBe("€")

@@ -142,7 +142,12 @@ export function readPrompt(prompt: string): PromptFacts {
   else if (/\b(smaller|small|compact|tiny|denser|tighter)\b/.test(lower)) facts.size = "sm"
   if (/\b(square|sharp)\b|\bno (rounded|round) corners\b|\bnot rounded\b/.test(lower)) facts.radius = "none"
   else if (/\b(rounded|rounder|round corners|pill|softer|soft corners)\b/.test(lower)) facts.radius = "xl"
-  if (/\bdark\b/.test(lower) && !/\bdark (?:text|border|outline)\b/.test(lower)) facts.dark = true
+  // "dark" is the theme unless it names a thing in it: dark text, or a dark-mode switch the component itself has.
+  const darkMeant = lower.replace(
+    /\bdark (?:text|border|outline)\b|\bdark[\s-]?(?:mode|theme)\s+(?:switch|toggle|checkbox|option|setting|button)s?\b/g,
+    " ",
+  )
+  if (/\bdark\b/.test(darkMeant)) facts.dark = true
   else if (/\blight (?:mode|theme|background|version)\b|\bmake it light\b/.test(lower)) facts.dark = false
 
   const symbol = /[$€£¥₹]/.exec(text)
