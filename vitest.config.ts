@@ -68,8 +68,10 @@ export default defineConfig({
           environment: "node",
           include: CORPUS,
           maxConcurrency: 3,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // As for node and integration: a timeout catches a hang; three whole runs at once on 2 loaded cores took
+          // up to 120 s each.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
@@ -78,8 +80,10 @@ export default defineConfig({
           environment: "node",
           include: HELD_OUT,
           maxConcurrency: 3,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // As for node and integration: a timeout catches a hang; three whole runs at once on 2 loaded cores took
+          // up to 120 s each.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -69,38 +69,32 @@ const PROMPTS: { prompt: string; parts: string[] }[] = [
 ]
 
 describe("the offline composer, through the whole pipeline", () => {
-  it.concurrent.each(PROMPTS)(
-    "$prompt",
-    async ({ prompt, parts }) => {
-      const result = await collectRun(engine().run({ prompt }))
-      const { outcome, events } = result
-      expect(runProblems(result)).toEqual({ diagnostics: [], failing: [] })
-      expect(events.at(-1)).toMatchObject({
-        type: "run_finished",
-        success: true,
-        verdict: "proven",
-        metrics: { repairAttempts: 0 },
-      })
-      const notes = events.flatMap((event) => (event.type === "reasoning_step" ? [event.text] : []))
-      expect(notes.some((text) => /composing from the kit's parts/.test(text))).toBe(true)
-      const contract = outcome.contract!
-      expect(contract.name).not.toBe("ContentCard")
-      const statuses = evaluateRequirements(contract.requirements, outcome.tests)
-      expect(statuses.filter((status) => !status.met).map((status) => status.id)).toEqual([])
-      // Each named part has a requirement in the prompt's words, proven by a passing test in the sandbox.
-      const proven = outcome.tests
-        .filter((test) => test.status === "pass")
-        .map((test) => test.name.toLowerCase())
-      for (const part of parts) {
-        const requirement = contract.requirements.find((r) =>
-          r.text.toLowerCase().includes(part.toLowerCase()),
-        )
-        expect(requirement, `a requirement naming "${part}"`).toBeDefined()
-        expect(proven.some((name) => name.startsWith(`${requirement!.id.toLowerCase()}:`))).toBe(true)
-      }
-    },
-    120_000,
-  )
+  it.concurrent.each(PROMPTS)("$prompt", async ({ prompt, parts }) => {
+    const result = await collectRun(engine().run({ prompt }))
+    const { outcome, events } = result
+    expect(runProblems(result)).toEqual({ diagnostics: [], failing: [] })
+    expect(events.at(-1)).toMatchObject({
+      type: "run_finished",
+      success: true,
+      verdict: "proven",
+      metrics: { repairAttempts: 0 },
+    })
+    const notes = events.flatMap((event) => (event.type === "reasoning_step" ? [event.text] : []))
+    expect(notes.some((text) => /composing from the kit's parts/.test(text))).toBe(true)
+    const contract = outcome.contract!
+    expect(contract.name).not.toBe("ContentCard")
+    const statuses = evaluateRequirements(contract.requirements, outcome.tests)
+    expect(statuses.filter((status) => !status.met).map((status) => status.id)).toEqual([])
+    // Each named part has a requirement in the prompt's words, proven by a passing test in the sandbox.
+    const proven = outcome.tests
+      .filter((test) => test.status === "pass")
+      .map((test) => test.name.toLowerCase())
+    for (const part of parts) {
+      const requirement = contract.requirements.find((r) => r.text.toLowerCase().includes(part.toLowerCase()))
+      expect(requirement, `a requirement naming "${part}"`).toBeDefined()
+      expect(proven.some((name) => name.startsWith(`${requirement!.id.toLowerCase()}:`))).toBe(true)
+    }
+  })
 
   it("does not present a prompt that names nothing buildable as proven", async () => {
     const { outcome, events } = await collectRun(engine().run({ prompt: "a haiku about autumn" }))
@@ -109,7 +103,7 @@ describe("the offline composer, through the whole pipeline", () => {
     const notes = events.flatMap((event) => (event.type === "reasoning_step" ? [event.text] : []))
     expect(notes.some((text) => /names no part I can build/.test(text))).toBe(true)
     expect(outcome.contract?.requirements.at(-1)?.text).toMatch(/not built.*"a haiku about autumn"/)
-  }, 120_000)
+  })
 
   it("applies a follow-up to a composed component: dark, a colour, and keeps its parts", async () => {
     const prompt = "a cookie consent banner with Accept all and Reject buttons"
@@ -127,7 +121,7 @@ describe("the offline composer, through the whole pipeline", () => {
     expect(texts).toMatch(/Accept all/)
     expect(texts).toMatch(/dark theme/)
     expect(texts).toMatch(/accent colour/)
-  }, 120_000)
+  })
 
   it("applies a follow-up that adds, removes and renames parts; the new version is proven", async () => {
     const prompt = "a cookie consent banner with Accept all and Reject buttons"
@@ -152,5 +146,5 @@ describe("the offline composer, through the whole pipeline", () => {
     )
     expect(component?.[1]).toMatch(/Allow all/)
     expect(component?.[1]).not.toMatch(/Reject/)
-  }, 120_000)
+  })
 })

@@ -47,23 +47,19 @@ describe("the offline corpus", () => {
   })
 
   // A few runs at once, as a studio serving several people runs them: each has its own job and sandbox worker.
-  it.concurrent.each(entries)(
-    "$group: $prompt",
-    async ({ entry }) => {
-      expect(interpret(CATALOGUE, entry.prompt).composition.recipe.kind).toBe(entry.kind)
-      const first = await generate(entry.prompt)
-      expectProven(first, entry.expect)
-      if (entry.followUp) {
-        const contract = first.outcome.contract!
-        const next = await generate(entry.followUp.prompt, {
-          prompt: entry.prompt,
-          contract,
-          files: first.outcome.files,
-        })
-        expectProven(next, entry.followUp.expect)
-        expect(next.outcome.contract?.name).toBe(contract.name)
-      }
-    },
-    120_000,
-  )
+  it.concurrent.each(entries)("$group: $prompt", async ({ entry }) => {
+    expect(interpret(CATALOGUE, entry.prompt).composition.recipe.kind).toBe(entry.kind)
+    const first = await generate(entry.prompt)
+    expectProven(first, entry.expect)
+    if (entry.followUp) {
+      const contract = first.outcome.contract!
+      const next = await generate(entry.followUp.prompt, {
+        prompt: entry.prompt,
+        contract,
+        files: first.outcome.files,
+      })
+      expectProven(next, entry.followUp.expect)
+      expect(next.outcome.contract?.name).toBe(contract.name)
+    }
+  })
 })
