@@ -233,6 +233,18 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
     expect(result.tests[0]?.error).toMatch(/wall-clock limit/)
   })
 
+  it("says the wall-clock limit, not a failed load, when the file spins before its tests are collected", async () => {
+    const result = await sandbox.runTestsInSandbox({
+      files: {
+        "src/components/Attack.test.tsx": `import { it } from "vitest"\nfor (;;) {}\nit("R1: never collected", () => {})\n`,
+      },
+      timeoutMs: SPIN_LIMIT_MS,
+    })
+    expect(result.diagnostics[0]?.code).toBe("sandbox_timeout")
+    expect(result.tests.map((test) => [test.name, test.status])).toEqual([["R1: never collected", "fail"]])
+    expect(result.tests[0]?.error).toMatch(/wall-clock limit/)
+  })
+
   // Buffers live outside V8's heap, so --max-old-space-size does not stop this job: only a cgroup can. The case
   // that runs says which one this machine is; without a cgroup the 8 GB job is not run (it would take the host's RAM).
   const machineCgroup = detectIsolation().cgroup

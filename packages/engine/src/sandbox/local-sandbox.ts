@@ -12,7 +12,7 @@ import type {
   SandboxJob,
   SandboxResult,
 } from "./types"
-import { DID_NOT_FINISH, VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
+import { DID_NOT_FINISH, endedByStop, VitestHost, WORKER_ENVIRONMENT } from "./vitest-host"
 import { WorkerSupply } from "./worker-supply"
 import { SandboxWorkerProcess } from "./worker-process"
 
@@ -222,10 +222,9 @@ export class LocalSandbox implements SandboxBackend {
               : {
                   ...test,
                   status: "fail" as const,
-                  error:
-                    test.error && test.error !== DID_NOT_FINISH
-                      ? test.error
-                      : (diagnostics[0]?.message ?? DID_NOT_FINISH),
+                  error: endedByStop(test.error)
+                    ? (diagnostics[0]?.message ?? test.error ?? DID_NOT_FINISH)
+                    : test.error,
                 },
           )
         : outcome.tests

@@ -47,6 +47,23 @@ export interface HostRunOutcome {
 /** The error of a test whose worker stopped under it; the sandbox replaces it with the reason when it knows it. */
 export const DID_NOT_FINISH = "did not finish: the test worker stopped"
 
+/** How a test file's tests read when the job was stopped before Vitest collected them. */
+const STOPPED_BEFORE_COLLECTED = "was stopped before its tests were collected"
+
+/**
+ * Whether a test's error only says it never ran to the end (no error of its own), so a sandbox that stopped the job
+ * may replace it with why (the wall-clock limit, the memory limit, a cancel).
+ */
+export function endedByStop(error: string | undefined): boolean {
+  return (
+    error === undefined ||
+    // Also "did not finish: <the run's uncaught error>": a worker killed at a limit makes Vitest's pool say so.
+    error.startsWith("did not finish: ") ||
+    (error.startsWith("not run: ") && error.endsWith(STOPPED_BEFORE_COLLECTED)) ||
+    /^not run: .* failed to load \(no result\)$/.test(error)
+  )
+}
+
 const TEST_FILE = /\.test\.(tsx|ts|jsx|js)$/
 const NO_GIVEN_TESTS: ReadonlySet<string> = new Set()
 
@@ -99,7 +116,8 @@ export class VitestHost {
     const reporter = {
       onTestCaseResult: (testCase: TestCase) => {
         const current = ref.host?.current
-        if (current?.job.onTestResult) current.job.onTestResult(toTestCaseResult(testCase, current.root))
+        if (current?.job.onTestResult)
+          current.job.onTestResult(toTestCaseResult(testCase, current.root, DID_NOT_FINISH))
       },
     }
     // Loaded here, not at import: Vitest's node side is ~0.7 s of start-up that warm workers need not wait for.
@@ -242,10 +260,18 @@ export class VitestHost {
     const tests: TestCaseResult[] = []
     const diagnostics: Diagnostic[] = []
     const byFile = new Map(modules.map((module) => [path.relative(root, module.moduleId), module]))
+    const messages = unhandled.map((error) =>
+      clean(
+        typeof error === "object" && error && "message" in error ? String(error.message) : String(error),
+        root,
+      ),
+    )
+    // A test left pending by an error the run did not catch (not by a stop) says that error, not "worker stopped".
+    const pendingReason = !stopped && messages[0] ? `did not finish: ${messages[0]}` : DID_NOT_FINISH
     for (const file of testFiles) {
       const module = byFile.get(file)
       const cases = module ? [...module.children.allTests()] : []
-      for (const testCase of cases) tests.push(toTestCaseResult(testCase, root))
+      for (const testCase of cases) tests.push(toTestCaseResult(testCase, root, pendingReason))
       const errors = module?.errors() ?? []
       if (errors.length > 0 || !module) {
         const message = errors[0]?.message ?? "the test file did not run"
@@ -253,9 +279,9 @@ export class VitestHost {
       }
       if (cases.length === 0 && (errors.length > 0 || !module || stopped)) {
         const reason =
-          errors.length > 0 || !module
+          errors.length > 0 || (!module && !stopped)
             ? `not run: ${file} failed to load (${clean(errors[0]?.message ?? "no result", root)})`
-            : `not run: ${file} was stopped before its tests were collected`
+            : `not run: ${file} ${STOPPED_BEFORE_COLLECTED}`
         for (const title of listTestTitles(job.files[file] ?? "", file)) {
           tests.push({
             name: title,
@@ -269,16 +295,13 @@ export class VitestHost {
         }
       }
     }
-    for (const error of unhandled) {
-      const message =
-        typeof error === "object" && error && "message" in error ? String(error.message) : String(error)
-      diagnostics.push(vitestDiagnostic("", `unhandled error during the test run: ${clean(message, root)}`))
-    }
+    for (const message of messages)
+      diagnostics.push(vitestDiagnostic("", `unhandled error during the test run: ${message}`))
     return { tests, diagnostics }
   }
 }
 
-function toTestCaseResult(testCase: TestCase, root: string): TestCaseResult {
+function toTestCaseResult(testCase: TestCase, root: string, pendingReason: string): TestCaseResult {
   const result = testCase.result()
   // "pending" means the test never finished: its worker was killed or crashed under it.
   const status = result.state === "passed" ? "pass" : result.state === "skipped" ? "skip" : "fail"
@@ -286,7 +309,7 @@ function toTestCaseResult(testCase: TestCase, root: string): TestCaseResult {
     result.state === "failed"
       ? result.errors?.map((e) => clean(e.message, root)).join("\n")
       : result.state === "pending"
-        ? DID_NOT_FINISH
+        ? pendingReason
         : undefined
   return {
     name: testCase.name,
