@@ -5,7 +5,14 @@ import { createScriptedGenerator } from "../test/support/scripted-generator"
 import { createEngine } from "./engine"
 import { collectRun } from "./pipeline"
 import type { IsolationReport, SandboxBackend, SandboxJob, SandboxResult } from "./sandbox"
-import { createToolchainRegistry } from "./toolchain"
+import {
+  createToolchainRegistry,
+  esbuildManifest,
+  prettierManifest,
+  tailwindManifest,
+  type PluginManifest,
+  type ToolchainPlugin,
+} from "./toolchain"
 
 const isolation = {
   level: "process",
@@ -52,6 +59,79 @@ describe("createEngine", () => {
     await Promise.all([first, second, engine.warmUp()])
     expect(counts.warmUp).toBe(1)
     await engine.close()
+  })
+
+  it("warms what the first preview needs first: one preview built and one file formatted, then the sandbox", async () => {
+    const { sandbox } = countingSandbox()
+    const order: string[] = []
+    const sandboxWarmUp = sandbox.warmUp.bind(sandbox)
+    sandbox.warmUp = async () => {
+      order.push("sandbox")
+      await sandboxWarmUp()
+    }
+    const recording = (manifest: PluginManifest): ToolchainPlugin => ({
+      manifest,
+      async run({ files }) {
+        order.push(`${manifest.name} ${Object.keys(files).join(",")}`)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        if (manifest.name === "prettier") return { diagnostics: [], files, durationMs: 5 }
+        return manifest.name === "esbuild"
+          ? { diagnostics: [], artifacts: { bundle: "/* bundle */" }, durationMs: 5 }
+          : { diagnostics: [], artifacts: { css: "/* css */" }, durationMs: 5 }
+      },
+      async warmUp() {
+        order.push(`${manifest.name} warmUp`)
+      },
+    })
+    const toolchain = createToolchainRegistry({
+      esbuild: recording(esbuildManifest),
+      tailwind: recording(tailwindManifest),
+      prettier: recording(prettierManifest),
+    })
+    const warmPlugins = ["esbuild", "tailwind", "prettier"] as const
+    const engine = await createEngine({ sandbox, toolchain, warmPlugins })
+    expect(await engine.warmUp()).toEqual([])
+    await engine.close()
+    const file = "src/components/PreviewWarmUp.tsx"
+    // Doing it stands in for the plugins' own warm-ups, so esbuild does not build twice.
+    expect(order.slice(0, 2).sort()).toEqual([`esbuild ${file}`, `tailwind ${file}`])
+    expect(order.slice(2)).toEqual([`prettier ${file}`, "sandbox"])
+  })
+
+  it("reports a preview builder that cannot build among the warm-up's problems, and still warms the sandbox", async () => {
+    const { sandbox, counts } = countingSandbox()
+    const toolchain = createToolchainRegistry({
+      esbuild: {
+        manifest: esbuildManifest,
+        run: () => Promise.reject(new Error("the esbuild service is gone")),
+      },
+    })
+    const engine = await createEngine({ sandbox, toolchain, warmPlugins: ["esbuild"] })
+    const problems = await engine.warmUp()
+    await engine.close()
+    expect(problems).toEqual([
+      expect.objectContaining({
+        source: "esbuild",
+        severity: "error",
+        message: expect.stringContaining("gone"),
+      }),
+    ])
+    expect(counts.warmUp).toBe(1)
+  })
+
+  it("builds no preview to warm up when told to warm no plugin", async () => {
+    const { sandbox, counts } = countingSandbox()
+    let builds = 0
+    const toolchain = createToolchainRegistry({
+      esbuild: {
+        manifest: esbuildManifest,
+        run: async () => (builds++, { diagnostics: [], durationMs: 0 }),
+      },
+    })
+    const engine = await createEngine({ sandbox, toolchain, warmPlugins: [] })
+    await engine.warmUp()
+    await engine.close()
+    expect({ builds, sandboxWarmUps: counts.warmUp }).toEqual({ builds: 0, sandboxWarmUps: 1 })
   })
 
   it("close() closes the sandbox and disposes of the toolchain, once", async () => {

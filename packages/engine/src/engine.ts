@@ -5,6 +5,7 @@ import type { RunEvents } from "./pipeline/consume-run"
 import { run, type RunRequest } from "./pipeline/run"
 import { executeProject, type ExecuteOptions, type ExecuteResult } from "./pipeline/stages/execute"
 import { testEditedCode, type EditedCodeRequest } from "./pipeline/test-edited-code"
+import { WARM_PREVIEW_FILES, warmPreviewBuilder } from "./preview/warm-preview"
 import { LocalSandbox, type LocalSandboxOptions } from "./sandbox/local-sandbox"
 import type { IsolationReport, SandboxBackend } from "./sandbox/types"
 import { createCustomToolchainPlugin } from "./sandbox/custom-plugin"
@@ -63,8 +64,9 @@ export interface Engine {
     options?: Omit<ExecuteOptions, "toolchain" | "sandbox">,
   ): Promise<ExecuteResult>
   /**
-   * Starts the sandbox's warm workers and warms the toolchain, once however often it is called; resolves with the
-   * toolchain's warm-up problems (a sandbox that cannot start rejects).
+   * Warms the engine once however often it is called: first what a run's preview needs (one preview built, one file
+   * formatted), then the sandbox's warm workers and the rest of the toolchain. Resolves with the toolchain's warm-up
+   * problems (a sandbox that cannot start rejects).
    */
   warmUp(): Promise<Diagnostic[]>
   /** Waits for a warm-up under way, then closes the sandbox and disposes of the toolchain (once). */
@@ -97,12 +99,27 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const warmPlugins = (
     options.warmPlugins ?? toolchain.listManifests().map((manifest) => manifest.name)
   ).filter((id) => id !== "vitest" && toolchain.has(id))
+  // What the first run needs on this thread is warmed by doing it once: one preview built (esbuild and Tailwind, whose
+  // own warm-ups would build it again) and one file formatted (prettier has no warm-up of its own).
+  const warmsPreview = PREVIEW_PLUGINS.every((id) => toolchain.has(id)) && warmPlugins.includes("esbuild")
+  const warmsFormatter = warmPlugins.includes("prettier")
+  const warmedByUse = new Set<PluginName>([
+    ...(warmsPreview ? PREVIEW_PLUGINS : []),
+    ...(warmsFormatter ? (["prettier"] as const) : []),
+  ])
+  const laterPlugins = warmPlugins.filter((id) => !warmedByUse.has(id))
   let warming: Promise<Diagnostic[]> | undefined
   let closing: Promise<void> | undefined
   const warmUp = () => {
-    warming ??= Promise.all([sandbox.warmUp(), toolchain.warmUp(warmPlugins)]).then(
-      ([, diagnostics]) => diagnostics,
-    )
+    // What the first run needs first: it shows its scaffold (hot_reload) about a second after Send and formats right
+    // after, on this thread. Only then the sandbox (its workers, and its test host on this thread) and the type
+    // checker and linter, which take seconds of every core: done alongside, they held the first preview up.
+    warming ??= (async () => {
+      const previewProblems = warmsPreview ? await warmPreviewBuilder(toolchain) : []
+      const formatterProblems = warmsFormatter ? await warmFormatter(toolchain) : []
+      const [, laterProblems] = await Promise.all([sandbox.warmUp(), toolchain.warmUp(laterPlugins)])
+      return [...previewProblems, ...formatterProblems, ...laterProblems]
+    })()
     return warming
   }
   const close = () => {
@@ -134,6 +151,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }
   }
   return assemble(generator, close)
+}
+
+/** The plugins a preview page is built with. */
+const PREVIEW_PLUGINS = ["esbuild", "tailwind"] as const satisfies readonly PluginName[]
+
+/** Formats the warm-up component once: prettier's modules loaded, its printer compiled. Resolves with its errors. */
+async function warmFormatter(toolchain: ToolchainRegistry): Promise<Diagnostic[]> {
+  const result = await toolchain.runPlugin("prettier", { files: { ...WARM_PREVIEW_FILES } })
+  return result.diagnostics.filter((diagnostic) => diagnostic.severity === "error")
 }
 
 function buildToolchain(

@@ -3,7 +3,7 @@
 import type { StudioEvent } from "@studio/protocol"
 import { beforeAll, describe, expect, it } from "vitest"
 import type { Engine } from "../src/engine"
-import { collectRun, run, type RunRequest } from "../src/pipeline"
+import { collectRun, consumeRun, run, type RunRequest } from "../src/pipeline"
 import { component, contract, tests } from "./support/counter-answers"
 import { createScriptedGenerator } from "./support/scripted-generator"
 import { sharedTestEngine } from "./support/shared-engine"
@@ -58,6 +58,35 @@ describe("hot_reload", () => {
     // The component as the model wrote it; no test file (the tests are not what the preview shows).
     expect(reload?.files).toEqual({ [COUNTER]: closed?.type === "file_closed" ? closed.content : "" })
     expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index))
+  })
+
+  it("gives the event loop a turn after it: a consumer that sends on setImmediate sends it before the next event", async () => {
+    const { generator } = createScriptedGenerator({
+      interpret: [JSON.stringify(contract)],
+      scaffold: [component(1)],
+      unit_test: [tests],
+    })
+    // As the server's socket does: what is queued goes out on the next setImmediate.
+    const sent: string[] = []
+    const queue: string[] = []
+    let flushScheduled = false
+    const received: string[] = []
+    await consumeRun(
+      run({ prompt: "a counter" }, { generator, toolchain: engine.toolchain, sandbox: engine.sandbox }),
+      (event) => {
+        received.push(`${event.type} (sent so far: ${sent.includes("hot_reload") ? "hot_reload" : "-"})`)
+        queue.push(event.type)
+        if (flushScheduled) return
+        flushScheduled = true
+        setImmediate(() => {
+          flushScheduled = false
+          sent.push(...queue.splice(0))
+        })
+      },
+    )
+    const at = received.findIndex((entry) => entry.startsWith("hot_reload"))
+    expect(at).toBeGreaterThan(0)
+    expect(received[at + 1]).toMatch(/\(sent so far: hot_reload\)$/)
   })
 
   it("follows a repair that changed the component, with the repaired files, before they are tested again", async () => {

@@ -157,7 +157,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (isolation.warnings.length === 0) logger.info(sandboxLog, "sandbox isolation")
     else logger.warn({ ...sandboxLog, warnings: isolationReport.warnings }, "sandbox isolation is reduced")
     // Warmed in the background as soon as the server listens (below), so the first Send after `npm start` finds the
-    // sandbox's workers and the type checker and linter ready; a socket sign-in asks again, which does nothing more.
+    // preview builder ready (it is warmed first: the scaffold's preview shows while the tests run), then the sandbox's
+    // workers and the type checker and linter; a socket sign-in asks again, which does nothing more.
     // The warm toolchain costs resident memory while idle; an instance with no engine has nothing to warm.
     // The engine warms once however often this is called; a failure is logged once.
     let warming: Promise<unknown> | undefined

@@ -89,6 +89,11 @@ export async function* scaffoldStage(
     entry: componentPath,
     ...(given ? { givenTests: given.files } : {}),
   })
-  if (reload) yield reload
+  if (reload) {
+    yield reload
+    // One turn of the event loop before the tests are written: whoever consumes the run (the server's socket, which
+    // sends on setImmediate) delivers the preview now, not after the next stages' work on this thread.
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
   return { files, componentPath, componentSource }
 }
