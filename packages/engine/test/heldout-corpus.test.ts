@@ -82,6 +82,6 @@ describe("the held-out corpus", () => {
       )
       expect(missing).toEqual([])
     },
-    120_000,
+    180_000,
   )
 })

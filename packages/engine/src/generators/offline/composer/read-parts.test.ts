@@ -60,6 +60,24 @@ describe("readParts", () => {
     ])
   })
 
+  it("shows what the prompt quotes, unless it is already a part's words", () => {
+    expect(read("an outage strip that says 'Payments are delayed' with a Details button").parts).toEqual([
+      { kind: "text", value: "Payments are delayed" },
+      { kind: "button", value: "Details", action: "press" },
+    ])
+    expect(read('a reminder tile: "Sam\'s review is due" and a Snooze button').parts[0]).toEqual({
+      kind: "text",
+      value: "Sam's review is due",
+    })
+    expect(read('a consent strip with "Allow" and "Block" buttons').parts.map((part) => part.kind)).toEqual([
+      "button",
+      "button",
+    ])
+    expect(
+      read('a sizes panel with a size select offering "S", "M" and "L"').parts.map((part) => part.kind),
+    ).toEqual(["input"])
+  })
+
   it("reads inputs with their labels and types", () => {
     const parts = read(
       "a settings pane with an email field, a nickname input, a bio textarea, a volume slider and a newsletter checkbox",

@@ -192,6 +192,7 @@ export function readParts(facts: PromptFacts): PromptParts {
   }
   if (totals && totals.value.length === 0) totals.value = defaultLines(facts)
   if (COUNTER.test(head.toLowerCase())) countWith(parts)
+  showQuoted(facts.text, head, parts)
   return { title: head, parts: dedupe(parts), unplaced, claimed }
 
   /** Reads one clause into parts; true when it was a part, "pending" when it waits for more words. */
@@ -386,6 +387,29 @@ export function readParts(facts: PromptFacts): PromptParts {
     }
     return false
   }
+}
+
+/** A phrase in quotes: "…", “…”, '…' or ‘…’ (an apostrophe inside a word, as in Maya's, stays in it). */
+const QUOTED = /(?:^|[\s:(,])["“'‘]((?:[^"”'’]|['’](?=[a-z]))+?)["”'’](?=$|[\s,.;:!?)])/gi
+
+/**
+ * What a prompt quotes is text the component shows ('a banner that says "Your trial ends in 3 days"'), unless it is
+ * already a part's words (a button's label, a list's items) or the thing's own name. It is shown after the heading.
+ */
+function showQuoted(text: string, head: string, parts: Part[]): void {
+  // Every word a part carries: its value, a select's options, a list's label.
+  const said = JSON.stringify(parts).toLowerCase()
+  const shown = new Set<string>()
+  const texts: Part[] = []
+  for (const match of text.matchAll(QUOTED)) {
+    const quoted = match[1]!.trim()
+    const key = quoted.toLowerCase()
+    if (quoted.length < 2 || shown.has(key) || said.includes(key) || head.toLowerCase() === key) continue
+    shown.add(key)
+    texts.push({ kind: "text", value: quoted })
+  }
+  const at = parts.findIndex((part) => part.kind !== "heading")
+  parts.splice(at < 0 ? parts.length : at, 0, ...texts)
 }
 
 /** A head that names a counter ("a counter", "a click counter"), not a counter of something else. */
