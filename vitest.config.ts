@@ -10,11 +10,16 @@ const INTEGRATION = [
   "packages/engine/test/pipeline-run.test.ts",
   "packages/engine/test/pipeline-edits.test.ts",
   "packages/engine/test/test-edited-code.test.ts",
+  "packages/engine/test/hot-reload.test.ts",
+  "packages/engine/test/tests-as-spec.test.ts",
   // The CLI's commands in-process on the shared engine (studio-binary.test.ts runs the binary in the node project).
   "packages/cli/test/studio-exec.test.ts",
   "packages/cli/test/studio-generate.test.ts",
   "packages/cli/test/studio-generate-errors.test.ts",
+  "packages/cli/test/studio-generate-tests.test.ts",
   "packages/cli/test/studio-webapp1k.test.ts",
+  // The web app's services against a real server (in Node): on the shared engine rather than one of the web worker's.
+  "packages/web/src/services/studio-controller.test.ts",
 ]
 const CORPUS = [
   "packages/engine/test/offline-corpus.test.ts",
@@ -115,6 +120,7 @@ export default defineConfig({
           environment: "happy-dom",
           isolate: false,
           include: ["packages/web/src/**/*.test.{ts,tsx}"],
+          exclude: ["**/node_modules/**", ...INTEGRATION],
           setupFiles: [path.resolve(import.meta.dirname, "packages/web/src/test-setup.ts")],
         },
       },

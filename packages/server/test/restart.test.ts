@@ -1,12 +1,14 @@
 // A server killed mid-run (SIGKILL: no chance to clean up) and started again on the same data: the run is marked
-// interrupted, its stored events stay readable and end with how it ended. Then a graceful stop mid-run.
+// interrupted, its stored events stay readable and end with how it ended. Then a graceful stop mid-run. The kill and
+// the stop are the real `studio serve` in processes of their own; what the last start reads from the stored data
+// needs no process or engine of its own (an in-process server on the test worker's shared engine).
 import { spawn, type ChildProcess } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import type { StudioEvent } from "@studio/protocol"
-import { api, freshDatabase, register, StudioSocket } from "./support/test-server"
+import { api, freshDatabase, register, startTestServer, StudioSocket } from "./support/test-server"
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..")
 const bin = path.join(repoRoot, "packages/cli/bin/studio.js")
@@ -99,7 +101,11 @@ describe("restarts", () => {
     const seen = live.events(accepted.runId).at(-1)!.seq
     second.child.kill("SIGTERM")
     expect(await second.exited).toBe(0)
-    const third = await serve()
+    const third = await startTestServer(
+      // The secret the binaries signed the token with: from the environment when it is set, else the data folder's.
+      process.env.STUDIO_JWT_SECRET ? { STUDIO_JWT_SECRET: process.env.STUDIO_JWT_SECRET } : {},
+      { dataDir, ...(database ? { databaseUrl: (await database).url } : {}) },
+    )
     const status = (await api(third, token)("GET", `/api/runs/${accepted.runId}`)).body.run.status as string
     expect(["succeeded", "interrupted"]).toContain(status)
     const again = new StudioSocket(third.url, { token })
@@ -114,7 +120,6 @@ describe("restarts", () => {
     expect(resumed[0]?.seq).toBe(seen + 1)
     expect(resumed.map((event) => event.seq)).toEqual(resumed.map((_, index) => seen + 1 + index))
     again.close()
-    third.child.kill("SIGTERM")
-    await third.exited
+    await third.stop()
   })
 })

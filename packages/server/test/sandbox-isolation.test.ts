@@ -4,10 +4,20 @@ import { sandboxIsolationResponseSchema } from "@studio/protocol"
 import pino from "pino"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { readServerConfig } from "../src/config"
-import { api, register, startTestServer, StudioSocket, type TestServer } from "./support/test-server"
+import {
+  api,
+  register,
+  sharedEngineReporting,
+  startTestServer,
+  StudioSocket,
+  type TestServer,
+} from "./support/test-server"
 import { helloFiles, refusingModel, userWithHelloVersion } from "./support/hello-project"
 
-/** What a machine without namespaces gives (macOS, a container without user namespaces). */
+/**
+ * What a machine without namespaces gives (macOS, a container without user namespaces). The servers below run on the
+ * shared engine reporting it: what is tested is how the server acts on the level it is given, not a sandbox.
+ */
 const processLevel: IsolationReport = {
   level: "process",
   backend: "process",
@@ -43,7 +53,11 @@ describe("at the process level (no namespaces), without STUDIO_ALLOW_UNISOLATED"
     })
     server = await startTestServer(
       {},
-      { generator: refusingModel, isolation: processLevel, logger: pino({ level: "info" }, stream) },
+      {
+        generator: refusingModel,
+        engine: await sharedEngineReporting(processLevel),
+        logger: pino({ level: "info" }, stream),
+      },
     )
   }, 120_000)
   afterAll(() => server?.stop())
@@ -118,7 +132,7 @@ describe("at the process level with STUDIO_ALLOW_UNISOLATED=1", () => {
   beforeAll(async () => {
     server = await startTestServer(
       { STUDIO_ALLOW_UNISOLATED: "1" },
-      { generator: refusingModel, isolation: processLevel },
+      { generator: refusingModel, engine: await sharedEngineReporting(processLevel) },
     )
   }, 120_000)
   // The run it starts only has to be accepted: stopping interrupts it rather than waiting for it.
@@ -138,7 +152,7 @@ describe("at the process level with STUDIO_ALLOW_UNISOLATED=1", () => {
 describe("at the process level, the offline generator", () => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startTestServer({}, { isolation: processLevel })
+    server = await startTestServer({}, { engine: await sharedEngineReporting(processLevel) })
   }, 120_000)
   // The run it starts only has to be accepted: stopping interrupts it rather than waiting for it.
   afterAll(() => server?.stop(0))

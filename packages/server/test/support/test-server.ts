@@ -4,6 +4,7 @@ import os from "node:os"
 import path from "node:path"
 import { Redis } from "ioredis"
 import pino from "pino"
+import type { Engine, IsolationReport } from "@studio/engine"
 import { WS_PROTOCOL, type ServerControlMessage, type StudioEvent } from "@studio/protocol"
 import WebSocket from "ws"
 import { readServerConfig, type ServerConfig } from "../../src/config"
@@ -18,10 +19,18 @@ import { sharedTestEngine } from "../../../engine/test/support/shared-engine"
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: StartOptions & { dataDir?: string } = {},
+  options: StartOptions & {
+    dataDir?: string
+    /** A PostgreSQL database to open as it is (kept when the server stops), instead of a fresh one. */
+    databaseUrl?: string
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "studio-server-test-"))
-  const databaseUrl = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined
+  const databaseUrl = options.databaseUrl
+    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    : process.env.DATABASE_URL
+      ? await freshDatabase(process.env.DATABASE_URL)
+      : undefined
   // A new data folder starts from a copy of an empty, migrated embedded database: the server opens it as it opens
   // any existing one (migrations already applied), without creating a cluster each time.
   if (!databaseUrl && !existsSync(path.join(dataDir, "pglite")))
@@ -40,7 +49,8 @@ export async function startTestServer(
   })
   // Test servers share one Redis (under test:services): each counts under its own prefix, removed when it stops.
   const limitKeyPrefix = options.limitKeyPrefix ?? `studio:test:${randomUUID()}`
-  // A server that pretends to another isolation level needs a sandbox of its own; the rest share the worker's.
+  // A server given an isolation level builds an engine of its own (custom-plugins.test.ts, for its plugins); the rest
+  // share the worker's (sharedEngineReporting: one that only pretends to another level).
   const engine = options.engine ?? (options.isolation ? undefined : await sharedTestEngine())
   const server = await startServer(config, {
     logger: pino({ level: "silent" }),
@@ -60,6 +70,22 @@ export async function startTestServer(
         await dropRedisKeys(process.env.REDIS_URL, limitKeyPrefix)
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * The worker's shared engine, reporting `isolation` as its own: what a server decides from the level (refusing runs,
+ * /readyz, the start-up log) without a cold engine and sandbox for each level pretended. Its runs use the real sandbox.
+ */
+export async function sharedEngineReporting(isolation: IsolationReport): Promise<Engine> {
+  return engineReporting(await sharedTestEngine(), isolation)
+}
+
+function engineReporting(engine: Engine, isolation: IsolationReport): Engine {
+  return {
+    ...engine,
+    isolation,
+    withGenerator: (generator) => engineReporting(engine.withGenerator(generator), isolation),
   }
 }
 
