@@ -18,7 +18,10 @@ export function useOfflineEngine(label: string): () => Engine {
   beforeAll(async () => {
     engine = await createEngine({
       generator: createOfflineGenerator(),
-      sandbox: { jobsRoot },
+      // The wall-clock limit is the sandbox's answer to a hang, and sandbox-security tests it. These files run three
+      // whole runs at once on two cores, where a tests job that takes 6 s alone once took over 20 s (the default
+      // limit) in CI: the corpus proves the generated code, not how fast a loaded machine runs it.
+      sandbox: { jobsRoot, timeoutMs: 60_000 },
       warmPlugins: [],
     })
     await engine.warmUp()
