@@ -81,6 +81,8 @@ beforeAll(async () => {
   process.env.STUDIO_TEST_CANARY_SECRET = CANARY
   sandbox = new LocalSandbox({
     jobsRoot,
+    // Two jobs at once, each on a host of its own: the case below proves they overlap and stay apart.
+    concurrency: 2,
     timeoutMs: TIMEOUT_MS,
     memoryBytes: 512 * 1024 * 1024,
     heapMegabytes: 256,
@@ -302,6 +304,44 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
     const stoppedEarly = await pending
     expect(stoppedEarly.diagnostics[0]?.code).toBe("cancelled")
     expect(stoppedEarly.tests.map((test) => [test.name, test.status])).toEqual([["spins", "fail"]])
+  })
+
+  it("runs a second job while the first still runs, and neither sees the other's files", async () => {
+    const secret = `sk-other-job-${process.pid}`
+    const first = new AbortController()
+    let firstEnded = false
+    const waiting = sandbox
+      .runTestsInSandbox({
+        files: {
+          "src/components/Secret.tsx": `export const SECRET = ${JSON.stringify(secret)}\n`,
+          ...job(`it("waits until it is cancelled", () => new Promise(() => {}), 120_000)`),
+        },
+        signal: first.signal,
+      })
+      .finally(() => (firstEnded = true))
+    // With one job at a time this one would wait for the first, which only the cancel below ends.
+    const second = await sandbox.runTestsInSandbox({
+      files: job(
+        `it("R1: runs while the other job runs", () => { expect(1 + 1).toBe(2) })
+         it("finds the other job's files", () => {
+           const found = []
+           for (const folder of readdirSync(${JSON.stringify(jobsRoot)}))
+             try { found.push(readFileSync(${JSON.stringify(jobsRoot)} + "/" + folder + "/src/components/Secret.tsx", "utf8")) } catch {}
+           expect(found.join("")).toContain(${JSON.stringify(secret)})
+         })`,
+        'import { readdirSync, readFileSync } from "node:fs"',
+      ),
+    })
+    expect(firstEnded).toBe(false)
+    expect(second.tests.map((test) => [test.name, test.status])).toEqual([
+      ["R1: runs while the other job runs", "pass"],
+      ["finds the other job's files", "fail"],
+    ])
+    expect(JSON.stringify(second)).not.toContain(secret)
+    first.abort()
+    const ended = await waiting
+    expect(ended.diagnostics[0]?.code).toBe("cancelled")
+    expect(ended.tests.map((test) => test.status)).toEqual(["fail"])
   })
 
   it("leaves no worker process behind once closed", async () => {

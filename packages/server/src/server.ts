@@ -136,7 +136,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           ? given.withGenerator(generator)
           : await createEngine({
               generator,
-              sandbox: options.isolation ? { isolation: options.isolation } : {},
+              // As many sandbox jobs at once as runs this instance executes (--workers on the shared queue).
+              sandbox: {
+                concurrency: workers,
+                ...(options.isolation ? { isolation: options.isolation } : {}),
+              },
               toolchain: { warm: false },
               customPlugins,
             })

@@ -106,7 +106,8 @@ export async function startWorker(config: ServerConfig, options: WorkerOptions =
       options.generator ?? options.engine?.generator ?? (await resolveConfiguredGenerator(config, logger))
     const engine = options.engine
       ? options.engine.withGenerator(generator)
-      : await createEngine({ generator, toolchain: { warm: false }, customPlugins })
+      : // As many sandbox jobs at once as runs: else the runs' tests wait for each other.
+        await createEngine({ generator, sandbox: { concurrency }, toolchain: { warm: false }, customPlugins })
     if (!options.engine) cleanup.push(() => engine.close())
     const problems = await engine.warmUp()
     if (problems.length > 0) logger.warn({ problems }, "warming the toolchain reported problems")

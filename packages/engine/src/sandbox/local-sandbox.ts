@@ -36,6 +36,11 @@ export interface LocalSandboxOptions {
   maxOutputBytes?: number
   /** Folder for job files (default `.studio/sandbox` beside the node_modules the studio runs from). */
   jobsRoot?: string
+  /**
+   * Jobs run at once (default 1), each on a Vitest host of its own; hosts past the first start when a job first needs
+   * them. A worker taking several runs at once (`studio worker --concurrency N`) wants as many, or its runs queue here.
+   */
+  concurrency?: number
   /** Recreate the Vitest host after this many jobs, dropping its caches (default 100). */
   recycleAfter?: number
   /**
@@ -61,8 +66,10 @@ export class LocalSandbox implements SandboxBackend {
   private readonly options: Required<Omit<LocalSandboxOptions, "isolation">>
   private readonly supply: WorkerSupply
   private readonly nodeModules: string[]
-  private host: Promise<VitestHost> | undefined
-  private queue: Promise<unknown> = Promise.resolve()
+  /** One slot per job that may run at once: its host (started on first use), and whether a job holds it. */
+  private readonly slots: { host: Promise<VitestHost> | undefined; busy: boolean }[]
+  /** Jobs waiting for a free slot, first come first served. */
+  private readonly waiting: (() => void)[] = []
   private closed = false
   private readonly workers = new Set<SandboxWorkerProcess>()
 
@@ -79,11 +86,17 @@ export class LocalSandbox implements SandboxBackend {
       maxProcesses: options.maxProcesses ?? 128,
       maxOutputBytes: options.maxOutputBytes ?? 1024 * 1024,
       jobsRoot: options.jobsRoot ?? path.join(workspaceRoot, ".studio", "sandbox"),
+      concurrency: options.concurrency ?? 1,
       recycleAfter: options.recycleAfter ?? 100,
       nodePermission: options.nodePermission ?? process.env.STUDIO_SANDBOX_NODE_PERMISSION !== "off",
       preloadModules: options.preloadModules ?? true,
       replaceWorkers: options.replaceWorkers ?? true,
     }
+    if (!Number.isInteger(this.options.concurrency) || this.options.concurrency < 1)
+      throw new Error(
+        `sandbox concurrency must be a whole number of at least 1 (got ${this.options.concurrency})`,
+      )
+    this.slots = Array.from({ length: this.options.concurrency }, () => ({ host: undefined, busy: false }))
     const entry = path.join(engineRoot, "src", "sandbox", "worker-entry.mjs")
     this.supply = new WorkerSupply(
       () =>
@@ -107,18 +120,37 @@ export class LocalSandbox implements SandboxBackend {
 
   async warmUp(): Promise<void> {
     this.supply.fill()
-    await Promise.all([this.getHost(), this.supply.whenWarm()])
+    await Promise.all([this.getHost(this.slots[0]!), this.supply.whenWarm()])
   }
 
   async describeIsolation(): Promise<IsolationReport> {
     return this.isolation
   }
 
-  /** Jobs run one at a time per sandbox (each already uses a worker process beside the host). */
-  runTestsInSandbox(job: SandboxJob): Promise<SandboxResult> {
-    const run = this.queue.then(() => this.runNow(job))
-    this.queue = run.catch(() => undefined)
-    return run
+  /** Up to `concurrency` jobs at once, one per host; the others wait their turn in order. */
+  async runTestsInSandbox(job: SandboxJob): Promise<SandboxResult> {
+    const slot = await this.freeSlot()
+    try {
+      return await this.runNow(job, slot)
+    } finally {
+      slot.busy = false
+      this.waiting.shift()?.()
+    }
+  }
+
+  private async freeSlot(): Promise<(typeof this.slots)[number]> {
+    for (;;) {
+      if (this.closed) throw new Error("the sandbox is closed")
+      // A slot whose host is already started first: a second host starts only when jobs overlap.
+      const slot =
+        this.slots.find((candidate) => !candidate.busy && candidate.host) ??
+        this.slots.find((candidate) => !candidate.busy)
+      if (slot) {
+        slot.busy = true
+        return slot
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve))
+    }
   }
 
   /**
@@ -135,8 +167,9 @@ export class LocalSandbox implements SandboxBackend {
   async close(): Promise<void> {
     this.closed = true
     await this.supply.close()
-    const host = await this.host?.catch(() => undefined)
-    await host?.close()
+    const hosts = await Promise.all(this.slots.map((slot) => slot.host?.catch(() => undefined)))
+    await Promise.all(hosts.map((host) => host?.close()))
+    for (const resolve of this.waiting.splice(0)) resolve()
     await Promise.all([...this.workers].map((worker) => worker.kill().then(() => worker.cleanedUp)))
   }
 
@@ -147,9 +180,11 @@ export class LocalSandbox implements SandboxBackend {
     return worker
   }
 
-  private getHost(): Promise<VitestHost> {
-    this.host ??= VitestHost.create({
+  private getHost(slot: (typeof this.slots)[number]): Promise<VitestHost> {
+    const index = this.slots.indexOf(slot)
+    slot.host ??= VitestHost.create({
       jobsRoot: this.options.jobsRoot,
+      ...(index > 0 ? { cacheDir: path.join(this.options.jobsRoot, `.vite-cache-${index}`) } : {}),
       kitSrc,
       setupFile: path.join(kitSrc, "test-setup.ts"),
       nodeModules: this.nodeModules,
@@ -157,17 +192,17 @@ export class LocalSandbox implements SandboxBackend {
       testTimeoutMs: this.options.testTimeoutMs,
       maxLogBytes: this.options.maxOutputBytes,
     })
-    return this.host
+    return slot.host
   }
 
-  private async runNow(job: SandboxJob): Promise<SandboxResult> {
+  private async runNow(job: SandboxJob, slot: (typeof this.slots)[number]): Promise<SandboxResult> {
     const started = performance.now()
     if (this.closed) throw new Error("the sandbox is closed")
     const unsafe = Object.keys(job.files).filter((file) => !isSafeJobPath(file))
     if (unsafe.length > 0) {
       return this.result(started, [], [sandboxDiagnostic(`refused unsafe file paths: ${unsafe.join(", ")}`)])
     }
-    const host = await this.getHost()
+    const host = await this.getHost(slot)
     const timeoutMs = job.timeoutMs ?? this.options.timeoutMs
     let stopReason: "timeout" | "cancelled" | undefined
     const stop = (reason: "timeout" | "cancelled") => {
@@ -235,7 +270,7 @@ export class LocalSandbox implements SandboxBackend {
       clearTimeout(timer)
       job.signal?.removeEventListener("abort", onAbort)
       if (host.runCount >= this.options.recycleAfter) {
-        this.host = undefined
+        slot.host = undefined
         void host.close()
       }
     }

@@ -34,6 +34,8 @@ export interface VitestHostOptions {
   takeWorker: () => Promise<SandboxWorkerProcess>
   testTimeoutMs: number
   maxLogBytes: number
+  /** Vite's cache folder (default `<jobsRoot>/.vite-cache`); hosts sharing a jobs folder each need their own. */
+  cacheDir?: string
 }
 
 export interface HostRunOutcome {
@@ -151,7 +153,7 @@ export class VitestHost {
         update: false,
       },
       {
-        cacheDir: path.join(options.jobsRoot, ".vite-cache"),
+        cacheDir: options.cacheDir ?? path.join(options.jobsRoot, ".vite-cache"),
         plugins: [
           sourceGuardPlugin({
             kitSrc: options.kitSrc,

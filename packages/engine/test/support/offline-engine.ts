@@ -21,7 +21,8 @@ export function useOfflineEngine(label: string): () => Engine {
       // The wall-clock limit is the sandbox's answer to a hang, and sandbox-security tests it. These files run three
       // whole runs at once on two cores, where a tests job that takes 6 s alone once took over 20 s (the default
       // limit) in CI: the corpus proves the generated code, not how fast a loaded machine runs it.
-      sandbox: { jobsRoot, timeoutMs: 60_000 },
+      // Two test jobs at once, as a worker taking several runs has: one at a time left the runs waiting in turn.
+      sandbox: { jobsRoot, timeoutMs: 60_000, concurrency: 2 },
       warmPlugins: [],
     })
     await engine.warmUp()
