@@ -99,6 +99,28 @@ describe("openDatabase", () => {
   )
 
   it(
+    "says a first start's migration failed, naming the folder, and the next start says it again",
+    async () => {
+      const migrations = path.join(dataDir, "broken-migrations")
+      await cp(MIGRATIONS_FOLDER, migrations, { recursive: true })
+      const [first] = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER })
+      expect(first).toBeDefined()
+      const journal = JSON.parse(await readFile(path.join(migrations, "meta", "_journal.json"), "utf8")) as {
+        entries: { tag: string }[]
+      }
+      await writeFile(path.join(migrations, `${journal.entries[0]!.tag}.sql`), "THIS IS NOT SQL;")
+      const folder = path.join(dataDir, "broken")
+      const message = `Cannot migrate the embedded database in ${path.join(folder, "pglite")}: `
+      for (let start = 0; start < 2; start++) {
+        const open = openDatabase({ dataDir: folder, migrationsFolder: migrations })
+        await expect(open).rejects.toBeInstanceOf(DatabaseOpenError)
+        await expect(open).rejects.toThrow(message)
+      }
+    },
+    INITDB_TIMEOUT_MS,
+  )
+
+  it(
     "creates the PGlite data folder on first start",
     async () => {
       const nested = path.join(dataDir, "not", "yet", "there")

@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs"
 import { mkdir } from "node:fs/promises"
 import path from "node:path"
+import { Worker } from "node:worker_threads"
 import { PGlite } from "@electric-sql/pglite"
 import { StudioError } from "@studio/protocol"
 import { DrizzleQueryError, sql } from "drizzle-orm"
@@ -56,17 +58,76 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     : openPostgres(options.databaseUrl, options, migrationsFolder)
 }
 
+// Postgres's defaults size buffers for a dedicated server; embedded, they are most of the studio's idle memory
+// (shared_buffers 128 MB: ~350 MB RSS at open; 16 MB: ~180 MB). The data is small.
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB", "-c", "work_mem=2MB"]
+
+// A new data folder is created (initdb) and migrated in a thread of its own: the WebAssembly memory that grows to
+// (~500 MB more than opening the folder afterwards takes) is never given back, and would stay with the process for
+// its lifetime. The process then opens the folder as it opens an existing one.
+const INITIALISE_IN_THREAD = `
+const { parentPort, workerData } = require("node:worker_threads")
+;(async () => {
+  const { PGlite } = await import(workerData.modules.pglite)
+  const { drizzle } = await import(workerData.modules.drizzle)
+  const { migrate } = await import(workerData.modules.migrator)
+  let stage = "open"
+  try {
+    const client = await PGlite.create({ dataDir: workerData.dataDir, startParams: workerData.startParams })
+    try {
+      stage = "migrate"
+      await migrate(drizzle({ client }), { migrationsFolder: workerData.migrationsFolder })
+    } finally {
+      await client.close()
+    }
+    parentPort.postMessage({ ok: true })
+  } catch (error) {
+    parentPort.postMessage({ ok: false, stage, message: String(error?.message ?? error) })
+  }
+})()
+`
+
+/**
+ * Creates and migrates the PGlite data folder in a short-lived thread (see INITIALISE_IN_THREAD). Throws a
+ * DatabaseOpenError saying which of the two failed.
+ */
+async function initialisePglite(dataDir: string, migrationsFolder: string): Promise<void> {
+  const worker = new Worker(INITIALISE_IN_THREAD, {
+    eval: true,
+    workerData: {
+      modules: {
+        pglite: import.meta.resolve("@electric-sql/pglite"),
+        drizzle: import.meta.resolve("drizzle-orm/pglite"),
+        migrator: import.meta.resolve("drizzle-orm/pglite/migrator"),
+      },
+      dataDir,
+      migrationsFolder,
+      startParams: PGLITE_START_PARAMS,
+    },
+  })
+  try {
+    const answer = await new Promise<{ ok: boolean; stage?: string; message?: string }>((resolve, reject) => {
+      worker.once("message", resolve)
+      worker.once("error", reject)
+      worker.once("exit", (code) => reject(new Error(`the thread creating it exited (code ${code})`)))
+    }).catch((error: unknown) => ({ ok: false, stage: "open", message: describe(error) }))
+    if (!answer.ok)
+      throw new DatabaseOpenError(
+        `Cannot ${answer.stage === "migrate" ? "migrate" : "open"} the embedded database in ${dataDir}: ${answer.message}`,
+      )
+  } finally {
+    await worker.terminate()
+  }
+}
+
 async function openPglite(dataDir: string, migrationsFolder: string): Promise<Database> {
   let client: PGlite
   try {
     await mkdir(path.dirname(dataDir), { recursive: true })
-    client = await PGlite.create({
-      dataDir,
-      // Postgres's defaults size buffers for a dedicated server; embedded, they are most of the studio's idle
-      // memory (shared_buffers 128 MB: ~350 MB RSS at open; 16 MB: ~180 MB). The data is small.
-      startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB", "-c", "work_mem=2MB"],
-    })
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialisePglite(dataDir, migrationsFolder)
+    client = await PGlite.create({ dataDir, startParams: PGLITE_START_PARAMS })
   } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error
     throw new DatabaseOpenError(`Cannot open the embedded database in ${dataDir}: ${describe(error)}`, error)
   }
   const db = drizzlePglite({ client, schema })
