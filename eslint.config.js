@@ -1,11 +1,15 @@
 // ESLint for the studio's own code. Generated code is linted by the engine's eslint plugin with its own fixed config.
 import js from "@eslint/js"
 import { createNodeResolver, importX } from "eslint-plugin-import-x"
+import jsxA11y from "eslint-plugin-jsx-a11y"
 import reactHooks from "eslint-plugin-react-hooks"
 import tseslint from "typescript-eslint"
 
 /** Test files (and fixtures) of every package: they may also use other packages' `test/support/` helpers. */
 const TEST_FILES = ["packages/*/test/**", "packages/**/*.test.{ts,tsx}", "packages/**/__fixtures__/**"]
+
+/** The offline recipes' component templates and their tests (packages/engine/src/generators/offline/recipes/<kind>/). */
+const RECIPE_TEMPLATES = "packages/engine/src/generators/offline/recipes/**/*.tsx"
 
 /**
  * The package boundaries as import-x `no-restricted-paths` zones (resolved files, so `@studio/engine/...`, a deep
@@ -135,6 +139,10 @@ export default tseslint.config(
     files: ["packages/web/src/**/*.{ts,tsx}"],
     ...reactHooks.configs.flat.recommended,
   },
+  // The offline recipes' component templates become generated components: the hooks and accessibility rules that
+  // generated code is linted with too.
+  { files: [RECIPE_TEMPLATES], ...reactHooks.configs.flat.recommended },
+  { ...jsxA11y.flatConfigs.recommended, files: [RECIPE_TEMPLATES] },
   {
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: {

@@ -103,6 +103,18 @@ export default defineConfig({
         },
       },
       {
+        // The offline recipes' component templates (recipes/<kind>/<Name>.tsx) rendered with their sample defaults,
+        // importing the kit as generated components do (`@/…`).
+        test: {
+          name: "recipes",
+          environment: "happy-dom",
+          isolate: false,
+          include: ["packages/engine/src/generators/offline/recipes/**/*.test.tsx"],
+          setupFiles: [path.join(kitSrc, "test-setup.ts")],
+        },
+        resolve: { alias: [{ find: /^@\//, replacement: `${kitSrc}/` }] },
+      },
+      {
         // The studio in Debian's Chromium against a started server (`npm run test:e2e`); not part of `npm test`.
         test: {
           name: "e2e",

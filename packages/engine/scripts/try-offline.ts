@@ -3,7 +3,7 @@
 //
 //   npx tsx packages/engine/scripts/try-offline.ts "a pricing table with three tiers" ["another prompt" …]
 //   npx tsx packages/engine/scripts/try-offline.ts --follow-up "make it blue" "a star rating"
-//   npx tsx packages/engine/scripts/try-offline.ts --corpus group-a     (checks kind, specifics, zero diagnostics)
+//   npx tsx packages/engine/scripts/try-offline.ts --corpus forms       (checks kind, specifics, zero diagnostics)
 //
 // Files go to /tmp/offline-try/<Name>/ (with preview.html). Exit code 1 when any run is not clean.
 import { mkdirSync, writeFileSync } from "node:fs"

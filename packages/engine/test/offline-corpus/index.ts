@@ -1,18 +1,18 @@
 import { CORPUS_CORE } from "./core"
-import { CORPUS_A } from "./group-a"
-import { CORPUS_B } from "./group-b"
-import { CORPUS_C } from "./group-c"
-import { CORPUS_D } from "./group-d"
-import { CORPUS_E } from "./group-e"
+import { FORM_PROMPTS } from "./forms"
+import { INPUT_PROMPTS } from "./inputs"
+import { NAVIGATION_AND_OVERLAY_PROMPTS } from "./navigation-and-overlays"
+import { DATA_DISPLAY_PROMPTS } from "./data-display"
+import { TOOL_PROMPTS } from "./tools"
 import type { CorpusEntry } from "./types"
 
 export const CORPUS: Record<string, CorpusEntry[]> = {
   core: CORPUS_CORE,
-  "group-a": CORPUS_A,
-  "group-b": CORPUS_B,
-  "group-c": CORPUS_C,
-  "group-d": CORPUS_D,
-  "group-e": CORPUS_E,
+  forms: FORM_PROMPTS,
+  inputs: INPUT_PROMPTS,
+  "navigation-and-overlays": NAVIGATION_AND_OVERLAY_PROMPTS,
+  "data-display": DATA_DISPLAY_PROMPTS,
+  tools: TOOL_PROMPTS,
 }
 export type { CorpusEntry }
 

@@ -61,6 +61,14 @@ export interface RenderContext {
   lit(value: ParamValue): string
 }
 
+/** A recipe's component as a checked `.tsx` file: recipes/<kind>/<componentName>.tsx, with sample defaults. */
+export interface ComponentTemplate {
+  /** The file's path inside the engine package: "src/generators/offline/recipes/tabs/SettingsTabs.tsx". */
+  path: string
+  /** The component (and `<componentName>Props`) the file declares; renamed to the run's name. */
+  componentName: string
+}
+
 export interface Recipe {
   /** Stable id: "pricing-table". */
   kind: string
@@ -83,6 +91,8 @@ export interface Recipe {
   requirements(values: Values): RequirementList
   /** The component file (`src/components/<Name>.tsx`). */
   component(context: RenderContext): string
+  /** The real `.tsx` file the component is written from, when the recipe has one (see defineRecipe). */
+  template?: ComponentTemplate
   /**
    * The body of the test file's `describe` block: `it("${context.id("key")}: …", …)` for every requirement. The
    * imports are added for what the body uses (vitest, Testing Library, user-event, the component).
@@ -165,8 +175,7 @@ export function renderContext(
     const keys = requirements.map(([key]) => key)
     throw new Error(`recipe bug: requirement keys repeat (${keys.join(", ")}); appearance keys are reserved`)
   }
-  const constantName = (param: Param) =>
-    `DEFAULT_${param.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`
+  const constantName = (param: Param) => defaultConstantName(param.name)
   const listParams = params.filter((param) => typeof param.value === "object")
   const propsInterface = [
     `export interface ${name}Props {`,
@@ -205,6 +214,11 @@ export function renderContext(
     lookImports: 'import { appearance } from "@/lib/appearance"\nimport { cn } from "@/lib/utils"',
     lit,
   }
+}
+
+/** The constant that holds a list param's default: `tabs` → `DEFAULT_TABS`, `footerLinks` → `DEFAULT_FOOTER_LINKS`. */
+export function defaultConstantName(paramName: string): string {
+  return `DEFAULT_${paramName.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`
 }
 
 /** Reads a string value, falling back when the stored one has another type. */

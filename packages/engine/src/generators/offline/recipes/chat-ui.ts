@@ -1,3 +1,4 @@
+import { insideDoubleQuotes } from "../literals"
 import { capitalize, mentions, type PromptFacts } from "../facts"
 import { num, records, str, type Recipe, type RenderContext, type Values } from "../recipe"
 
@@ -205,10 +206,6 @@ ${context.signature}
 }
 
 /** Text from the prompt made safe inside a test's title string. */
-function plain(text: string): string {
-  return text.replace(/["'`\\$]/g, "")
-}
-
 function tests(context: RenderContext): string {
   const { name, values, lit } = context
   const bot = str(values, "botName", "Ava")
@@ -267,7 +264,7 @@ it("${context.id("empty")}: shows an empty state when there are no messages", ()
   expect(messages()).toHaveLength(${messages.length})
 })`)
   if (reply) {
-    out.push(`it("${context.id("reply")}: ${plain(bot)} replies after ${delay} ms, showing that it is typing", () => {
+    out.push(`it("${context.id("reply")}: ${insideDoubleQuotes(bot)} replies after ${delay} ms, showing that it is typing", () => {
   vi.useFakeTimers()
   vi.setSystemTime(new Date(2024, 2, 15, 14, 5))
   render(<${name} />)

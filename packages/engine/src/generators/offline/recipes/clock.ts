@@ -1,3 +1,4 @@
+import { insideDoubleQuotes } from "../literals"
 import { capitalize, mentions, type PromptFacts } from "../facts"
 import { bool, records, sentenceList, str, type Recipe, type RenderContext, type Values } from "../recipe"
 
@@ -336,10 +337,6 @@ ${context.signature}
 }
 
 /** Text from the prompt made safe inside a test's title string. */
-function plain(text: string): string {
-  return text.replace(/["'`\\$]/g, "")
-}
-
 function tests(context: RenderContext): string {
   const { name, values, lit } = context
   const hour12 = bool(values, "hour12", true)
@@ -361,7 +358,7 @@ afterEach(() => {
   const target = (zone: Zone) =>
     world ? `screen.getByRole("listitem", { name: ${lit(zone.label)} })` : `screen.getByRole("region")`
   if (world) {
-    out.push(`it("${context.id("zones")}: shows ${plain(sentenceList(zones.map((zone) => zone.label)))}, each at its own time", () => {
+    out.push(`it("${context.id("zones")}: shows ${insideDoubleQuotes(sentenceList(zones.map((zone) => zone.label)))}, each at its own time", () => {
   render(<${name} />)
   expect(screen.getAllByRole("listitem").map((item) => item.getAttribute("aria-label"))).toEqual(${lit(zones.map((zone) => zone.label))})
 ${zones.map((zone) => `  expect(${target(zone)}).toHaveTextContent(${lit(timeText(TEST_INSTANT, zone.timeZone, hour12, seconds))})`).join("\n")}

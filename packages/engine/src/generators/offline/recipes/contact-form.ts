@@ -1,6 +1,6 @@
 import { mentions, type PromptFacts } from "../facts"
 import { bool, num, str, type Recipe, type Values } from "../recipe"
-import { BUTTON_ROLES, buttonFollowUp, HEADING_ROLES, quotedFor, toggleRequest } from "./login-form"
+import { BUTTON_ROLES, buttonFollowUp, HEADING_ROLES, quotedFor, toggleRequest } from "../readers"
 
 const SUCCESS_ROLES = [
   "success",

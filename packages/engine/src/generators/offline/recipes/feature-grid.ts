@@ -1,4 +1,4 @@
-import { capitalize, countOf, mentions, type PromptFacts } from "../facts"
+import { capitalize, countOf, mentions, NUMBER_WORDS, type PromptFacts } from "../facts"
 import { num, records, sentenceList, str, type Recipe, type Values } from "../recipe"
 
 interface Feature extends Record<string, string> {
@@ -203,7 +203,7 @@ export const featureGrid: Recipe = {
   params: (facts) => {
     const features = featuresOf(facts)
     const written = /\b(one|two|three|four|1|2|3|4)[ -]columns?\b/i.exec(facts.text)?.[1]?.toLowerCase()
-    const columns = written ? ({ one: 1, two: 2, three: 3, four: 4 }[written] ?? Number(written)) : 3
+    const columns = written ? (NUMBER_WORDS[written] ?? Number(written)) : 3
     return [
       {
         name: "heading",
@@ -405,7 +405,7 @@ it("${id("columns")}: lays the features out in a responsive grid", () => {
     }
     const columns = /\b(one|two|three|four|1|2|3|4)[ -]columns?\b/i.exec(facts.text)
     if (columns) {
-      const value = { one: 1, two: 2, three: 3, four: 4 }[columns[1]!.toLowerCase()] ?? Number(columns[1])
+      const value = NUMBER_WORDS[columns[1]!.toLowerCase()] ?? Number(columns[1])
       next.columns = value
       applied.push(`${value} columns`)
     }

@@ -1,6 +1,6 @@
 import { mentions, type PromptFacts } from "../facts"
 import { bool, num, str, strings, type Recipe, type Values } from "../recipe"
-import { quotedFor } from "./login-form"
+import { quotedFor } from "../readers"
 
 interface FileKind {
   pattern: RegExp

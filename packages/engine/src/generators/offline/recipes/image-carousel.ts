@@ -1,3 +1,4 @@
+import { insideDoubleQuotes } from "../literals"
 import { capitalize, countOf, mentions, type PromptFacts } from "../facts"
 import { bool, num, records, sentenceList, type Recipe, type RenderContext, type Values } from "../recipe"
 
@@ -235,10 +236,6 @@ ${context.signature}
 }
 
 /** Text from the prompt made safe inside a test's title string. */
-function plain(text: string): string {
-  return text.replace(/["'`\\$]/g, "")
-}
-
 function tests(context: RenderContext): string {
   const { name, values, lit } = context
   const slides = records<Slide>(values, "slides")
@@ -255,7 +252,7 @@ function tests(context: RenderContext): string {
 function visibleSlide() {
   return screen.getByRole("group", { name: /^\\d+ of \\d+$/ })
 }`)
-  out.push(`it("${context.id("slides")}: shows ${n} slides, one at a time, starting with ${plain(title(0))}", () => {
+  out.push(`it("${context.id("slides")}: shows ${n} slides, one at a time, starting with ${insideDoubleQuotes(title(0))}", () => {
   render(<${name} />)
   expect(visibleSlide()).toHaveAccessibleName(${lit(`1 of ${n}`)})
   expect(within(visibleSlide()).getByRole("heading", { name: ${lit(title(0))} })).toBeInTheDocument()

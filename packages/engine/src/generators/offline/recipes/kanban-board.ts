@@ -1,3 +1,4 @@
+import { insideDoubleQuotes } from "../literals"
 import { capitalize, countOf, mentions, type PromptFacts } from "../facts"
 import { bool, records, sentenceList, strings, type Recipe, type RenderContext, type Values } from "../recipe"
 
@@ -244,10 +245,6 @@ ${context.signature}
 }
 
 /** Text from the prompt made safe inside a test's title string. */
-function plain(text: string): string {
-  return text.replace(/["'`\\$]/g, "")
-}
-
 function tests(context: RenderContext): string {
   const { name, values, lit } = context
   const columns = strings(values, "columns")
@@ -262,7 +259,7 @@ function tests(context: RenderContext): string {
   out.push(`function column(name: string) {
   return screen.getByRole("region", { name })
 }`)
-  out.push(`it("${context.id("columns")}: shows the ${plain(sentenceList(columns))} columns, in order", () => {
+  out.push(`it("${context.id("columns")}: shows the ${insideDoubleQuotes(sentenceList(columns))} columns, in order", () => {
   render(<${name} />)
   expect(screen.getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent)).toEqual(${lit(columns)})
 })`)

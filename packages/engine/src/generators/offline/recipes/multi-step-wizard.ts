@@ -1,6 +1,6 @@
-import { capitalize, firstList, mentions, type PromptFacts } from "../facts"
+import { capitalize, firstList, mentions, NUMBER_WORDS, type PromptFacts } from "../facts"
 import { records, sentenceList, str, type Recipe, type Values } from "../recipe"
-import { BUTTON_ROLES, HEADING_ROLES, quotedFor } from "./login-form"
+import { BUTTON_ROLES, HEADING_ROLES, quotedFor } from "../readers"
 
 interface WizardStep extends Record<string, string> {
   title: string
@@ -51,8 +51,6 @@ const SAMPLES: Record<string, string> = {
   "Job title": "Engineer",
   "Years of experience": "5",
 }
-
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 }
 
 function flavourOf(facts: PromptFacts): Flavour {
   if (mentions(facts, "checkout", "check out", "payment", "shipping", "order", "purchase")) return "checkout"

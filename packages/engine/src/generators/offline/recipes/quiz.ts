@@ -1,6 +1,6 @@
 import { countOf, mentions, type PromptFacts } from "../facts"
 import { bool, records, str, type Recipe, type Values } from "../recipe"
-import { HEADING_ROLES, quotedFor, toggleRequest } from "./login-form"
+import { HEADING_ROLES, quotedFor, toggleRequest } from "../readers"
 
 interface QuizQuestion extends Record<string, string> {
   question: string

@@ -1,8 +1,6 @@
+import { insideDoubleQuotes } from "../literals"
 import { capitalize, mentions, type PromptFacts } from "../facts"
 import { bool, num, str, type Recipe, type Values } from "../recipe"
-
-/** Text for inside a double-quoted test name. */
-const esc = (text: string) => JSON.stringify(text).slice(1, -1)
 
 type Topic = "price" | "volume" | "other"
 
@@ -390,7 +388,7 @@ ${context.signature}
       const up = at(value + step) !== value
       const afterStep = at(up ? value + step : value - step)
       const [there, back] = up ? ["ArrowRight", "ArrowLeft"] : ["ArrowLeft", "ArrowRight"]
-      return `it("${id("label")}: shows a slider labelled ${esc(label)} from ${esc(format(values, min))} to ${esc(format(values, max))}", () => {
+      return `it("${id("label")}: shows a slider labelled ${insideDoubleQuotes(label)} from ${insideDoubleQuotes(format(values, min))} to ${insideDoubleQuotes(format(values, max))}", () => {
   render(<${name} />)
   const slider = ${slider}
   expect(slider).toHaveAttribute("min", "${min}")
@@ -399,7 +397,7 @@ ${context.signature}
   expect(screen.getByText(${f(max)})).toBeInTheDocument()
 })
 
-it("${id("initial")}: shows ${esc(format(values, value))} at first", () => {
+it("${id("initial")}: shows ${insideDoubleQuotes(format(values, value))} at first", () => {
   render(<${name} />)
   expect(${slider}).toHaveValue("${value}")
   expect(screen.getByRole("status")).toHaveTextContent(${f(value)})
@@ -436,7 +434,7 @@ it("${id("keyboard")}: arrow keys move by ${step}, Home and End jump to the ends
     const upper = [max, at((low + high) / 2), low].find((candidate) => candidate !== high) ?? max
     const range2 = (a: number, b: number) => lit(`${format(values, a)} – ${format(values, b)}`)
     const lowAfterStep = Math.min(at(low + step), high)
-    return `it("${id("label")}: shows ${esc(label)} with a Minimum and a Maximum slider", () => {
+    return `it("${id("label")}: shows ${insideDoubleQuotes(label)} with a Minimum and a Maximum slider", () => {
   render(<${name} />)
   const group = ${group}
   for (const name of ["Minimum", "Maximum"]) {
@@ -448,7 +446,7 @@ it("${id("keyboard")}: arrow keys move by ${step}, Home and End jump to the ends
   expect(screen.getByText(${f(max)})).toBeInTheDocument()
 })
 
-it("${id("initial")}: shows ${esc(format(values, low))} – ${esc(format(values, high))} at first", () => {
+it("${id("initial")}: shows ${insideDoubleQuotes(format(values, low))} – ${insideDoubleQuotes(format(values, high))} at first", () => {
   render(<${name} />)
   expect(screen.getByRole("status")).toHaveTextContent(${range2(low, high)})
   expect(screen.getByRole("slider", { name: "Minimum" })).toHaveValue("${low}")

@@ -7,7 +7,7 @@ import {
   minLengthOf,
   quotedFor,
   toggleRequest,
-} from "./login-form"
+} from "../readers"
 
 interface SignUpField extends Record<string, string> {
   key: string

@@ -1,10 +1,7 @@
+import { insideDoubleQuotes } from "../literals"
 import { capitalize, countOf, escapeRegExp, mentions, type PromptFacts } from "../facts"
 import { records, sentenceList, str, type Param, type Recipe, type Values } from "../recipe"
-import { buttonLabel } from "./character-counter"
-import { entryList } from "./todo-list"
-
-/** Text for inside a double-quoted test name. */
-const esc = (text: string) => JSON.stringify(text).slice(1, -1)
+import { buttonLabel, entryList } from "../readers"
 
 interface Setting extends Record<string, string | boolean> {
   label: string
@@ -366,7 +363,7 @@ ${context.signature}
     .join("\n  ")}
 })
 
-it("${id("initial")}: ${esc(stateOf(settings))}", () => {
+it("${id("initial")}: ${insideDoubleQuotes(stateOf(settings))}", () => {
   render(<${name} />)
   ${settings
     .map((item) => `expect(${toggle(item.label)})${item.enabled ? "" : ".not"}.toBeChecked()`)
@@ -384,7 +381,7 @@ it("${id("toggle")}: clicking a switch or its label flips it", async () => {
   expect(screen.getByRole("status")).toBeEmptyDOMElement()
 })
 
-it("${id("save")}: ${esc(save)} calls onSave with every setting and shows Saved", async () => {
+it("${id("save")}: ${insideDoubleQuotes(save)} calls onSave with every setting and shows Saved", async () => {
   const user = userEvent.setup()
   const onSave = vi.fn()
   render(<${name} onSave={onSave} />)

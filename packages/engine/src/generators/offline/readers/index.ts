@@ -1,0 +1,5 @@
+export { addedItems, buttonFollowUp, removedItem, toggleRequest } from "./follow-up-edits"
+export { minLengthOf } from "./limits"
+export { entryList, FEATURE_WORDS } from "./list-entries"
+export { activeItemOf, cleanList, listAfter, readItems } from "./listed-items"
+export { BUTTON_ROLES, buttonLabel, HEADING_ROLES, quotedFor, quotedWith } from "./quoted-text"
