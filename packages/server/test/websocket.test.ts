@@ -231,23 +231,33 @@ const refusing: Generator = {
   },
 }
 
-describe("the hourly prompt limit", () => {
-  let limited: TestServer
+describe("heartbeats", () => {
+  // A server of its own: with a one-second heartbeat, a busy test worker (server and client share its event loop)
+  // can miss a pong and close a socket mid-way, as the burst test below (on the default heartbeat) must not see.
+  let beating: TestServer
   beforeAll(async () => {
-    limited = await startTestServer({}, { generator: refusing, heartbeatSeconds: 1 })
+    beating = await startTestServer({}, { generator: refusing, heartbeatSeconds: 1 })
   }, 120_000)
-  afterAll(() => limited?.stop())
+  afterAll(() => beating?.stop())
 
   it("closes a socket that stops answering heartbeats, and keeps one that answers", async () => {
-    const { token } = await register(limited)
-    const dead = new StudioSocket(limited.url, { token, autoPong: false })
-    const alive = new StudioSocket(limited.url, { token })
+    const { token } = await register(beating)
+    const dead = new StudioSocket(beating.url, { token, autoPong: false })
+    const alive = new StudioSocket(beating.url, { token })
     await Promise.all([dead.opened, alive.opened])
     const closed = await dead.closed
     expect(closed.code).toBe(1006)
     expect(alive.socket.readyState).toBe(alive.socket.OPEN)
     alive.close()
   })
+})
+
+describe("the hourly prompt limit", () => {
+  let limited: TestServer
+  beforeAll(async () => {
+    limited = await startTestServer({}, { generator: refusing })
+  }, 120_000)
+  afterAll(() => limited?.stop())
 
   it("refuses the 61st prompt over REST with 429 and Retry-After", { timeout: 60_000 }, async () => {
     const { token } = await register(limited)
@@ -278,6 +288,7 @@ describe("the hourly prompt limit", () => {
         )
       // A wait for the answers, not a speed bound: on a busy machine 70 runs' records take a while to write.
       await expect.poll(() => answered().length, { timeout: 120_000 }).toBe(70)
+      expect(socket.socket.readyState).toBe(socket.socket.OPEN)
       expect(answered().filter((message) => message.type === "run_accepted")).toHaveLength(60)
       const refusals = answered().filter((message) => message.type === "error") as {
         code: string
