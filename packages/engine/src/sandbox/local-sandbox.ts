@@ -59,6 +59,12 @@ export interface LocalSandboxOptions {
 const engineRoot = ENGINE_ROOT
 const kitSrc = path.join(KIT_DIR, "src")
 
+interface HostSlot {
+  readonly index: number
+  host: Promise<VitestHost> | undefined
+  busy: boolean
+}
+
 /** Runs generated tests with real Vitest, each test file in a single-use, pre-started, isolated worker. */
 export class LocalSandbox implements SandboxBackend {
   readonly name = "local"
@@ -67,7 +73,7 @@ export class LocalSandbox implements SandboxBackend {
   private readonly supply: WorkerSupply
   private readonly nodeModules: string[]
   /** One slot per job that may run at once: its host (started on first use), and whether a job holds it. */
-  private readonly slots: { host: Promise<VitestHost> | undefined; busy: boolean }[]
+  private readonly slots: HostSlot[]
   /** Jobs waiting for a free slot, first come first served. */
   private readonly waiting: (() => void)[] = []
   private closed = false
@@ -96,7 +102,11 @@ export class LocalSandbox implements SandboxBackend {
       throw new Error(
         `sandbox concurrency must be a whole number of at least 1 (got ${this.options.concurrency})`,
       )
-    this.slots = Array.from({ length: this.options.concurrency }, () => ({ host: undefined, busy: false }))
+    this.slots = Array.from({ length: this.options.concurrency }, (_, index) => ({
+      index,
+      host: undefined,
+      busy: false,
+    }))
     const entry = path.join(engineRoot, "src", "sandbox", "worker-entry.mjs")
     this.supply = new WorkerSupply(
       () =>
@@ -138,7 +148,7 @@ export class LocalSandbox implements SandboxBackend {
     }
   }
 
-  private async freeSlot(): Promise<(typeof this.slots)[number]> {
+  private async freeSlot(): Promise<HostSlot> {
     for (;;) {
       if (this.closed) throw new Error("the sandbox is closed")
       // A slot whose host is already started first: a second host starts only when jobs overlap.
@@ -180,11 +190,10 @@ export class LocalSandbox implements SandboxBackend {
     return worker
   }
 
-  private getHost(slot: (typeof this.slots)[number]): Promise<VitestHost> {
-    const index = this.slots.indexOf(slot)
+  private getHost(slot: HostSlot): Promise<VitestHost> {
     slot.host ??= VitestHost.create({
       jobsRoot: this.options.jobsRoot,
-      ...(index > 0 ? { cacheDir: path.join(this.options.jobsRoot, `.vite-cache-${index}`) } : {}),
+      ...(slot.index > 0 ? { cacheDir: path.join(this.options.jobsRoot, `.vite-cache-${slot.index}`) } : {}),
       kitSrc,
       setupFile: path.join(kitSrc, "test-setup.ts"),
       nodeModules: this.nodeModules,
@@ -195,7 +204,7 @@ export class LocalSandbox implements SandboxBackend {
     return slot.host
   }
 
-  private async runNow(job: SandboxJob, slot: (typeof this.slots)[number]): Promise<SandboxResult> {
+  private async runNow(job: SandboxJob, slot: HostSlot): Promise<SandboxResult> {
     const started = performance.now()
     if (this.closed) throw new Error("the sandbox is closed")
     const unsafe = Object.keys(job.files).filter((file) => !isSafeJobPath(file))
