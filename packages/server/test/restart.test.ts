@@ -3,16 +3,16 @@
 // the stop are the real `studio serve` in processes of their own; what the last start reads from the stored data
 // needs no process or engine of its own (an in-process server on the test worker's shared engine).
 import { spawn, type ChildProcess } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
-import os from "node:os"
+import { cpSync, mkdtempSync, rmSync } from "node:fs"
 import path from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import type { StudioEvent } from "@studio/protocol"
+import { migratedPgliteTemplate, testDataRoot } from "../src/db/test-databases"
 import { api, freshDatabase, register, startTestServer, StudioSocket } from "./support/test-server"
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..")
 const bin = path.join(repoRoot, "packages/cli/bin/studio.js")
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "studio-restart-test-"))
+const dataDir = mkdtempSync(path.join(testDataRoot(), "studio-restart-test-"))
 const children: ChildProcess[] = []
 // On the real PostgreSQL (when DATABASE_URL is set), a database of this test's own.
 const database = process.env.DATABASE_URL ? freshDatabase(process.env.DATABASE_URL) : undefined
@@ -22,7 +22,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** `studio serve` in its own process on a free port; resolves with its URL once it listens. */
+/**
+ * `studio serve` in its own process on a free port; resolves with its URL once it listens. The embedded database
+ * starts as a first start leaves it (a copy of a migrated one): what a first start does is database.test.ts's.
+ */
 async function serve(): Promise<{
   url: string
   child: ChildProcess
@@ -40,6 +43,8 @@ async function serve(): Promise<{
     STUDIO_REGISTER_RATE_LIMIT: "100000",
     ...(database ? { DATABASE_URL: (await database).url } : {}),
   }
+  if (!database && children.length === 0)
+    cpSync(await migratedPgliteTemplate(), path.join(dataDir, "pglite"), { recursive: true })
   const child = spawn(process.execPath, [bin, "serve"], {
     cwd: repoRoot,
     env,

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto"
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import { Redis } from "ioredis"
 import pino from "pino"
@@ -8,7 +7,7 @@ import type { Engine, IsolationReport } from "@studio/engine"
 import { WS_PROTOCOL, type ServerControlMessage, type StudioEvent } from "@studio/protocol"
 import WebSocket from "ws"
 import { readServerConfig, type ServerConfig } from "../../src/config"
-import { openDatabase } from "../../src/db/database"
+import { migratedPgliteTemplate, testDataRoot } from "../../src/db/test-databases"
 import { checkAnswerAgainstContract } from "./contract"
 import { startServer, type StartedServer, type StartOptions } from "../../src/server"
 import { sharedTestEngine } from "../../../engine/test/support/shared-engine"
@@ -25,7 +24,7 @@ export async function startTestServer(
     databaseUrl?: string
   } = {},
 ): Promise<TestServer> {
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "studio-server-test-"))
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(testDataRoot(), "studio-server-test-"))
   const databaseUrl = options.databaseUrl
     ? { url: options.databaseUrl, drop: () => Promise.resolve() }
     : process.env.DATABASE_URL
@@ -87,22 +86,6 @@ function engineReporting(engine: Engine, isolation: IsolationReport): Engine {
     isolation,
     withGenerator: (generator) => engineReporting(engine.withGenerator(generator), isolation),
   }
-}
-
-const TEMPLATE = Symbol.for("@studio/server.test.pgliteTemplate")
-type WithTemplate = typeof globalThis & { [TEMPLATE]?: Promise<string> }
-
-/** One empty, migrated PGlite folder per test worker (removed when the worker exits). */
-function migratedPgliteTemplate(): Promise<string> {
-  const scope = globalThis as WithTemplate
-  scope[TEMPLATE] ??= (async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "studio-pglite-template-"))
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
-    const database = await openDatabase({ dataDir: dir })
-    await database.close()
-    return path.join(dir, "pglite")
-  })()
-  return scope[TEMPLATE]
 }
 
 export type TestServer = StartedServer & {
