@@ -1,4 +1,4 @@
-import { capitalize, readPrompt } from "../facts"
+import { capitalize, escapeRegExp, readPrompt } from "../facts"
 import { compose, paramsFor, withValues, type Composition } from "../compose"
 import { sentenceList, type ParamValue, type Values } from "../recipe"
 import { composedPartsOf, composedRecipe, describePart } from "./compose-component"
@@ -74,7 +74,7 @@ function partsNamed(parts: readonly Part[], phrase: string): { named: number[]; 
   const candidates = parts.map((part, index) => ({ part, index })).filter(({ index }) => index > 0)
   const byLabel = candidates.filter(({ part }) => {
     const label = lower(labelOf(part))
-    return label.length > 0 && new RegExp(`(?:^|\\W)${escape(label)}(?:$|\\W)`).test(said)
+    return label.length > 0 && new RegExp(`(?:^|\\W)${escapeRegExp(label)}(?:$|\\W)`).test(said)
   })
   if (byLabel.length > 0) {
     // The longest label said wins ("Accept all" over "Accept").
@@ -94,10 +94,6 @@ function partsNamed(parts: readonly Part[], phrase: string): { named: number[]; 
     return { named: ofKind, ambiguous: false }
   }
   return { named: [], ambiguous: false }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 }
 
 /** The part with its current value (what a follow-up or the design panel set), read from the composition's values. */
