@@ -133,6 +133,10 @@ describe("run()", () => {
     expect(reasoning).toMatch(/broke test\(s\) that passed before \(R1: shows the initial count\)/)
     expect(reasoning).toMatch(/Ignored changes to test files \(src\/components\/Counter\.test\.tsx\)/)
     expect(outcome.files["src/components/Counter.test.tsx"]).toContain("Count: 1")
+    // The preview showed the discarded attempt while it was tested, then the version kept again.
+    const previews = ofType(events, "hot_reload").map((event) => event.files?.["src/components/Counter.tsx"])
+    expect(previews.some((source) => source?.includes("Total: {count}"))).toBe(true)
+    expect(previews.at(-1)).toBe(outcome.files["src/components/Counter.tsx"])
     expect(finished).toMatchObject({ success: false })
   })
 

@@ -14,6 +14,7 @@ import type { PluginName } from "../toolchain/types"
 import {
   createRunContext,
   endedOn,
+  hotReload,
   runFailure,
   runFinished,
   type RunDependencies,
@@ -127,6 +128,12 @@ export async function* run(
           stage: "repair",
           text: `The attempt broke test(s) that passed before (${broken.join(", ")}); it is discarded.`,
         })
+        // The preview showed the attempt as soon as it was written; it goes back to the version kept.
+        const back = await hotReload(context, repaired, current.files, {
+          entry: given?.componentPath ?? `src/components/${contract.name}.tsx`,
+          ...(given ? { givenTests: given.files } : {}),
+        })
+        if (back) yield back
         continue
       }
       // Attempts left, but this one changed nothing that matters: stop rather than spend them on repeats.
