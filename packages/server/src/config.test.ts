@@ -16,6 +16,11 @@ describe("readServerConfig: abuse limits", () => {
     })
   })
 
+  it("defaults to 60 prompts per user per hour, and reads STUDIO_RATE_LIMIT", () => {
+    expect(read().promptsPerHour).toBe(60)
+    expect(read({ STUDIO_RATE_LIMIT: "10" }).promptsPerHour).toBe(10)
+  })
+
   it("reads each limit from its variable", () => {
     expect(
       read({
