@@ -15,6 +15,8 @@ const PROMPTS: { prompt: string; parts: string[] }[] = [
     parts: ["Play/pause", "Next track", "progress bar"],
   },
   { prompt: "a cookie consent banner with Accept all and Reject buttons", parts: ["Accept all", "Reject"] },
+  // A share stated as a count out of a total is shown in those words beside the bar.
+  { prompt: "a course progress indicator showing 4 of 5 lessons", parts: ["4 of 5 lessons"] },
   {
     prompt: "an invoice with line items, quantities, a subtotal, 8% tax and a total",
     parts: ["line item", "subtotal", "8%", "total"],
@@ -62,6 +64,77 @@ const PROMPTS: { prompt: string; parts: string[] }[] = [
     prompt:
       "a conference badge printer with an attendee name field, a vegetarian checkbox and a Print button",
     parts: ["Attendee name", "Vegetarian", "Print"],
+  },
+  // "plus" as a label, and a minus button that lowers the count (not below a stated minimum).
+  {
+    prompt: "a counter with a plus button and a minus button",
+    parts: ['"Plus" adds one', '"Minus" takes one from the "Plus" count'],
+  },
+  {
+    prompt: "a score keeper with a count, a plus button and a minus button that never goes below 0",
+    parts: ['"Plus"', '"Minus" takes one from the "Plus" count, never below 0'],
+  },
+  { prompt: "a share card with a Share button plus a Save button", parts: ['"Share"', '"Save"'] },
+  {
+    prompt: "an announcement banner with a title plus a Learn more button",
+    parts: ['heading "Announcement banner"', '"Learn more"'],
+  },
+  {
+    prompt: "a counter with + and - buttons that never goes below 0",
+    parts: ['"+" adds one', '"-" takes one from the "+" count, never below 0'],
+  },
+  {
+    prompt: "a stock ticker showing the price, the change and the volume, plus a Watch button",
+    parts: ["Price, Change and Volume", '"Watch"'],
+  },
+  {
+    prompt: "a thermostat showing 21°C, with a plus and a minus button",
+    parts: ["21°C", '"Minus" takes one from the "Plus" count'],
+  },
+  // Labelled values, radio groups, repeated parts: prompts written for these rules (banners, widgets, summaries,
+  // trackers, settings panels, polls).
+  {
+    prompt: "a battery widget showing 72% battery and a Low power mode switch",
+    parts: ["Battery: 72%", '"Low power mode" switch'],
+  },
+  {
+    prompt: "a weather card showing the humidity, wind speed and UV index, with a Refresh button",
+    parts: ["Humidity, Wind speed and UV index", "Refresh"],
+  },
+  {
+    prompt: "a run summary showing 5 km distance, 320 calories and a heart rate of 142 bpm",
+    parts: ["Distance: 5 km", "Calories: 320", "Heart rate: 142 bpm"],
+  },
+  {
+    prompt: "a plan picker to choose between Monthly and Yearly, and a Subscribe button",
+    parts: ["radio group of Monthly and Yearly", "Subscribe"],
+  },
+  {
+    prompt:
+      "a poll asking 'Which framework do you use?' with options React, Vue and Svelte and a Vote button",
+    parts: ["Which framework do you use?", "React, Vue and Svelte", '"Vote"'],
+  },
+  { prompt: "a review card with five stars and a Post review button", parts: ["5 stars", "Post review"] },
+  {
+    prompt: "a habit tracker showing a 12 day streak, with a Done today checkbox",
+    parts: ["Day streak: 12", '"Done today" checkbox'],
+  },
+  {
+    prompt:
+      "a settings panel with a Notifications switch, a theme radio group for Light, Dark and System, and a Save button",
+    parts: ["Notifications", '"Theme" radio group of Light, Dark and System', "Save"],
+  },
+  {
+    prompt: "a maintenance banner showing the downtime at 22:00 plus a Dismiss button",
+    parts: ["Downtime: 22:00", "Dismiss"],
+  },
+  {
+    prompt: "a dashboard with 3 cards and a Refresh button",
+    parts: ["Card 1, Card 2 and Card 3", "Refresh"],
+  },
+  {
+    prompt: "a ticket picker with a plus button, a minus button and a Book button, with a minimum of 1",
+    parts: ['"Plus" adds one', '"Minus" takes one from the "Plus" count, never below 1', "Book"],
   },
   // The first prompts a new user types.
   { prompt: "a counter", parts: ["Increment"] },

@@ -77,6 +77,8 @@ function propBase(part: Part, index: number): string {
       return "tabs"
     case "timer":
       return "timerSeconds"
+    case "values":
+      return "shownValues"
   }
 }
 
@@ -164,6 +166,7 @@ function buildComposedRecipe(
   const placed = place(parts)
   const builds = (values: Values): PartBuild[] => {
     const password = placed.find(({ part }) => part.kind === "input" && part.type === "password")
+    const counter = placed.find(({ part }) => part.kind === "button" && part.action === "count")
     return placed.map(({ part, prop, key }) =>
       buildPart(withValue(part, values[prop]), {
         name,
@@ -171,6 +174,17 @@ function buildComposedRecipe(
         prop,
         key,
         ...(password ? { password: `${password.key}Value` } : {}),
+        ...(counter
+          ? {
+              counter: {
+                key: counter.key,
+                prop: counter.prop,
+                ...(counter.part.kind === "button" && counter.part.min !== undefined
+                  ? { min: counter.part.min }
+                  : {}),
+              },
+            }
+          : {}),
       }),
     )
   }
@@ -216,7 +230,7 @@ export function describePart(part: Part): string {
     case "button":
       return `${article(part.value)} "${part.value}" button`
     case "input":
-      return `${article(part.value)} "${part.value}" ${part.switch ? "switch" : part.type === "textarea" ? "text area" : part.type === "range" ? "slider" : part.type === "select" ? "select" : `${part.type} input`}`
+      return `${article(part.value)} "${part.value}" ${part.switch ? "switch" : part.type === "textarea" ? "text area" : part.type === "range" ? "slider" : part.type === "select" ? "select" : part.type === "radio" ? "radio group" : `${part.type} input`}`
     case "list":
       return `the ${part.label} list`
     case "table":
@@ -239,6 +253,8 @@ export function describePart(part: Part): string {
       return `tabs for ${sentenceList([...part.value])}`
     case "timer":
       return "a countdown timer"
+    case "values":
+      return `the values ${sentenceList(part.value.map((row) => row.label))}`
   }
 }
 

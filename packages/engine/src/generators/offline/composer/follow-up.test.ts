@@ -34,6 +34,29 @@ describe("follow-ups on a composed component", () => {
     )
   })
 
+  it("adds a minus button that lowers the counter's count, and a plus button by its label", () => {
+    const [minus] = converse("a counter with a plus button", "add a minus button")
+    expect(minus!.note).toMatch(/added a "Minus" button/)
+    expect(minus!.texts).toContain('Each press of "Minus" takes one from the "Plus" count')
+    const [plus] = converse(BANNER, "add a plus button")
+    expect(plus!.note).toMatch(/added a "Plus" button/)
+  })
+
+  it("adds a radio group and removes labelled values by their kind", () => {
+    const [added] = converse(BANNER, "add a billing radio group for Monthly and Yearly")
+    expect(added!.note).toMatch(/added a "Billing" radio group/)
+    expect(added!.texts).toContain(
+      'A "Billing" radio group of Monthly and Yearly, none chosen at first; choosing one unchooses the rest',
+    )
+    const [removed] = converse(
+      "a weather card showing the humidity, wind speed and UV index, with a Refresh button",
+      "remove the values",
+    )
+    expect(removed!.note).toMatch(/removed the values Humidity, Wind speed and UV index/)
+    expect(removed!.texts.join("\n")).not.toMatch(/Humidity/)
+    expect(removed!.texts.join("\n")).toMatch(/"Refresh"/)
+  })
+
   it("removes the part it names by its label or by its kind, and nothing else", () => {
     const [byLabel, byKind] = converse(
       "a music player with play/pause, next track and a progress bar",

@@ -44,6 +44,11 @@ const KIND_NOUNS: [RegExp, (part: Part) => boolean][] = [
   [/\bcheckbox\b/, (part) => part.kind === "input" && part.type === "checkbox" && !part.switch],
   [/\bslider\b/, (part) => part.kind === "input" && part.type === "range"],
   [/\b(?:select|dropdown)\b/, (part) => part.kind === "input" && part.type === "select"],
+  [
+    /\b(?:radio(?: group| buttons)?|choice|options)\b/,
+    (part) => part.kind === "input" && part.type === "radio",
+  ],
+  [/\b(?:values|stats|details|readings)\b/, (part) => part.kind === "values"],
   [/\b(?:text ?area)\b/, (part) => part.kind === "input" && part.type === "textarea"],
   [/\b(?:field|input)\b/, (part) => part.kind === "input"],
   [/\bbutton\b/, (part) => part.kind === "button"],
@@ -167,9 +172,18 @@ export function followUpParts(earlier: Composition, text: string): PartsFollowUp
   for (const match of rest.matchAll(ADD)) {
     // Read as a thing "with" the parts named, so the follow-up's words go through the composer's own reader.
     const read = readParts(readPrompt(`a component with ${match[1]!}`))
+    const said = match[1]!.toLowerCase()
+    const counts = parts.some((part) => part.kind === "button" && part.action === "count")
     const added = read.parts.filter(
       (part) =>
         part.kind !== "heading" &&
+        // A button that lowers a count lowers the one there is; the reader's own counting button is not asked for.
+        !(
+          counts &&
+          part.kind === "button" &&
+          part.action === "count" &&
+          !new RegExp(`(?:^|\\W)${escapeRegExp(part.value.toLowerCase())}(?:$|\\W)`).test(said)
+        ) &&
         !parts.some(
           (had) => had.kind === part.kind && JSON.stringify(had.value) === JSON.stringify(part.value),
         ),

@@ -1,5 +1,5 @@
 import { lit, sentenceList, type Param, type Values } from "../recipe"
-import type { LineItem, Part } from "./types"
+import type { LineItem, Part, Row } from "./types"
 
 /**
  * What one part adds to the component: its imports, state, JSX, requirements and tests. Every prompt-derived
@@ -25,6 +25,8 @@ export interface PartScope {
   key: string
   /** The state variable of the first password input, for a strength meter. */
   password?: string
+  /** The first counting button (its key, the prop of its label, its floor), for a button that lowers its count. */
+  counter?: { key: string; prop: string; min?: number }
 }
 
 const BUTTON = ["@/components/ui/button", "Button"] as const
@@ -58,6 +60,18 @@ function list(values: Values, prop: string): string[] {
 function number(values: Values, prop: string): number {
   const value = values[prop]
   return typeof value === "number" && Number.isFinite(value) ? value : 0
+}
+function rows(values: Values, prop: string): Row[] {
+  const value = values[prop]
+  return Array.isArray(value)
+    ? (value as unknown[]).filter(
+        (row): row is Row =>
+          typeof row === "object" &&
+          row !== null &&
+          typeof (row as Row).label === "string" &&
+          typeof (row as Row).value === "string",
+      )
+    : []
 }
 function lines(values: Values, prop: string): LineItem[] {
   const value = values[prop]
@@ -99,7 +113,7 @@ export function partParam(part: Part, prop: string): Omit<Param, "description"> 
         name: prop,
         type: "string",
         value: part.value,
-        description: `The label of a ${part.switch ? "switch" : `${part.type} input`}.`,
+        description: `The label of a ${part.switch ? "switch" : part.type === "radio" ? "radio group" : `${part.type} input`}.`,
         control: "text",
       }
     case "list":
@@ -193,6 +207,13 @@ export function partParam(part: Part, prop: string): Omit<Param, "description"> 
         description: "The timer's length in seconds.",
         control: "number",
       }
+    case "values":
+      return {
+        name: prop,
+        type: "{ label: string; value: string }[]",
+        value: part.value.map((row) => ({ ...row })),
+        description: "The values shown, each with its label.",
+      }
   }
 }
 
@@ -200,6 +221,7 @@ const ACTION_WORDS = {
   toggle: "turns on and off",
   dismiss: "dismisses the component",
   count: "counts its presses",
+  decrement: "lowers the count",
   select: "selects its option",
   submit: "submits",
   copy: "copies to the clipboard",
@@ -326,17 +348,30 @@ export function buildPart(part: Part, scope: PartScope): PartBuild {
     }
     case "progress": {
       const value = number(values, prop)
+      const bar = `<Progress value={${prop}} aria-label={${lit(part.label || "Progress")}} />`
+      // "3 of 10 pages": the count the bar stands for, in the prompt's words, follows the value the panel sets.
+      const of = part.of
+      const suffix = of ? ` of ${of.total}${of.unit ? ` ${of.unit}` : ""}` : ""
+      const counted = of ? `${Math.round((value / 100) * of.total)}${suffix}` : ""
       return {
         imports: [PROGRESS],
         state: [],
-        jsx: `<Progress value={${prop}} aria-label={${lit(part.label || "Progress")}} />`,
-        requirements: [[key, `Shows a progress bar at ${value}%`]],
+        jsx: of
+          ? `<div className="space-y-1">
+  ${bar}
+  <p className="text-sm text-muted-foreground">{String(Math.round((${prop} / 100) * ${of.total})) + ${lit(suffix)}}</p>
+</div>`
+          : bar,
+        requirements: [
+          [key, `Shows a progress bar at ${value}%${of ? `, with "${counted}" beside it` : ""}`],
+        ],
         tests: {
           [key]: (id) =>
             testCase(
               id,
-              `shows a progress bar at ${value}%`,
-              `${render}\nexpect(screen.getByRole("progressbar", { name: ${lit(part.label || "Progress")} })).toHaveAttribute("aria-valuenow", ${lit(String(value))})`,
+              `shows a progress bar at ${value}%${of ? ` (${counted})` : ""}`,
+              `${render}\nexpect(screen.getByRole("progressbar", { name: ${lit(part.label || "Progress")} })).toHaveAttribute("aria-valuenow", ${lit(String(value))})` +
+                (of ? `\nexpect(screen.getByText(${lit(counted)})).toBeInTheDocument()` : ""),
             ),
         },
       }
@@ -422,6 +457,40 @@ export function buildPart(part: Part, scope: PartScope): PartBuild {
     }
     case "timer":
       return timerPart(part, scope)
+    case "values": {
+      const shown = rows(values, prop)
+      return {
+        imports: [],
+        state: [],
+        jsx: `<dl className="flex flex-col gap-1 text-sm">
+  {${prop}.map((row) => (
+    <div key={row.label} className="flex justify-between gap-4 border-b py-1">
+      <dt className="text-muted-foreground">{row.label}</dt>
+      <dd className="font-medium tabular-nums">{row.value}</dd>
+    </div>
+  ))}
+</dl>`,
+        requirements: [
+          [
+            key,
+            `Shows the labelled values ${sentenceList(shown.map((row) => (row.value === "—" ? row.label : `${row.label}: ${row.value}`)))}${shown.some((row) => row.value === "—") ? ', a value not given showing "—"' : ""}`,
+          ],
+        ],
+        tests: {
+          [key]: (id) =>
+            testCase(
+              id,
+              `shows ${sentenceList(shown.map((row) => row.label))}, each with its value`,
+              `${render}\n${shown
+                .map(
+                  (row) =>
+                    `expect(screen.getByText(${lit(row.label)}, { selector: "dt" }).nextElementSibling?.textContent).toBe(${lit(row.value)})`,
+                )
+                .join("\n")}`,
+            ),
+        },
+      }
+    }
   }
 }
 
@@ -466,25 +535,28 @@ function buttonPart(part: Extract<Part, { kind: "button" }>, scope: PartScope): 
       }
     case "count": {
       const count = `${key}Count`
+      const start = startOf(part.min)
       return {
         imports: [BUTTON],
-        state: [`const [${count}, set${cap(count)}] = useState(0)`],
+        state: [`const [${count}, set${cap(count)}] = useState(${start})`],
         jsx: `<div className="flex items-center gap-2">
   <Button type="button" variant="outline" onClick={() => set${cap(count)}((value) => value + 1)}>{${prop}}</Button>
   <output aria-label={\`\${${prop}} count\`} className="text-sm tabular-nums">{${count}}</output>
 </div>`,
-        requirements: [[key, `Each press of "${label}" adds one to its count, which starts at 0`]],
+        requirements: [[key, `Each press of "${label}" adds one to its count, which starts at ${start}`]],
         tests: {
           [key]: (id) =>
             testCase(
               id,
               `pressing ${label} counts`,
-              `${setup}\nconst count = screen.getByRole("status", { name: ${lit(`${label} count`)} })\nexpect(count).toHaveTextContent("0")\n${click}\n${click}\nexpect(count).toHaveTextContent("2")`,
+              `${setup}\nconst count = screen.getByRole("status", { name: ${lit(`${label} count`)} })\nexpect(count).toHaveTextContent(${lit(String(start))})\n${click}\n${click}\nexpect(count).toHaveTextContent(${lit(String(start + 2))})`,
               true,
             ),
         },
       }
     }
+    case "decrement":
+      return decrementPart(part, scope)
     case "select":
       return {
         imports: [BUTTON],
@@ -525,6 +597,72 @@ function buttonPart(part: Extract<Part, { kind: "button" }>, scope: PartScope): 
         },
       }
     }
+  }
+}
+
+/** Where a count starts: at its stated minimum when that is above zero, else at zero. */
+function startOf(min: number | undefined): number {
+  return min !== undefined && min > 0 ? min : 0
+}
+
+/**
+ * A button that takes one from the count of the first counting button ("a plus button and a minus button"), never
+ * below the stated minimum; with no counting button it keeps (and shows) a count of its own.
+ */
+function decrementPart(part: Extract<Part, { kind: "button" }>, scope: PartScope): PartBuild {
+  const { values, prop, key, name, counter } = scope
+  const label = text(values, prop)
+  const own = counter === undefined
+  const count = `${counter?.key ?? key}Count`
+  const countLabel = own ? label : text(values, counter.prop)
+  const min = part.min
+  // The count starts where its counting button starts it.
+  const start = startOf(own ? min : counter.min)
+  const lowered = min === undefined ? "value - 1" : `Math.max(${min}, value - 1)`
+  const button = `<Button type="button" variant="outline" onClick={() => set${cap(count)}((value) => ${lowered})}>{${prop}}</Button>`
+  const floor = min === undefined ? "" : `, never below ${min}`
+  const setup = `const user = userEvent.setup()\nrender(<${name} />)\nconst count = screen.getByRole("status", { name: ${lit(`${countLabel} count`)} })\nconst lower = screen.getByRole("button", { name: ${lit(label)} })`
+  const raise = own ? "" : `await user.click(screen.getByRole("button", { name: ${lit(countLabel)} }))\n`
+  const raised = own ? start : start + 1
+  // Down by one from where it was; then, with a floor, pressed past it, it stays at the floor.
+  const body = [
+    setup,
+    `expect(count).toHaveTextContent(${lit(String(start))})`,
+    `${raise}await user.click(lower)`,
+    `expect(count).toHaveTextContent(${lit(String(min === undefined ? raised - 1 : Math.max(min, raised - 1)))})`,
+    ...(min === undefined
+      ? []
+      : [
+          ...Array.from({ length: Math.max(0, raised - 1 - min) + 1 }, () => "await user.click(lower)"),
+          `expect(count).toHaveTextContent(${lit(String(min))})`,
+        ]),
+  ].join("\n")
+  return {
+    imports: [BUTTON],
+    state: own ? [`const [${count}, set${cap(count)}] = useState(${start})`] : [],
+    jsx: own
+      ? `<div className="flex items-center gap-2">
+  ${button}
+  <output aria-label={\`\${${prop}} count\`} className="text-sm tabular-nums">{${count}}</output>
+</div>`
+      : button,
+    requirements: [
+      [
+        key,
+        own
+          ? `Each press of "${label}" takes one from its count, which starts at ${start}${floor}`
+          : `Each press of "${label}" takes one from the "${countLabel}" count${floor}`,
+      ],
+    ],
+    tests: {
+      [key]: (id) =>
+        testCase(
+          id,
+          `pressing ${label} lowers the count${min === undefined ? "" : ` to no less than ${min}`}`,
+          body,
+          true,
+        ),
+    },
   }
 }
 
@@ -610,6 +748,40 @@ function inputPart(part: Extract<Part, { kind: "input" }>, scope: PartScope): Pa
             id,
             `the ${label} select offers its options`,
             `const user = userEvent.setup()\nrender(<${name} />)\nconst select = ${field}\nexpect(within(select).getAllByRole("option").map((option) => option.textContent)).toEqual(${lit(options)})\nawait user.selectOptions(select, ${lit(last)})\nexpect(select).toHaveValue(${lit(last)})`,
+            true,
+          ),
+      },
+    }
+  }
+  if (part.type === "radio") {
+    const options =
+      part.options && part.options.length > 0 ? [...part.options] : ["Option 1", "Option 2", "Option 3"]
+    const first = options[0]!
+    const last = options[options.length - 1]!
+    return {
+      imports: [],
+      state: [`const [${value}, ${setter}] = useState("")`],
+      jsx: `<fieldset className="flex flex-col gap-2">
+  <legend className="mb-1 text-sm font-medium">{${prop}}</legend>
+  {${lit(options)}.map((option) => (
+    <label key={option} className="flex items-center gap-2 text-sm">
+      <input type="radio" name={\`\${id}-${key}\`} value={option} checked={${value} === option} onChange={() => ${setter}(option)} className="size-4 accent-primary" />
+      {option}
+    </label>
+  ))}
+</fieldset>`,
+      requirements: [
+        [
+          key,
+          `A "${label}" radio group of ${sentenceList(options)}, none chosen at first; choosing one unchooses the rest`,
+        ],
+      ],
+      tests: {
+        [key]: (id) =>
+          testCase(
+            id,
+            `the ${label} choice takes one of its options`,
+            `const user = userEvent.setup()\nrender(<${name} />)\nconst group = screen.getByRole("group", { name: ${lit(label)} })\nconst radios = within(group).getAllByRole("radio")\nexpect(radios.map((radio) => radio.getAttribute("value"))).toEqual(${lit(options)})\nexpect(radios.filter((radio) => (radio as HTMLInputElement).checked)).toHaveLength(0)\nawait user.click(within(group).getByRole("radio", { name: ${lit(last)} }))\nexpect(within(group).getByRole("radio", { name: ${lit(last)} })).toBeChecked()\nawait user.click(within(group).getByRole("radio", { name: ${lit(first)} }))\nexpect(within(group).getByRole("radio", { name: ${lit(first)} })).toBeChecked()\n${options.length > 1 ? `expect(within(group).getByRole("radio", { name: ${lit(last)} })).not.toBeChecked()` : ""}`,
             true,
           ),
       },

@@ -60,6 +60,173 @@ describe("readParts", () => {
     ])
   })
 
+  it('reads "plus" as a label where it names a button, and as a connector only between parts', () => {
+    expect(read("a counter with a plus button and a minus button").parts.map((part) => part.value)).toEqual([
+      "Plus",
+      "Minus",
+    ])
+    expect(
+      read("a calculator strip with a plus sign and an Equals button").parts.map((part) => part.value),
+    ).toEqual(["Plus sign", "Equals"])
+    expect(read("a zoom bar with plus and minus buttons").parts.map((part) => part.value)).toEqual([
+      "Plus",
+      "Minus",
+    ])
+    expect(
+      read("a share card with a Share button plus a Save button").parts.map((part) => part.value),
+    ).toEqual(["Share", "Save"])
+    expect(read("a share card with a Share button plus a Save button").unplaced).toEqual([])
+    // After a comma too: ", plus a Watch button" joins; "a plus and a minus button" names two buttons.
+    expect(read("a ticker showing the price and the volume, plus a Watch button").parts.at(-1)).toEqual({
+      kind: "button",
+      value: "Watch",
+      action: "press",
+    })
+    expect(read("a thermostat with a plus and a minus button")).toMatchObject({
+      parts: [
+        { kind: "button", value: "Plus", action: "count" },
+        { kind: "button", value: "Minus", action: "decrement" },
+      ],
+      unplaced: [],
+    })
+    // "Learn more" links on; it does not count.
+    expect(read("an announcement banner with a title plus a Learn more button")).toMatchObject({
+      parts: [{ kind: "button", value: "Learn more", action: "press" }],
+      unplaced: [],
+    })
+    // A label that only contains "plus" does not count.
+    expect(read("a membership tile with an Upgrade to Plus button").parts).toEqual([
+      { kind: "button", value: "Upgrade to Plus", action: "press" },
+    ])
+  })
+
+  it("reads a count with +/- buttons: the minus button lowers the count, not below a stated minimum", () => {
+    expect(read("a counter with a plus button and a minus button").parts).toEqual([
+      { kind: "button", value: "Plus", action: "count" },
+      { kind: "button", value: "Minus", action: "decrement" },
+    ])
+    expect(read("a score keeper with a count, a plus button and a minus button")).toMatchObject({
+      parts: [
+        { kind: "button", value: "Plus", action: "count" },
+        { kind: "button", value: "Minus", action: "decrement" },
+      ],
+      unplaced: [],
+    })
+    expect(read("a counter with + and - buttons that never goes below 0").parts).toEqual([
+      { kind: "button", value: "+", action: "count", min: 0 },
+      { kind: "button", value: "-", action: "decrement", min: 0 },
+    ])
+    // A button lowers the count only when its own words say so; one with no counting button gets one.
+    expect(
+      read("a ticket counter with Add and Remove one buttons").parts.map((part) =>
+        part.kind === "button" ? part.action : part.kind,
+      ),
+    ).toEqual(["count", "decrement"])
+    expect(read("a stock tile with a Decrease button, a minimum of 1").parts).toEqual([
+      { kind: "button", value: "Increment", action: "count", min: 1 },
+      { kind: "button", value: "Decrease", action: "decrement", min: 1 },
+    ])
+    // Not a counter: a plain button keeps what it does.
+    expect(read("a stock tile with a Refresh button and a Decrease button").parts).toEqual([
+      { kind: "button", value: "Refresh", action: "press" },
+      { kind: "button", value: "Increment", action: "count" },
+      { kind: "button", value: "Decrease", action: "decrement" },
+    ])
+    // A minimum of something else (8 characters) is not a count's floor, and stays in the prompt's words.
+    expect(read("a password box with a password field, a minimum of 8 characters").unplaced).toEqual([
+      "minimum of 8 characters",
+    ])
+    const { composition } = interpret(CATALOGUE, "a counter with + and - buttons that never goes below 0")
+    const texts = composition.recipe.requirements(composition.context.values).map(([, text]) => text)
+    expect(texts).toContain('Each press of "-" takes one from the "+" count, never below 0')
+    const tests = composition.recipe.tests(composition.context)
+    expect(tests).toMatch(/pressing - lowers the count to no less than 0/)
+  })
+
+  it("reads what a prompt shows as labelled values, with the values it states", () => {
+    expect(read("a weather card showing the humidity, wind speed and UV index").parts).toEqual([
+      {
+        kind: "values",
+        value: [
+          { label: "Humidity", value: "—" },
+          { label: "Wind speed", value: "—" },
+          { label: "UV index", value: "—" },
+        ],
+      },
+    ])
+    expect(read("a battery widget showing 72% battery").parts).toEqual([
+      { kind: "values", value: [{ label: "Battery", value: "72%" }] },
+    ])
+    expect(
+      read("a run summary showing 5 km distance, 320 calories and a heart rate of 142 bpm").parts,
+    ).toEqual([
+      {
+        kind: "values",
+        value: [
+          { label: "Distance", value: "5 km" },
+          { label: "Calories", value: "320" },
+          { label: "Heart rate", value: "142 bpm" },
+        ],
+      },
+    ])
+    expect(read("a departures board showing the next train at 9:40, with a Refresh button").parts).toEqual([
+      { kind: "values", value: [{ label: "Next train", value: "9:40" }] },
+      { kind: "button", value: "Refresh", action: "press" },
+    ])
+    // In a run of shown phrases, one that names an action is a control.
+    expect(read("a clock tile showing the time and play/pause").parts).toEqual([
+      { kind: "text", value: "Time" },
+      { kind: "button", value: "Play/pause", action: "toggle" },
+    ])
+    // One phrase with no value stays a line of text.
+    expect(read("a weather widget showing the temperature in Paris").parts).toEqual([
+      { kind: "text", value: "Temperature in Paris" },
+    ])
+  })
+
+  it("reads a choice of one among named options as a radio group", () => {
+    expect(read("a plan picker to choose between Monthly and Yearly").parts).toEqual([
+      { kind: "input", value: "Choose one", type: "radio", options: ["Monthly", "Yearly"] },
+    ])
+    expect(
+      read("a billing card that lets you pick one of Free, Pro or Team, and a Subscribe button").parts,
+    ).toEqual([
+      { kind: "input", value: "Pick one", type: "radio", options: ["Free", "Pro", "Team"] },
+      { kind: "button", value: "Subscribe", action: "submit" },
+    ])
+    expect(read("a feedback form with a size radio group for Small, Medium and Large").parts).toEqual([
+      { kind: "input", value: "Size", type: "radio", options: ["Small", "Medium", "Large"] },
+    ])
+    expect(
+      read("a poll asking 'Which framework?' with options React, Vue and Svelte and a Vote button"),
+    ).toMatchObject({
+      parts: [
+        { kind: "text", value: "Which framework?" },
+        { kind: "input", value: "Options", type: "radio", options: ["React", "Vue", "Svelte"] },
+        { kind: "button", value: "Vote", action: "count" },
+      ],
+      unplaced: [],
+    })
+    expect(read("a review card with five stars").parts).toEqual([
+      {
+        kind: "input",
+        value: "Rating",
+        type: "radio",
+        options: ["1 star", "2 stars", "3 stars", "4 stars", "5 stars"],
+      },
+    ])
+  })
+
+  it("reads a number of a plural thing as that many, each named by its number", () => {
+    expect(read("a dashboard with 3 cards and a Refresh button").parts).toEqual([
+      { kind: "list", value: ["Card 1", "Card 2", "Card 3"], label: "Cards" },
+      { kind: "button", value: "Refresh", action: "press" },
+    ])
+    expect(read("a gallery with four tiles").parts[0]).toMatchObject({
+      value: ["Tile 1", "Tile 2", "Tile 3", "Tile 4"],
+    })
+  })
+
   it("shows what the prompt quotes, unless it is already a part's words", () => {
     expect(read("an outage strip that says 'Payments are delayed' with a Details button").parts).toEqual([
       { kind: "text", value: "Payments are delayed" },
@@ -154,6 +321,51 @@ describe("readParts", () => {
     expect(kinds("a member tile with an avatar and a cover photo")).toEqual(["avatar", "image"])
     expect(read("a pomodoro panel with a 25 minute timer").parts).toEqual([
       { kind: "timer", value: 1500, label: "Time left" },
+    ])
+  })
+
+  it("reads a labelled link as a pressable part that never counts", () => {
+    expect(read("a promo strip: 'Spring sale' with a Find out more link")).toMatchObject({
+      parts: [
+        { kind: "text", value: "Spring sale" },
+        { kind: "button", value: "Find out more", action: "press" },
+      ],
+      unplaced: [],
+    })
+    expect(read("a site footer with Privacy and Terms links").parts).toEqual([
+      { kind: "button", value: "Privacy", action: "press" },
+      { kind: "button", value: "Terms", action: "press" },
+    ])
+  })
+
+  it("never reads a clause that names a control as a labelled value", () => {
+    const { parts } = read("an alert strip showing 'Sync paused' and a Read more link and a Retry button")
+    expect(parts.some((part) => part.kind === "values")).toBe(false)
+    expect(parts).toContainEqual({ kind: "button", value: "Read more", action: "press" })
+    expect(parts).toContainEqual({ kind: "button", value: "Retry", action: "press" })
+  })
+
+  it("reads a share stated for a progress bar or meter as its value, not a row of values", () => {
+    expect(read("an upload progress bar showing 65% uploaded").parts).toEqual([
+      { kind: "progress", value: 65, label: "Upload progress" },
+    ])
+    expect(read("a quiz panel with a progress bar showing 6 of 8 questions").parts).toEqual([
+      { kind: "progress", value: 75, label: "Progress", of: { total: 8, unit: "questions" } },
+    ])
+  })
+
+  it("reads a share stated as N of M inside the progress clause, and keeps its words to show", () => {
+    expect(read("an onboarding progress bar at 3 of 4 steps done").parts).toEqual([
+      { kind: "progress", value: 75, label: "Onboarding progress", of: { total: 4, unit: "steps done" } },
+    ])
+    expect(read("a download progress bar with 2 of 5 files").parts).toEqual([
+      { kind: "progress", value: 40, label: "Download progress", of: { total: 5, unit: "files" } },
+    ])
+  })
+
+  it("reads a progress indicator the prompt names as a progress part", () => {
+    expect(read("a course progress indicator showing 4 of 5 lessons").parts).toEqual([
+      { kind: "progress", value: 80, label: "Course progress", of: { total: 5, unit: "lessons" } },
     ])
   })
 

@@ -1,5 +1,5 @@
 import { capitalize, COUNT_WORDS, type PromptFacts } from "../facts"
-import type { ButtonAction, InputType, LineItem, Part } from "./types"
+import type { ButtonAction, InputType, LineItem, Part, Row } from "./types"
 
 /** What the composer read in a prompt: the thing's name and title, its parts, and the phrases it could not place. */
 export interface PromptParts {
@@ -14,13 +14,23 @@ export interface PromptParts {
 
 const LEAD =
   /^(?:please\s+)?(?:(?:can you\s+)?(?:build|create|make|design|write|generate|give me|i want|i need|i'd like|show me|add|render)\s+)?(?:me\s+)?(?:(?:an?|the|some|one)\s+)?(?:simple\s+|small\s+|basic\s+|little\s+)?/i
-const HEAD_END =
-  /\s+(?:with|showing|displaying|that|which|where|containing|including|featuring|having|under|below|above|beneath|for|of|in|on|at|and|plus)\s+|[,:;.!?(]/i
+/**
+ * "plus" joins clauses only between parts ("a title plus a Close button"): never as a label ("a plus button", "a
+ * plus and a minus button", "with plus and minus buttons") or after an article.
+ */
+const PLUS = String.raw`(?<!\b(?:a|an|the|one|with|and|or)\s)plus(?!\s+(?:(?:buttons?|signs?|icons?|keys?|symbols?|and|or)\b|\/))`
+const HEAD_END = new RegExp(
+  String.raw`\s+(?:with|showing|displaying|asking|that|which|where|containing|including|featuring|having|under|below|above|beneath|for|of|in|on|at|and|${PLUS})\s+|[,:;.!?(]`,
+  "i",
+)
 /** Words that join clauses; the one before a clause says how to read it ("showing the time" is a text). */
-const CONNECTOR =
-  /\s*(?:[,;:()]|\.(?=\s|$)|\s(?:and|with|plus|then|also|showing|displaying|shows|under|below|above|beneath|containing|including|featuring|followed by|next to|beside|has|have|a|an)\s)\s*/i
+const CONNECTOR = new RegExp(
+  String.raw`\s*(?:[,;()]|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s(?:and|with|${PLUS}|then|also|showing|displaying|shows|asking|asks|under|below|above|beneath|containing|including|featuring|followed by|next to|beside|has|have|a|an)\s)\s*`,
+  "i",
+)
 
 const VERB_ACTIONS: [RegExp, ButtonAction][] = [
+  [/\b(minus|decrement|decrease|subtract|minus one|remove one|take one)\b|^\s*(?:-|−|–|-1)\s*$/, "decrement"],
   [
     /\b(play\s*\/\s*pause|play|pause|like|follow|favou?rite|mute|unmute|bookmark|star|show\s*\/\s*hide|on\s*\/\s*off|expand|collapse|toggle)\b/,
     "toggle",
@@ -29,7 +39,10 @@ const VERB_ACTIONS: [RegExp, ButtonAction][] = [
     /\b(accept|reject|decline|dismiss|close|got it|allow|deny|cancel|no thanks|maybe later|skip)\b/,
     "dismiss",
   ],
-  [/\b(next|previous|prev|add one|increment|upvote|vote|plus one|\+1|more)\b/, "count"],
+  [
+    /\b(next|previous|prev|add one|increment|increase|upvote|vote|plus one|\+1|(?<!\b(?:learn|read|see|find out|know)\s)more)\b|^\s*(?:\+|plus|plus sign)\s*$/,
+    "count",
+  ],
   [/\b(copy|clipboard)\b/, "copy"],
   [
     /\b(submit|send|save|sign in|sign up|log in|register|subscribe|check ?out|pay|book|apply|confirm|continue|join|order|buy|donate|search)\b/,
@@ -68,6 +81,72 @@ function leadItem(clause: string): string[] {
   if (/["“]/.test(clause)) return []
   const lead = /\b(?:for|of|offering|called|named|like|such as|including)\s+(.+)$/i.exec(clause)
   return lead && /^[A-Z0-9]/.test(lead[1]!) ? [lead[1]!.trim()] : []
+}
+
+/**
+ * A choice of one among named options: "to choose between Monthly and Yearly", "pick one of Small, Medium or
+ * Large". It ends where the next part begins ("…, and a Save button", "… with a Vote button").
+ */
+const CHOICE =
+  /(?:,\s*)?\s*\b(?:(?:to|that lets? (?:you|me|users?|people)|letting (?:you|users?)|so (?:you|users?) can)\s+)?((?:choose|pick|select|vote)\s+(?:between|from|one of|among))\s+(.+?)(?=$|[.;!?]|,\s*(?:and\s+)?(?:an?|the|with)\s|\s+(?:with|plus|then|showing)\s|\s+and\s+(?:an?|the)\s)/i
+const CHOICE_MARK = "choice§"
+
+/** Items in a phrase: 'Small, Medium or "Large"' → Small, Medium, Large. */
+function itemsOf(phrase: string): string[] {
+  return phrase
+    .split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/)
+    .map((item) => capitalize(item.replace(/["“”]/g, "").trim()))
+    .filter(Boolean)
+}
+
+/** A number of a plural thing: "3 cards", "six tiles" (not an amount of time or money). */
+const REPEATED =
+  /^(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?!(?:seconds|minutes|hours|days|weeks|months|years|times|percent|dollars|euros|pounds)$)([a-z]{3,}s)$/
+
+/** A phrase that names a control is built, never shown as a labelled value: "a Learn more link", "a Mute toggle". */
+const CONTROL =
+  /\b(?:links?|buttons?|cta|inputs?|fields?|toggles?|switch(?:es)?|check ?box(?:es)?|tick ?box(?:es)?|sliders?|dropdowns?|drop-downs?|radios?|textareas?|text ?box(?:es)?)\b/
+
+/**
+ * A share stated for a progress bar or meter: "40% read" → 40, "3 of 10 pages" → 30; undefined for any other amount.
+ */
+function shareOf(phrase: string): number | undefined {
+  const counted = /^(\d+)\s+(?:of|out of)\s+(\d+)\b/i.exec(wordsOf(phrase, /$^/))
+  if (counted && Number(counted[2]) > 0)
+    return Math.min(Math.round((Number(counted[1]) / Number(counted[2])) * 100), 100)
+  const words = wordsOf(phrase, /$^/)
+  const value = new RegExp(String.raw`^${AMOUNT}$`, "i").test(words) ? words : rowOf(phrase).value
+  if (value === undefined) return undefined
+  const percent = /^(\d+(?:\.\d+)?)\s?%$/.exec(value)
+  if (percent) return Math.min(Number(percent[1]), 100)
+  const ofTotal = /^(\d+(?:\.\d+)?)\s+(?:of|out of|\/)\s+(\d+(?:\.\d+)?)$/.exec(value)
+  if (!ofTotal || Number(ofTotal[2]) <= 0) return undefined
+  return Math.min(Math.round((Number(ofTotal[1]) / Number(ofTotal[2])) * 100), 100)
+}
+
+/** "3 of 10 pages" → { total: 10, unit: "pages" }: a share stated as a count out of a total, in the prompt's words. */
+function countOfTotal(phrase: string): { total: number; unit: string } | undefined {
+  const match = /^(\d+)\s+(?:of|out of)\s+(\d+)\s*([a-z][a-z ]*)?$/i.exec(wordsOf(phrase, /$^/))
+  if (!match || Number(match[2]) <= 0 || Number(match[1]) > Number(match[2])) return undefined
+  return { total: Number(match[2]), unit: (match[3] ?? "").trim().toLowerCase() }
+}
+
+/** The connectors after which a phrase is shown, not built: "showing the time". */
+const SHOWING = /^(?:showing|displaying|shows)$/
+
+const UNIT = String.raw`(?:%|°\s?[CF]?|km\/h|mph|km|mi|kg|lbs?|kcal|bpm|hrs?|h|mins?|ms|s|GB|MB|TB|pts)(?![A-Za-z])`
+const AMOUNT = String.raw`(?:\d{1,2}:\d{2}(?:\s?[ap]m)?|(?:[$€£]\s?)?-?\d+(?:[.,]\d+)?(?:\s?${UNIT})?(?:\s+(?:of|out of|\/)\s+\d+(?:[.,]\d+)?(?:\s?${UNIT})?)?)`
+const VALUE_FIRST = new RegExp(String.raw`^(${AMOUNT})\s+(?:of\s+)?(.+)$`, "i")
+const VALUE_LAST = new RegExp(String.raw`^(.+?)\s*(?:\s(?:at|of|is)\s|:|=)\s*(${AMOUNT})$`, "i")
+
+/** A phrase to show as a label and, when the prompt says it, its value: "72% battery" → Battery: 72%. */
+function rowOf(phrase: string): { label: string; value?: string } {
+  const words = wordsOf(phrase, /$^/)
+  const first = VALUE_FIRST.exec(words)
+  if (first) return { label: capitalize(wordsOf(first[2]!, /$^/)), value: first[1]!.trim() }
+  const last = VALUE_LAST.exec(words)
+  if (last) return { label: capitalize(last[1]!.trim()), value: last[2]!.trim() }
+  return { label: capitalize(words) }
 }
 
 function numberIn(lower: string): number | undefined {
@@ -110,6 +189,9 @@ interface Clause {
   after: string
 }
 
+const LEADING_CONNECTOR =
+  /^(and|with|plus|then|also|showing|displaying|shows|containing|including|featuring|has|have|a|an)\s+(?!(?:(?:buttons?|signs?|icons?|keys?|symbols?|and|or)\b|\/))/i
+
 function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = []
   let rest = text
@@ -121,12 +203,18 @@ function clausesOf(text: string): Clause[] {
     if (!match) break
     after = match[0].trim().toLowerCase()
     rest = rest.slice(match.index + match[0].length)
+    // A connector word right after a comma joins the same way: ", and a Save button", ", showing the time".
+    const lead = LEADING_CONNECTOR.exec(rest)
+    if (lead) {
+      rest = rest.slice(lead[0].length)
+      if (!/^an?$/i.test(lead[1]!)) after = lead[1]!.toLowerCase()
+    }
   }
   return clauses
 }
 
 const HEAD_PARTS =
-  /^(?:meters?|gauges?|timers?|countdowns?|stopwatch|bars?|tables?|lists?|tabs|steps|stepper|timeline|badges?|avatars?|images?|photos?|sliders?|checkbox(?:es)?|inputs?|fields?|buttons?|menus?|feed|counter|switch|toggle)$/
+  /^(?:meters?|gauges?|indicators?|timers?|countdowns?|stopwatch|bars?|tables?|lists?|tabs|steps|stepper|timeline|badges?|avatars?|images?|photos?|sliders?|checkbox(?:es)?|inputs?|fields?|buttons?|menus?|feed|counter|switch|toggle)$/
 
 const INPUT_NOUN = /\b(textarea|text area|field|input|box|slider|checkbox)\b/
 
@@ -135,7 +223,26 @@ const GENERIC_NOUNS =
 
 /** Reads the parts a prompt names; pure and fast (a few regular expressions per clause). */
 export function readParts(facts: PromptFacts): PromptParts {
-  const text = facts.text.replace(LEAD, "")
+  const least = MINIMUM.exec(facts.text)
+  const choices: { part: Part; phrase: string }[] = []
+  const text = facts.text
+    .replace(LEAD, "")
+    .replace(MINIMUM, "")
+    .replace(CHOICE, (phrase, words: string, items: string) => {
+      const options = itemsOf(items)
+      if (options.length < 2 || options.some((option) => option.split(" ").length > 4)) return phrase
+      const verb = words.split(/\s+/)[0]!.toLowerCase()
+      choices.push({
+        part: {
+          kind: "input",
+          value: verb === "vote" ? "Vote" : `${capitalize(verb)} one`,
+          type: "radio",
+          options,
+        },
+        phrase: `${words} ${items}`.toLowerCase(),
+      })
+      return `, ${CHOICE_MARK}${choices.length - 1}, `
+    })
   const headEnd = HEAD_END.exec(text)
   const head = (headEnd ? text.slice(0, headEnd.index) : text).trim()
   const parts: Part[] = []
@@ -153,6 +260,27 @@ export function readParts(facts: PromptFacts): PromptParts {
     claimed.push({ clause: current, kind: part.kind })
     return part
   }
+  /** The labelled values being shown ("showing the humidity, wind speed and UV index"), while the run goes on. */
+  let shown: { index: number; rows: { label: string; value?: string }[] } | undefined
+  const show = (clause: Clause) => {
+    const row = rowOf(clause.text)
+    if (!shown || SHOWING.test(clause.after)) {
+      shown = { index: parts.length, rows: [] }
+      take({ kind: "text", value: "" })
+    }
+    if (!shown.rows.some((had) => had.label.toLowerCase() === row.label.toLowerCase())) shown.rows.push(row)
+    open = undefined
+    // One phrase with no value stays a line of text ("showing the temperature in Paris"); values and runs are rows.
+    const [only] = shown.rows
+    parts[shown.index] =
+      shown.rows.length === 1 && only!.value === undefined
+        ? { kind: "text", value: only!.label }
+        : {
+            kind: "values",
+            value: shown.rows.map(({ label, value }): Row => ({ label, value: value ?? "—" })),
+          }
+    claimed[shown.index] = { clause: claimed[shown.index]!.clause, kind: parts[shown.index]!.kind }
+  }
   const quotedList = (clause: Clause) =>
     [...clause.text.matchAll(/["“]([^"”]+)["”]/g)].map((m) => m[1]!.trim())
 
@@ -163,6 +291,13 @@ export function readParts(facts: PromptFacts): PromptParts {
     // ("password strength meter"); "a conference badge printer" is a printer, not a badge.
     const isHead = index === 0 && head.toLowerCase().startsWith(lower)
     if (isHead && !HEAD_PARTS.test(lower.split(" ").at(-1) ?? "")) continue
+    const chosen = new RegExp(`^${CHOICE_MARK}(\\d+)$`).exec(clause.text)
+    if (chosen) {
+      current = choices[Number(chosen[1])]!.phrase
+      take(choices[Number(chosen[1])]!.part)
+      open = undefined
+      continue
+    }
     const classified = classify(clause)
     if (isHead && classified === false) continue
     if (classified === "pending") {
@@ -170,7 +305,32 @@ export function readParts(facts: PromptFacts): PromptParts {
       continue
     }
     if (classified) continue
-    // A bare phrase: an item of the open list, or a label the next clause names, or an action.
+    // A bare phrase: what the prompt shows, an item of the open list, a label the next clause names, or an action.
+    // A share stated right after a progress bar or meter is its value ("a progress bar showing 40% read").
+    const measure = parts.at(-1)
+    const share = shareOf(clause.text)
+    if (
+      (measure?.kind === "progress" || measure?.kind === "meter") &&
+      share !== undefined &&
+      (SHOWING.test(clause.after) || clause.after === "," || clause.after === "with")
+    ) {
+      const counted = measure.kind === "progress" ? countOfTotal(clause.text) : undefined
+      parts[parts.length - 1] = { ...measure, value: share, ...(counted ? { of: counted } : {}) }
+      continue
+    }
+    const control = CONTROL.test(lower)
+    const showing = SHOWING.test(clause.after) && !control
+    const more =
+      !control &&
+      shown !== undefined &&
+      shown.index === parts.length - 1 &&
+      (clause.after === "," || clause.after === "and") &&
+      wordsOf(clause.text, /$^/).split(" ").length <= 5
+    // In a run of shown phrases, one that names an action is a control ("showing the time and play/pause").
+    if (showing || (more && !actionOf(lower))) {
+      show(clause)
+      continue
+    }
     if (open && clause.text.length <= 40) {
       open.items.push(capitalize(wordsOf(clause.text, /$^/)))
       continue
@@ -180,18 +340,36 @@ export function readParts(facts: PromptFacts): PromptParts {
       take({ kind: "button", value: capitalize(wordsOf(clause.text, /$^/)), action })
       continue
     }
-    if (clause.after === "showing" || clause.after === "displaying" || clause.after === "shows") {
-      take({ kind: "text", value: capitalize(wordsOf(clause.text, /$^/)) })
+    const repeated = REPEATED.exec(wordsOf(lower, /$^/))
+    const times = repeated ? numberIn(repeated[1]!) : undefined
+    if (repeated && times !== undefined && times >= 2) {
+      // "3 cards", "six tiles": that many of the thing, each named by its number.
+      const one = capitalize(repeated[2]!.replace(/(?<=[sxz]|ch|sh)es$|s$/, ""))
+      take({
+        kind: "list",
+        value: Array.from({ length: Math.min(times, 12) }, (_, i) => `${one} ${i + 1}`),
+        label: capitalize(repeated[2]!),
+      })
+      open = undefined
       continue
     }
     pending.push(clause)
   }
+  if (COUNTER.test(head.toLowerCase())) countWith(parts, true)
+  else if (parts.some(lowers)) countWith(parts, false)
+  if (parts.some(lowers) && least) atLeast(parts, least[1] === "zero" ? 0 : Number(least[1]))
+  const counts = parts.some((part) => part.kind === "button" && part.action === "count")
   for (const left of pending) {
+    // "a count" next to a counting button is that button's count, not a part of its own.
+    if (counts && COUNT_NOUN.test(left.lower)) continue
+    // "a title" is the heading every composed component has (the thing's own name).
+    if (/^(?:(?:an?|the|its)\s+)?(?:title|heading|headline)$/.test(left.lower)) continue
+    // A phrase wholly in quotes is shown as it is (showQuoted).
+    if (/^["“'‘][^"”'’]+["”'’]$/.test(left.text)) continue
     if (left.text.toLowerCase() !== head.toLowerCase() && !GENERIC_NOUNS.test(left.lower))
       unplaced.push(left.text)
   }
   if (totals && totals.value.length === 0) totals.value = defaultLines(facts)
-  if (COUNTER.test(head.toLowerCase())) countWith(parts)
   showQuoted(facts.text, head, parts)
   return { title: head, parts: dedupe(parts), unplaced, claimed }
 
@@ -211,10 +389,19 @@ export function readParts(facts: PromptFacts): PromptParts {
     }
     if (/\bprogress\b/.test(lower)) {
       const percent = /(\d+)\s*%/.exec(lower)
+      // "a progress bar at 3 of 4 steps": the share in the clause itself, shown in its words.
+      const share = percent ? undefined : /\b\d+\s+(?:of|out of)\s+\d+\b.*$/.exec(lower)?.[0]
+      const counted = share === undefined ? undefined : countOfTotal(share)
       take({
         kind: "progress",
-        value: percent ? Number(percent[1]) : 25,
-        label: capitalize(nameOf(clause.text, /\b(?:bar|indicator)\b/i)),
+        value: percent ? Number(percent[1]) : counted ? (shareOf(share!) ?? 25) : 25,
+        label: capitalize(
+          nameOf(
+            clause.text.slice(0, share === undefined ? undefined : lower.lastIndexOf(share)),
+            /\b(?:bar|indicator)\b/i,
+          ),
+        ),
+        ...(counted ? { of: counted } : {}),
       })
       open = undefined
       return true
@@ -286,6 +473,41 @@ export function readParts(facts: PromptFacts): PromptParts {
         style,
       })
       open = { items: part.value as string[] }
+      return true
+    }
+    const stars =
+      /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+stars?\b|\bstar rating\b/.exec(lower)
+    if (stars && !/\bbuttons?\b/.test(lower)) {
+      // "five stars", "a 10-star rating": a choice of that many stars.
+      // Fewer than five ("a 4-star hotel") is a score, not the scale: the scale is then five.
+      const said = (stars[1] ? numberIn(stars[1]) : undefined) ?? 5
+      const count = said >= 5 ? Math.min(said, 10) : 5
+      take({
+        kind: "input",
+        value: "Rating",
+        type: "radio",
+        options: Array.from({ length: count }, (_, i) => `${i + 1} star${i === 0 ? "" : "s"}`),
+      })
+      open = undefined
+      return true
+    }
+    const inline =
+      /^(?:(?:the|its|some)\s+)?(?:options|choices|answers)(?:\s+(?:of|like|such as))?\s+([A-Z0-9"“].*)$/.exec(
+        clause.text,
+      )
+    if ((/\bradio\b/.test(lower) && !/\b(?:player|station|show|list)\b/.test(lower)) || inline) {
+      const options = [...leadItem(clause.text), ...quotedList(clause)]
+      if (inline && options.length === 0) options.push(...itemsOf(inline[1]!))
+      take({
+        kind: "input",
+        value: inline
+          ? "Options"
+          : capitalize(nameOf(clause.text, /\bradio(?:\s+(?:group|buttons?|options?|choices?))?\b/i)) ||
+            "Options",
+        type: "radio",
+        options,
+      })
+      open = { items: options }
       return true
     }
     if (
@@ -367,15 +589,45 @@ export function readParts(facts: PromptFacts): PromptParts {
       open = undefined
       return true
     }
+    if (/\blinks?$/.test(wordsOf(lower, /$^/)) && !/\b(?:buttons?|cta)\b/.test(lower)) {
+      // "a Learn more link", "Privacy and Terms links": a link with that label, pressed like a button (it never counts).
+      const named = wordsOf(clause.text, /\blinks?\b/i)
+      const labels = plural("link") ? [...itemsFromPending(), ...(named ? [named] : [])] : [named]
+      if (labels.every((label) => !label)) return false
+      for (const label of labels.filter(Boolean)) {
+        const action = actionOf(label.toLowerCase())
+        take({
+          kind: "button",
+          value: capitalize(label),
+          action: action === "count" || action === "decrement" || action === undefined ? "press" : action,
+        })
+      }
+      open = undefined
+      return true
+    }
     if (/\b(buttons?|cta|call to action)\b/.test(lower)) {
       const named = wordsOf(clause.text, /\b(?:buttons?|cta|call to action)\b/i)
-      const labels = plural("button") ? [...itemsFromPending(), ...(named ? [named] : [])] : [named]
+      // "a plus and a minus button": a bare label just before, joined by "and", that names an action shares the noun.
+      const before = pending.at(-1)
+      const joined =
+        !plural("button") &&
+        clause.after === "and" &&
+        before !== undefined &&
+        actionOf(wordsOf(before.text, /$^/).toLowerCase()) !== undefined
+          ? [capitalize(wordsOf(before.text, /$^/))]
+          : []
+      if (joined.length > 0) pending.pop()
+      const labels = plural("button")
+        ? [...itemsFromPending(), ...(named ? [named] : [])]
+        : [...joined, named]
+      // A button lowers a count only when its own words say so ("Add and Remove one buttons": Add does not).
+      const shared = actionOf(lower)
       for (const label of labels.length > 0 ? labels : ["Continue"]) {
         const words = label || "Continue"
         take({
           kind: "button",
           value: capitalize(words),
-          action: actionOf(words.toLowerCase()) ?? actionOf(lower) ?? "press",
+          action: actionOf(words.toLowerCase()) ?? (shared === "decrement" ? undefined : shared) ?? "press",
         })
       }
       open = undefined
@@ -415,15 +667,38 @@ function showQuoted(text: string, head: string, parts: Part[]): void {
 /** A head that names a counter ("a counter", "a click counter"), not a counter of something else. */
 const COUNTER = /^(?!(?:character|word|letter|char)\b)(?:[a-z]+\s+)?(?:counter|tally|clicker)$/
 
+/** A stated floor for a count: "that never goes below 0", "can't go under 1", "with a minimum of 0". */
+const MINIMUM =
+  /,?\s*(?:(?:that|which|and)\s+)?(?:(?:never|can(?:not|'t|’t)|does(?:n't|n’t| not)|won(?:'t|’t)|will not|should(?:n't|n’t| not))\s+(?:go(?:es)?|drops?|falls?|gets?|count)?\s*(?:below|under|lower than|less than)|(?:with\s+)?(?:an?\s+)?(?:min(?:imum)?)(?:\s+(?:of|is|at))?)\s+(-?\d+|zero)\b(?!\s*(?:%|[a-z]))/i
+
+/** A bare phrase naming the count itself: "a count", "the number", "a score". */
+const COUNT_NOUN = /^(?:(?:an?|the|its)\s+)?(?:current\s+)?(?:count|counter|tally|number|score|value|total)$/
+
+const lowers = (part: Part) => part.kind === "button" && part.action === "decrement"
+
 /**
  * A counter counts: the first plain button the prompt names ("a counter with a plus button") becomes the one that
- * counts, and a counter that names none gets an "Increment" button.
+ * counts, and a counter that names none gets an "Increment" button, before any button that lowers the count. A
+ * thing that is not a counter but has a button that lowers a count gets the "Increment" button, its plain buttons
+ * keeping what they do ("a Refresh button and a Decrease button").
  */
-function countWith(parts: Part[]): void {
+function countWith(parts: Part[], counter: boolean): void {
   if (parts.some((part) => part.kind === "button" && part.action === "count")) return
   const plain = parts.findIndex((part) => part.kind === "button" && part.action === "press")
-  if (plain >= 0) parts[plain] = { ...(parts[plain] as Extract<Part, { kind: "button" }>), action: "count" }
-  else parts.push({ kind: "button", value: "Increment", action: "count" })
+  if (counter && plain >= 0) {
+    parts[plain] = { ...(parts[plain] as Extract<Part, { kind: "button" }>), action: "count" }
+    return
+  }
+  const lower = parts.findIndex(lowers)
+  parts.splice(lower < 0 ? parts.length : lower, 0, { kind: "button", value: "Increment", action: "count" })
+}
+
+/** A stated minimum holds for the count and for the buttons that lower it. */
+function atLeast(parts: Part[], min: number): void {
+  for (const [index, part] of parts.entries()) {
+    if (part.kind === "button" && (part.action === "count" || part.action === "decrement"))
+      parts[index] = { ...part, min }
+  }
 }
 
 function defaultLines(facts: PromptFacts): LineItem[] {
