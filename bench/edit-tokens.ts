@@ -9,6 +9,7 @@ import { createRunContext, type GenerationContext } from "../packages/engine/src
 import type { ExecuteResult } from "../packages/engine/src/pipeline/stages/execute"
 import { repairStage } from "../packages/engine/src/pipeline/stages/repair"
 import { scaffoldStage } from "../packages/engine/src/pipeline/stages/scaffold"
+import { createToolchainRegistry } from "../packages/engine/src/toolchain"
 import { startFakeChatServer } from "../packages/engine/test/support/fake-chat-server"
 
 const PATH = "src/components/TodoList.tsx"
@@ -205,8 +206,9 @@ async function answerStage(
   try {
     const generator = createOpenAiGenerator({ baseURL: server.baseURL, model: "scripted", apiKey: "bench" })
     const context: GenerationContext = {
+      // No toolchain step runs here; the stages' hot_reload builds the preview from an empty registry.
       ...createRunContext("bench-edit-tokens", {
-        toolchain: undefined as never,
+        toolchain: createToolchainRegistry({}),
         sandbox: undefined as never,
       }),
       generator,
