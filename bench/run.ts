@@ -337,3 +337,5 @@ await reportScaleOut()
 
 // --- the web studio in a browser (alone: `npm run bench:web`) ---
 await reportWebStudio(repoRoot)
+// As the single-section runs above: the sections' esbuild service (and what else they leave) would keep it alive.
+process.exit(0)
