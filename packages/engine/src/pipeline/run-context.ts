@@ -183,6 +183,11 @@ export function previewFilesOf(files: Record<string, string>): Record<string, st
   return Object.fromEntries(Object.entries(files).filter(([path]) => !PREVIEW_EXCLUDED.test(path)))
 }
 
+/** The component the preview mounts: the given tests' component (tests as the spec), else the contract's. */
+export function componentPathOf(contract: { name: string }, given?: { componentPath: string }): string {
+  return given?.componentPath ?? `src/components/${contract.name}.tsx`
+}
+
 /**
  * hot_reload when the files the preview shows changed from `before` to `after` (paths added, changed or gone), with
  * the whole set as it is now, so the studio shows the run's preview while its tests still run; undefined when none

@@ -12,6 +12,7 @@ import type { ModelPriceTable } from "../pricing"
 import type { ToolchainRegistry } from "../toolchain/registry"
 import type { PluginName } from "../toolchain/types"
 import {
+  componentPathOf,
   createRunContext,
   endedOn,
   hotReload,
@@ -130,7 +131,7 @@ export async function* run(
         })
         // The preview showed the attempt as soon as it was written; it goes back to the version kept.
         const back = await hotReload(context, repaired, current.files, {
-          entry: given?.componentPath ?? `src/components/${contract.name}.tsx`,
+          entry: componentPathOf(contract, given),
           ...(given ? { givenTests: given.files } : {}),
         })
         if (back) yield back

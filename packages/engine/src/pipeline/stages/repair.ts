@@ -6,7 +6,7 @@ import {
   streamFiles,
   TEST_FILE,
 } from "../model-stream"
-import { hotReload, stageComplete, type GenerationContext } from "../run-context"
+import { componentPathOf, hotReload, stageComplete, type GenerationContext } from "../run-context"
 import type { ExecuteResult } from "./execute"
 
 /**
@@ -82,7 +82,7 @@ export async function* repairStage(
   yield stageComplete(context, "repair", started)
   // The preview shows the repaired component at once; the next execute tells whether it passes.
   const reload = await hotReload(context, current.files, repaired, {
-    entry: given?.componentPath ?? `src/components/${contract.name}.tsx`,
+    entry: componentPathOf(contract, given),
     ...(given ? { givenTests: given.files } : {}),
   })
   if (reload) yield reload

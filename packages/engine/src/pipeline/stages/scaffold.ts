@@ -8,7 +8,7 @@ import {
   streamFiles,
   TEST_FILE,
 } from "../model-stream"
-import { hotReload, stageComplete, type GenerationContext } from "../run-context"
+import { componentPathOf, hotReload, stageComplete, type GenerationContext } from "../run-context"
 
 /** What the scaffold wrote: the implementation files, and the component's path and source among them. */
 export interface Scaffold {
@@ -41,7 +41,7 @@ export async function* scaffoldStage(
     ),
   )
   const givenInput = given ? { givenTests: given.files, componentPath: given.componentPath } : {}
-  const componentPath = given?.componentPath ?? `src/components/${contract.name}.tsx`
+  const componentPath = componentPathOf(contract, given)
   const baseInput = { stage: "scaffold" as const, contract, previous, ...givenInput }
   const edits = { read: (path: string) => files[path], refuses: (path: string) => TEST_FILE.test(path) }
   let retryReason: string | undefined
