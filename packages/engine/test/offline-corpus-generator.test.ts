@@ -10,12 +10,19 @@ import type { PreviousVersion } from "../src/generators/types"
 import { collectRun, run } from "../src/pipeline"
 import type { SandboxBackend } from "../src/sandbox"
 import { listTestTitles } from "../src/sandbox/test-titles"
-import { createToolchainRegistry } from "../src/toolchain"
+import { createToolchainRegistry, type ToolchainPlugin } from "../src/toolchain"
 import { CORPUS_ENTRIES } from "./offline-corpus"
 
 const generator = createOfflineGenerator()
-// No toolchain step runs (plugins: []), so nothing may reach a sandbox: one that is asked to run tests fails the test.
-const toolchain = createToolchainRegistry({})
+// No toolchain step runs (plugins: []), and the scaffold's preview is not built: its two builders answer at once with
+// no bundle and no CSS (each corpus prompt's preview is built in `npm run test:corpus`, and nothing here reads it).
+const manifests = createToolchainRegistry({}).listManifests()
+const notBuilt = (name: "esbuild" | "tailwind"): ToolchainPlugin => ({
+  manifest: manifests.find((manifest) => manifest.name === name)!,
+  run: async () => ({ diagnostics: [], durationMs: 0 }),
+})
+const toolchain = createToolchainRegistry({ esbuild: notBuilt("esbuild"), tailwind: notBuilt("tailwind") })
+// Nothing may reach a sandbox either: one that is asked to run tests fails the test.
 const noSandbox = new Proxy({} as SandboxBackend, {
   get(_target, property) {
     throw new Error(`the sandbox was used (${String(property)}) by a run with no toolchain steps`)

@@ -345,7 +345,9 @@ describe(`the ${isolation.backend} sandbox contains hostile generated tests`, ()
   })
 
   it("leaves no worker process behind once closed", async () => {
-    const probe = new LocalSandbox({ jobsRoot: `${jobsRoot}-probe`, timeoutMs: 2_000 })
+    // One warm worker is enough: the job takes it and the supply starts a replacement, so close() still has a
+    // waiting worker to stop, as with more (each warm worker costs over a CPU-second to start).
+    const probe = new LocalSandbox({ jobsRoot: `${jobsRoot}-probe`, timeoutMs: 2_000, warmWorkers: 1 })
     await probe.warmUp()
     await probe.runTestsInSandbox({ files: job(`it("spins", () => { for (;;) {} })`) })
     await probe.close()

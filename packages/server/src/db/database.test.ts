@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto"
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
-import { tmpdir } from "node:os"
 import path from "node:path"
 import { count, sql } from "drizzle-orm"
 import { readMigrationFiles } from "drizzle-orm/migrator"
@@ -11,6 +10,8 @@ import { createStore } from "./store"
 import {
   INITDB_TIMEOUT_MS,
   createTestDatabase,
+  pgliteTemplate,
+  testDataRoot,
   testDialects,
   type TestDatabase,
   type TestDialect,
@@ -59,7 +60,7 @@ describe.each(testDialects())("openDatabase on %s", (dialect) => {
 describe("openDatabase", () => {
   let dataDir: string
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "studio-db-open-"))
+    dataDir = await mkdtemp(path.join(testDataRoot(), "studio-db-open-"))
   })
   afterAll(() => rm(dataDir, { recursive: true, force: true }))
 
@@ -67,7 +68,7 @@ describe("openDatabase", () => {
     "upgrades a database whose plugin table still holds (id, manifest) rows to the manifest columns",
     async () => {
       const before = await migrationsBefore(dataDir, "0003_plugin_manifest_columns")
-      const folder = path.join(dataDir, "upgrade")
+      const folder = await initdbDone(path.join(dataDir, "upgrade"))
       const old = await openDatabase({ dataDir: folder, migrationsFolder: before })
       await old.db.execute(
         sql`INSERT INTO pluginmanifest (id, manifest) VALUES ('eslint', '{"id":"eslint","version":"8"}')`,
@@ -109,7 +110,7 @@ describe("openDatabase", () => {
         entries: { tag: string }[]
       }
       await writeFile(path.join(migrations, `${journal.entries[0]!.tag}.sql`), "THIS IS NOT SQL;")
-      const folder = path.join(dataDir, "broken")
+      const folder = await initdbDone(path.join(dataDir, "broken"))
       const message = `Cannot migrate the embedded database in ${path.join(folder, "pglite")}: `
       for (let start = 0; start < 2; start++) {
         const open = openDatabase({ dataDir: folder, migrationsFolder: migrations })
@@ -149,6 +150,15 @@ describe("openDatabase", () => {
   })
 })
 
+/**
+ * A studio data folder whose PGlite cluster has been made (initdb) and holds nothing yet, as a first start finds it
+ * once initdb is done: a copy of the kept template, as initdb itself is tested once ("creates the PGlite data folder").
+ */
+async function initdbDone(folder: string): Promise<string> {
+  await cp(await pgliteTemplate(), path.join(folder, "pglite"), { recursive: true })
+  return folder
+}
+
 /** The migrations as they were before `tag`, in a folder of their own under `dir`. */
 async function migrationsBefore(dir: string, tag: string): Promise<string> {
   const before = path.join(dir, `migrations-before-${tag}`)
@@ -166,7 +176,7 @@ async function migrationsBefore(dir: string, tag: string): Promise<string> {
 async function upgradableDatabase(dialect: TestDialect, dir: string, tag: string) {
   const before = await migrationsBefore(dir, tag)
   if (dialect === "pglite") {
-    const folder = path.join(dir, `upgrade-${tag}`)
+    const folder = await initdbDone(path.join(dir, `upgrade-${tag}`))
     return {
       openOld: () => openDatabase({ dataDir: folder, migrationsFolder: before }),
       openNew: () => openDatabase({ dataDir: folder }),
@@ -184,7 +194,7 @@ async function upgradableDatabase(dialect: TestDialect, dir: string, tag: string
 describe.each(testDialects())("upgrading to 0004 on %s", (dialect) => {
   let dataDir: string
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "studio-db-upgrade-"))
+    dataDir = await mkdtemp(path.join(testDataRoot(), "studio-db-upgrade-"))
   })
   afterAll(() => rm(dataDir, { recursive: true, force: true }))
 

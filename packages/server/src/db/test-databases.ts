@@ -66,10 +66,10 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
 }
 
 /**
- * A PGlite data folder right after initdb (no migrations yet), made once per PGlite version and kept in the temp
- * folder: initdb is nearly all of PGlite's first start (seconds), and a copy of its result takes milliseconds.
+ * A PGlite data folder right after initdb (no migrations yet), made once per PGlite version and kept in the test data
+ * root: initdb is nearly all of PGlite's first start (seconds), and a copy of its result takes milliseconds.
  */
-async function pgliteTemplate(): Promise<string> {
+export async function pgliteTemplate(): Promise<string> {
   const pglitePackage = path.join(
     createRequire(import.meta.url).resolve("@electric-sql/pglite"),
     "../../package.json",
