@@ -10,11 +10,11 @@ import { createStore } from "./store"
 import {
   INITDB_TIMEOUT_MS,
   createTestDatabase,
-  pgliteTemplate,
   testDataRoot,
   testDialects,
   type TestDatabase,
   type TestDialect,
+  withInitdbCluster,
 } from "./test-databases"
 
 // drizzle's own record of the migrations it applied.
@@ -68,7 +68,8 @@ describe("openDatabase", () => {
     "upgrades a database whose plugin table still holds (id, manifest) rows to the manifest columns",
     async () => {
       const before = await migrationsBefore(dataDir, "0003_plugin_manifest_columns")
-      const folder = await initdbDone(path.join(dataDir, "upgrade"))
+      // From a copy of a made cluster: initdb itself is tested once, by "creates the PGlite data folder on first start".
+      const folder = await withInitdbCluster(path.join(dataDir, "upgrade"))
       const old = await openDatabase({ dataDir: folder, migrationsFolder: before })
       await old.db.execute(
         sql`INSERT INTO pluginmanifest (id, manifest) VALUES ('eslint', '{"id":"eslint","version":"8"}')`,
@@ -110,7 +111,7 @@ describe("openDatabase", () => {
         entries: { tag: string }[]
       }
       await writeFile(path.join(migrations, `${journal.entries[0]!.tag}.sql`), "THIS IS NOT SQL;")
-      const folder = await initdbDone(path.join(dataDir, "broken"))
+      const folder = await withInitdbCluster(path.join(dataDir, "broken"))
       const message = `Cannot migrate the embedded database in ${path.join(folder, "pglite")}: `
       for (let start = 0; start < 2; start++) {
         const open = openDatabase({ dataDir: folder, migrationsFolder: migrations })
@@ -150,15 +151,6 @@ describe("openDatabase", () => {
   })
 })
 
-/**
- * A studio data folder whose PGlite cluster has been made (initdb) and holds nothing yet, as a first start finds it
- * once initdb is done: a copy of the kept template, as initdb itself is tested once ("creates the PGlite data folder").
- */
-async function initdbDone(folder: string): Promise<string> {
-  await cp(await pgliteTemplate(), path.join(folder, "pglite"), { recursive: true })
-  return folder
-}
-
 /** The migrations as they were before `tag`, in a folder of their own under `dir`. */
 async function migrationsBefore(dir: string, tag: string): Promise<string> {
   const before = path.join(dir, `migrations-before-${tag}`)
@@ -176,7 +168,7 @@ async function migrationsBefore(dir: string, tag: string): Promise<string> {
 async function upgradableDatabase(dialect: TestDialect, dir: string, tag: string) {
   const before = await migrationsBefore(dir, tag)
   if (dialect === "pglite") {
-    const folder = await initdbDone(path.join(dir, `upgrade-${tag}`))
+    const folder = await withInitdbCluster(path.join(dir, `upgrade-${tag}`))
     return {
       openOld: () => openDatabase({ dataDir: folder, migrationsFolder: before }),
       openNew: () => openDatabase({ dataDir: folder }),

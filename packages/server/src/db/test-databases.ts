@@ -47,8 +47,7 @@ export function testDataRoot(): string {
 export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
   const dataDir = await mkdtemp(path.join(testDataRoot(), "studio-db-test-"))
   const databaseUrl = dialect === "postgres" ? await createPostgresDatabase() : undefined
-  if (dialect === "pglite")
-    await cp(await pgliteTemplate(), path.join(dataDir, "pglite"), { recursive: true })
+  if (dialect === "pglite") await withInitdbCluster(dataDir)
   const opened: Database[] = []
   return {
     dialect,
@@ -69,7 +68,7 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
  * A PGlite data folder right after initdb (no migrations yet), made once per PGlite version and kept in the test data
  * root: initdb is nearly all of PGlite's first start (seconds), and a copy of its result takes milliseconds.
  */
-export async function pgliteTemplate(): Promise<string> {
+async function pgliteTemplate(): Promise<string> {
   const pglitePackage = path.join(
     createRequire(import.meta.url).resolve("@electric-sql/pglite"),
     "../../package.json",
@@ -81,6 +80,15 @@ export async function pgliteTemplate(): Promise<string> {
   return keptTemplate(`studio-pglite-template-${version}`, "data", async (root) => {
     await (await PGlite.create(path.join(root, "data"))).close()
   })
+}
+
+/**
+ * `dataDir` (a studio data folder) with a PGlite cluster in it that initdb has made and that holds nothing yet, as a
+ * first start finds it once initdb is done: a copy of the kept template. Returns `dataDir`.
+ */
+export async function withInitdbCluster(dataDir: string): Promise<string> {
+  await cp(await pgliteTemplate(), path.join(dataDir, "pglite"), { recursive: true })
+  return dataDir
 }
 
 /**
