@@ -571,9 +571,19 @@ import { networkInterfaces } from "node:os"`,
           })
       const studio = spawn(
         process.execPath,
-        ["--import", "tsx", path.join(import.meta.dirname, "support", "studio-with-one-worker.ts"), entry],
-        { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] },
+        [
+          "--import",
+          "tsx",
+          path.join(import.meta.dirname, "support", "studio-with-one-worker.ts"),
+          entry,
+          JSON.stringify(isolation),
+        ],
+        { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
       )
+      // What the stand-in said (its backend, its worker's pid, and why the worker ended if it did), for the failures.
+      let said = ""
+      studio.stdout.on("data", (chunk: Buffer) => (said += chunk.toString()))
+      studio.stderr.on("data", (chunk: Buffer) => (said += chunk.toString()))
       try {
         const until = async (done: () => boolean, ms: number) => {
           for (const end = Date.now() + ms; !done() && Date.now() < end;)
@@ -582,10 +592,11 @@ import { networkInterfaces } from "node:os"`,
         // the spinning Node inside, under the backend's own processes (setpriv, unshare or bwrap)
         let sandboxed: string[] = []
         // Waits, not speed bounds: a busy machine can take long to start the stand-in studio and its sandbox.
-        await until(() => alive("node").length > 0, 90_000)
-        await until(() => (sandboxed = alive()).length >= 2, 30_000)
-        expect(alive("node")).toHaveLength(1)
-        expect(sandboxed.length).toBeGreaterThanOrEqual(2)
+        await until(() => said.includes("started"), 90_000)
+        expect(said).toContain(`started ${isolation.backend} `)
+        await until(() => alive("node").length > 0 && (sandboxed = alive()).length >= 2, 60_000)
+        expect(alive("node"), said).toHaveLength(1)
+        expect(sandboxed.length, said).toBeGreaterThanOrEqual(2)
         studio.kill("SIGKILL")
         // by pid, not by command line: gone, or a zombie waiting for init
         const running = () =>
