@@ -4,6 +4,7 @@ import { ENGINE_ROOT } from "../engine-root"
 import { KIT_DIR } from "../toolchain/kit-paths"
 import { detectIsolation, sandboxNodeModules, SANDBOX_SCRATCH } from "./isolation"
 import { runCommandInSandbox } from "./command-runner"
+import { happyDomBundle } from "./happy-dom-bundle"
 import type {
   IsolationReport,
   SandboxBackend,
@@ -108,6 +109,7 @@ export class LocalSandbox implements SandboxBackend {
       busy: false,
     }))
     const entry = path.join(engineRoot, "src", "sandbox", "worker-entry.mjs")
+    const happyDom = WORKER_ENVIRONMENT.name === "happy-dom" ? happyDomBundle() : undefined
     this.supply = new WorkerSupply(
       () =>
         this.track(
@@ -115,7 +117,11 @@ export class LocalSandbox implements SandboxBackend {
             isolation: this.isolation,
             entry,
             readOnly: this.nodeModules,
-            env: { ...workerEnvironment(), STUDIO_WORKER_PRELOAD: this.options.preloadModules ? "1" : "0" },
+            env: {
+              ...workerEnvironment(),
+              STUDIO_WORKER_PRELOAD: this.options.preloadModules ? "1" : "0",
+              ...(happyDom ? { STUDIO_WORKER_HAPPY_DOM: happyDom } : {}),
+            },
             memoryBytes: this.options.memoryBytes,
             maxProcesses: this.options.maxProcesses,
             heapMegabytes: this.options.heapMegabytes,
