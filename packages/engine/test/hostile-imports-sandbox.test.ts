@@ -88,17 +88,25 @@ let innocent: SandboxResult
 let linked: SandboxResult
 
 beforeAll(async () => {
+  // One warm worker at a time: the jobs here run one after another, and a second warm worker would only be killed.
   sandbox = new LocalSandbox({
     jobsRoot,
     timeoutMs: 60_000,
     memoryBytes: 512 * 1024 * 1024,
     heapMegabytes: 256,
+    warmWorkers: 1,
   })
   await sandbox.warmUp()
   result = await sandbox.runTestsInSandbox({ files: hostileJob() })
   innocent = await sandbox.runTestsInSandbox({ files: innocentFiles() })
   // Node's permission model (on by default) already forbids making the link; without it, the guard must hold.
-  withoutNodePermission = new LocalSandbox({ jobsRoot, timeoutMs: 60_000, nodePermission: false })
+  withoutNodePermission = new LocalSandbox({
+    jobsRoot,
+    timeoutMs: 60_000,
+    nodePermission: false,
+    warmWorkers: 1,
+    replaceWorkers: false,
+  })
   linked = await withoutNodePermission.runTestsInSandbox({ files: symlinkJob() })
 }, 240_000)
 
