@@ -145,8 +145,11 @@ export function interpret(
   const combined = readPrompt(text)
   const choice = chooseRecipe(catalogue, combined, FALLBACK_RECIPE)
   const read = readParts(combined)
-  const composed = recipeFits(choice, read) ? undefined : composeFor(combined, recipeNames(catalogue))
-  if (composed && (composed.built > 0 || choice.approximate)) {
+  const composed = recipeFits(choice, read, combined)
+    ? undefined
+    : composeFor(combined, recipeNames(catalogue))
+  // The fallback card never stands in for what the prompt names: with nothing to build, the composer says so.
+  if (composed && (composed.built > 0 || choice.approximate || choice.recipe === FALLBACK_RECIPE)) {
     const notes = [composedNote(composed, combined)]
     if (previous) notes.unshift(NOT_OURS(previous))
     return { composition: composed.composition, notes }

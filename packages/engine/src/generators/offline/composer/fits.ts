@@ -1,52 +1,91 @@
 import { textHasPhrase as has, type Choice } from "../compose"
+import type { PromptFacts } from "../facts"
 import type { PartKind } from "./types"
 import type { PromptParts } from "./read-parts"
 
-/** Recipes whose kind is one of the composer's parts: "a table of …" names the data table, not a part of something. */
-const SAME_KIND: Readonly<Record<string, readonly PartKind[]>> = {
-  "data-table": ["table"],
-  tabs: ["tabs"],
-  "countdown-timer": ["timer"],
-  stopwatch: ["timer"],
-  "multi-step-wizard": ["steps"],
-  "tag-input": ["input"],
-  "range-slider": ["input"],
-  "login-form": ["input", "button"],
-  "signup-form": ["input", "button"],
-  "contact-form": ["input", "button"],
-  "newsletter-signup": ["input", "button"],
-  "character-counter": ["input"],
-  "quantity-stepper": ["button", "input"],
-  "todo-list": ["list", "input", "button"],
-  "search-list": ["input", "list"],
-  "star-rating": ["input"],
-  "file-upload": ["button", "input"],
-  "image-carousel": ["image"],
-  "profile-card": ["avatar", "image"],
-  "stats-cards": ["badge"],
+/**
+ * What a recipe can carry of the parts a prompt names, and how many of each: "a table of …" names the data table, not
+ * a part of something, and a range slider carries one slider, not three. A recipe missing here is trusted to carry
+ * what its own name's prompt asks.
+ */
+const CARRIES: Readonly<Record<string, Partial<Record<PartKind, number>>>> = {
+  "data-table": { table: 1, input: 1 },
+  tabs: { tabs: 1 },
+  "countdown-timer": { timer: 1 },
+  stopwatch: { timer: 1 },
+  "multi-step-wizard": { steps: 1 },
+  "tag-input": { input: 1 },
+  "range-slider": { input: 1 },
+  "login-form": { input: 3, button: 2 },
+  "signup-form": { input: 6, button: 1 },
+  "contact-form": { input: 5, button: 1 },
+  "newsletter-signup": { input: 2, button: 1 },
+  "character-counter": { input: 1, button: 1 },
+  "quantity-stepper": { button: 2, input: 1 },
+  "todo-list": { list: 1, input: 1, button: 2 },
+  "search-list": { input: 1, list: 1 },
+  "star-rating": { input: 1, button: 1 },
+  "file-upload": { button: 1, input: 1 },
+  "image-carousel": { image: 8, button: 2 },
+  "profile-card": { avatar: 1, image: 1, button: 2 },
+  "stats-cards": { badge: 4, values: 1 },
+  "otp-input": { input: 1 },
+  "toggle-settings": { input: 12, list: 1, button: 1 },
+}
+
+/** The parts a person acts on or looks at as a thing of its own, which a recipe must not drop. */
+const CONTROLS: readonly PartKind[] = [
+  "button",
+  "input",
+  "image",
+  "avatar",
+  "progress",
+  "meter",
+  "timer",
+  "badge",
+]
+
+/**
+ * Every part the prompt names is one the recipe carries, within its count (or the recipe is not in the table).
+ * `only` narrows it to some kinds: when the prompt's own name names the recipe, the recipe reads the prompt's rows,
+ * lists and columns itself, and only a control or picture it has no place for makes it not fit.
+ */
+function carries(kind: string, read: PromptParts, only?: readonly PartKind[]): boolean {
+  const can = CARRIES[kind]
+  if (!can) return true
+  const named = new Map<PartKind, number>()
+  for (const part of read.parts) {
+    if (part.kind === "heading" || part.kind === "text" || (only && !only.includes(part.kind))) continue
+    named.set(part.kind, (named.get(part.kind) ?? 0) + 1)
+  }
+  return [...named].every(([part, count]) => count <= (can[part] ?? 0))
 }
 
 /**
  * The rule for "a recipe really fits": the prompt names the recipe's kind (a strong keyword), and that phrase is the
  * prompt's own name for the thing (its head: "a pricing table with …"), or it is not only the name of one of the
  * thing's parts ("a notification bell with … a dropdown list": "dropdown" names a part, a list, not a dropdown menu).
- * The content card also needs the prompt to ask no more than a heading, a text and one button.
+ * The content card also needs the prompt to ask no more than a heading, a text and one button, and to give the
+ * card's words (its title and text, quoted): without them it would show "Get started" and the prompt itself.
  */
-export function recipeFits(choice: Choice, read: PromptParts): boolean {
+export function recipeFits(choice: Choice, read: PromptParts, facts: PromptFacts): boolean {
   if (choice.approximate) return false
-  if (choice.recipe.kind === "content-card" && !cardCarries(read)) return false
+  if (choice.recipe.kind === "content-card" && !(cardCarries(read) && facts.quoted.length >= 2)) return false
   const head = read.title.toLowerCase()
   const strong = choice.matched.filter((phrase) => choice.recipe.keywords.strong.includes(phrase))
-  const same = SAME_KIND[choice.recipe.kind] ?? []
-  if (strong.some((phrase) => has(head, phrase))) return true
-  // Named only further on: it fits when no part names it as something else, and it carries every part named.
-  const carried = read.parts.every(
-    (part) => part.kind === "heading" || part.kind === "text" || same.includes(part.kind),
-  )
+  const same = Object.keys(CARRIES[choice.recipe.kind] ?? {})
+  const carried = carries(choice.recipe.kind, read)
+  // The prompt's own name for the thing names the recipe: it fits when it carries what else the prompt names.
+  if (strong.some((phrase) => has(head, phrase))) return carries(choice.recipe.kind, read, CONTROLS)
+  // Named only further on: it fits when no part names it as something else, and it carries every part named (a
+  // recipe not in the table carries only a heading and text then).
+  const carriedHere = CARRIES[choice.recipe.kind]
+    ? carried
+    : read.parts.every((part) => part.kind === "heading" || part.kind === "text")
   return strong.some(
     (phrase) =>
       read.claimed.every(({ clause, kind }) => !has(clause, phrase) || same.includes(kind)) &&
-      (carried || !read.claimed.some(({ clause }) => has(clause, phrase))),
+      (carriedHere || !read.claimed.some(({ clause }) => has(clause, phrase))),
   )
 }
 

@@ -184,6 +184,69 @@ describe("readParts", () => {
     ])
   })
 
+  it("reads a label with an amount that says what it is as a value, wherever it stands", () => {
+    // Money with thousands, measures with their units, durations, times, versions and shares of a total.
+    expect(read("a monthly budget card with Rent $1,500, Groceries $350 and Savings $600").parts).toEqual([
+      {
+        kind: "values",
+        value: [
+          { label: "Rent", value: "$1,500" },
+          { label: "Groceries", value: "$350" },
+          { label: "Savings", value: "$600" },
+        ],
+      },
+    ])
+    expect(read("a macro summary with carbs 200 g, fat 70 g and protein 150 g").parts).toEqual([
+      {
+        kind: "values",
+        value: [
+          { label: "Carbs", value: "200 g" },
+          { label: "Fat", value: "70 g" },
+          { label: "Protein", value: "150 g" },
+        ],
+      },
+    ])
+    expect(read("a sleep tracker showing last night 6h 45m against a goal of 8 hours").parts).toEqual([
+      {
+        kind: "values",
+        value: [
+          { label: "Last night", value: "6h 45m" },
+          { label: "Goal", value: "8 hours" },
+        ],
+      },
+    ])
+    expect(read("a song row showing the artist and the length 4:12").parts).toEqual([
+      {
+        kind: "values",
+        value: [
+          { label: "Artist", value: "—" },
+          { label: "Length", value: "4:12" },
+        ],
+      },
+    ])
+    expect(read("a water tracker with 6 of 8 glasses and an Add glass button").parts).toEqual([
+      { kind: "values", value: [{ label: "Glasses", value: "6 of 8" }] },
+      { kind: "button", value: "Add glass", action: "press" },
+    ])
+    // A plain number is not a stated value outside "showing": "top 10" names no amount.
+    expect(read("a leaderboard with top 10 and a Refresh button").unplaced).toEqual(["top 10"])
+  })
+
+  it("reads what the thing is for, named after its name, as its subject", () => {
+    expect(read("a book card for Dune by Frank Herbert with a Borrow button").parts).toEqual([
+      { kind: "text", value: "Dune by Frank Herbert" },
+      { kind: "button", value: "Borrow", action: "press" },
+    ])
+    expect(read("an update banner for version v3.2 with an Update now button").parts).toEqual([
+      { kind: "values", value: [{ label: "Version", value: "v3.2" }] },
+      { kind: "button", value: "Update now", action: "press" },
+    ])
+    // A common noun is no subject of its own.
+    expect(read("a dashboard for my team with a Refresh button").parts).toEqual([
+      { kind: "button", value: "Refresh", action: "press" },
+    ])
+  })
+
   it("reads a choice of one among named options as a radio group", () => {
     expect(read("a plan picker to choose between Monthly and Yearly").parts).toEqual([
       { kind: "input", value: "Choose one", type: "radio", options: ["Monthly", "Yearly"] },
@@ -381,6 +444,29 @@ describe("choosing between a recipe and the composer", () => {
     expect(kindOf("a pricing table with three tiers")).toBe("pricing-table")
     expect(kindOf("tabs for Overview, Settings and Billing")).toBe("tabs")
     expect(kindOf("a login form with email and password")).toBe("login-form")
+  })
+
+  it("never stands the fallback card in for what a prompt names", () => {
+    // The card fits when the prompt gives its words; otherwise the composer builds what is named, or says it cannot.
+    expect(kindOf('a card called "Welcome back" that says "You have 3 new messages"')).toBe("content-card")
+    expect(kindOf("a monthly budget card with Rent $1,500 and Food $400")).toBe("composed")
+    expect(kindOf("a book card for Dune with a Borrow button")).toBe("composed")
+    const { composition, notes } = interpret(CATALOGUE, "a card")
+    expect(composition.recipe.kind).toBe("composed")
+    expect(notes[0]).toMatch(/names no part I can build/)
+  })
+
+  it("composes when the recipe would drop a control or picture the prompt names", () => {
+    // A range slider carries one slider; an OTP input has no place for a QR code or a Verify button.
+    expect(
+      kindOf("a reader settings panel with a font size slider, a line height slider and a Dark mode toggle"),
+    ).toBe("composed")
+    expect(kindOf("a 2FA setup card with a QR code image, a 6-digit code input and a Verify button")).toBe(
+      "composed",
+    )
+    // What the recipe has a place for keeps it: the star rating's reset button, the range slider alone.
+    expect(kindOf("a 5 star rating with a reset button")).toBe("star-rating")
+    expect(kindOf("a volume slider from 0 to 100")).toBe("range-slider")
   })
 
   it("composes when the recipe's phrase only names a part, or nothing fits", () => {

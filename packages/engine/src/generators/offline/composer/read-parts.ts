@@ -25,7 +25,7 @@ const HEAD_END = new RegExp(
 )
 /** Words that join clauses; the one before a clause says how to read it ("showing the time" is a text). */
 const CONNECTOR = new RegExp(
-  String.raw`\s*(?:[,;()]|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s(?:and|with|${PLUS}|then|also|showing|displaying|shows|asking|asks|under|below|above|beneath|containing|including|featuring|followed by|next to|beside|has|have|a|an)\s)\s*`,
+  String.raw`\s*(?:[;()]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s(?:and|with|${PLUS}|then|also|showing|displaying|shows|asking|asks|under|below|above|beneath|containing|including|featuring|followed by|next to|beside|against|versus|vs\.?|has|have|a|an)\s)\s*`,
   "i",
 )
 
@@ -134,10 +134,24 @@ function countOfTotal(phrase: string): { total: number; unit: string } | undefin
 /** The connectors after which a phrase is shown, not built: "showing the time". */
 const SHOWING = /^(?:showing|displaying|shows)$/
 
-const UNIT = String.raw`(?:%|°\s?[CF]?|km\/h|mph|km|mi|kg|lbs?|kcal|bpm|hrs?|h|mins?|ms|s|GB|MB|TB|pts)(?![A-Za-z])`
-const AMOUNT = String.raw`(?:\d{1,2}:\d{2}(?:\s?[ap]m)?|(?:[$€£]\s?)?-?\d+(?:[.,]\d+)?(?:\s?${UNIT})?(?:\s+(?:of|out of|\/)\s+\d+(?:[.,]\d+)?(?:\s?${UNIT})?)?)`
+const UNIT = String.raw`(?:%|°\s?[CF]?|km\/h|mph|km|mi|kg|mg|g|lbs?|oz|ml|cm|mm|m|ft|kcal|cal|kWh|W|bpm|hrs?|h|mins?|ms|s|GB|MB|KB|TB|pts|(?:seconds|secs?|minutes|hours|days|nights|weeks|months|years|steps|pages|words|points|calories|reps|sets|laps|miles|kilometers|kilometres|liters|litres|glasses|cups)(?![a-z]))(?![A-Za-z])`
+/** A number as people write it: "1,500", "12.5", "-3" (a lone comma between digits groups thousands). */
+const NUMBER = String.raw`-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:[.,]\d+)?`
+/** "6h 45m", "1 hr 20 min": a duration in two units. */
+const DURATION = String.raw`\d+\s?(?:h|hrs?|hours?)\s?\d+\s?(?:m|mins?|minutes?)(?![A-Za-z])`
+const AMOUNT = String.raw`(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?|${DURATION}|v\d+(?:\.\d+)+|\d+\s?\/\s?\d+(?![\d\/])|(?:[$€£¥]\s?)?(?:${NUMBER})(?:\s?${UNIT})?(?:\s+(?:of|out of|\/)\s+\d+(?:[.,]\d+)?(?:\s?${UNIT})?)?)`
+/**
+ * An amount that cannot be an ordinary number in a phrase: money, a measure with its unit, a time of day, a duration,
+ * a version or a fraction. "Rent $1,500" and "carbs 200 g" are labelled values; "top 10" and "3 cards" are not.
+ */
+const STATED = new RegExp(
+  String.raw`^(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?|${DURATION}|v\d+(?:\.\d+)+|\d+\s?\/\s?\d+|\d+\s+(?:of|out of)\s+\d+(?:\s?${UNIT})?|[$€£¥]\s?(?:${NUMBER})(?:\s?[kKmM]\b)?|(?:${NUMBER})\s?${UNIT})$`,
+  "i",
+)
 const VALUE_FIRST = new RegExp(String.raw`^(${AMOUNT})\s+(?:of\s+)?(.+)$`, "i")
-const VALUE_LAST = new RegExp(String.raw`^(.+?)\s*(?:\s(?:at|of|is)\s|:|=)\s*(${AMOUNT})$`, "i")
+const VALUE_LAST = new RegExp(String.raw`^(.+?)\s*(?:\s(?:at|of|is)\s|(?<!\d):|=)\s*(${AMOUNT})$`, "i")
+
+const VALUE_AFTER = new RegExp(String.raw`^(.*?[A-Za-z][^\s]*)\s+(${AMOUNT})$`, "i")
 
 /** A phrase to show as a label and, when the prompt says it, its value: "72% battery" → Battery: 72%. */
 function rowOf(phrase: string): { label: string; value?: string } {
@@ -146,7 +160,18 @@ function rowOf(phrase: string): { label: string; value?: string } {
   if (first) return { label: capitalize(wordsOf(first[2]!, /$^/)), value: first[1]!.trim() }
   const last = VALUE_LAST.exec(words)
   if (last) return { label: capitalize(last[1]!.trim()), value: last[2]!.trim() }
+  // "Rent $1,500", "prep time 15 min": a label, then an amount that says what it is.
+  const after = VALUE_AFTER.exec(words)
+  if (after && STATED.test(after[2]!.trim()))
+    return { label: capitalize(after[1]!.trim()), value: after[2]!.trim() }
   return { label: capitalize(words) }
+}
+
+/** A phrase that states a labelled amount ("Rent $1,500", "a goal of 8 hours", "120 g protein"), wherever it is. */
+function statedRow(phrase: string): { label: string; value: string } | undefined {
+  const row = rowOf(phrase)
+  if (row.value === undefined || !STATED.test(row.value) || !/[a-z]/i.test(row.label)) return undefined
+  return { label: row.label, value: row.value }
 }
 
 function numberIn(lower: string): number | undefined {
@@ -264,7 +289,7 @@ export function readParts(facts: PromptFacts): PromptParts {
   let shown: { index: number; rows: { label: string; value?: string }[] } | undefined
   const show = (clause: Clause) => {
     const row = rowOf(clause.text)
-    if (!shown || SHOWING.test(clause.after)) {
+    if (!shown || SHOWING.test(clause.after) || shown.index !== parts.length - 1) {
       shown = { index: parts.length, rows: [] }
       take({ kind: "text", value: "" })
     }
@@ -291,6 +316,27 @@ export function readParts(facts: PromptFacts): PromptParts {
     // ("password strength meter"); "a conference badge printer" is a printer, not a badge.
     const isHead = index === 0 && head.toLowerCase().startsWith(lower)
     if (isHead && !HEAD_PARTS.test(lower.split(" ").at(-1) ?? "")) continue
+    // What the thing is for or about, named after its name: "a book card for Dune by Frank Herbert" shows the
+    // book, "an update banner for version v3.2" its version. A common noun ("for my team") is not a subject.
+    const subject =
+      index === 0 && head && lower.startsWith(`${head.toLowerCase()} `)
+        ? /^(for|about|of|by|from)\s+(.+)$/i.exec(clause.text.slice(head.length).trim())
+        : null
+    if (subject && !HEAD_PARTS.test(head.toLowerCase().split(" ").at(-1) ?? "")) {
+      const [, word, rest] = subject as unknown as [string, string, string]
+      const named = { ...clause, text: rest, lower: rest.toLowerCase() }
+      if (statedRow(rest)) {
+        show(named)
+        continue
+      }
+      if (/^["“A-Z0-9]/.test(rest) && !classify(named)) {
+        take({
+          kind: "text",
+          value: word.toLowerCase() === "by" ? `By ${rest}` : rest.replace(/^["“](.*)["”]$/, "$1"),
+        })
+        continue
+      }
+    }
     const chosen = new RegExp(`^${CHOICE_MARK}(\\d+)$`).exec(clause.text)
     if (chosen) {
       current = choices[Number(chosen[1])]!.phrase
@@ -327,7 +373,8 @@ export function readParts(facts: PromptFacts): PromptParts {
       (clause.after === "," || clause.after === "and") &&
       wordsOf(clause.text, /$^/).split(" ").length <= 5
     // In a run of shown phrases, one that names an action is a control ("showing the time and play/pause").
-    if (showing || (more && !actionOf(lower))) {
+    // A label with an amount that says what it is ("Rent $1,500", "a goal of 8 hours") is shown wherever it is.
+    if (showing || (more && !actionOf(lower)) || (!control && statedRow(clause.text))) {
       show(clause)
       continue
     }
@@ -406,11 +453,18 @@ export function readParts(facts: PromptFacts): PromptParts {
       open = undefined
       return true
     }
-    if (/\b(meter|gauge|strength)\b/.test(lower) && !/\b(slider|range)\b/.test(lower)) {
+    // A level stated as a share is a meter too: "a fuel level indicator at 30%", "signal bars at 3 of 5".
+    const stated = /(\d+(?:\.\d+)?)\s*%|\b(\d+)\s+(?:of|out of)\s+(\d+)\b/.exec(lower)
+    const level = stated?.[1] ?? (stated ? shareOf(`${stated[2]} of ${stated[3]}`) : undefined)
+    if (
+      (/\b(meter|gauge|strength)\b/.test(lower) ||
+        (/\b(indicator|level)\b/.test(lower) && level !== undefined)) &&
+      !/\b(slider|range)\b/.test(lower)
+    ) {
       const strength = /\bstrength\b/.test(lower) && /\bpassword\b/.test(facts.lower)
       take({
         kind: "meter",
-        value: strength ? 0 : (numberIn(lower) ?? 50),
+        value: strength ? 0 : Math.min(Number(level ?? numberIn(lower) ?? 50), 100),
         label: capitalize(nameOf(clause.text, /\b(?:meter|gauge|indicator)\b/i)) || "Level",
         ...(strength ? { strengthOf: "password" } : {}),
       })
