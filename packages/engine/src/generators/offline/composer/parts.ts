@@ -353,24 +353,35 @@ export function buildPart(part: Part, scope: PartScope): PartBuild {
       const of = part.of
       const suffix = of ? ` of ${of.total}${of.unit ? ` ${of.unit}` : ""}` : ""
       const counted = of ? `${Math.round((value / 100) * of.total)}${suffix}` : ""
+      // A bar the prompt names ("progress bars for Design and Code") shows its name and level above it.
+      const named = part.label && part.label !== "Progress" ? part.label : undefined
+      const caption = named
+        ? `<div className="flex justify-between text-sm"><span>{${lit(named)}}</span>${of ? "" : `<span>{${prop}}%</span>`}</div>`
+        : ""
       return {
         imports: [PROGRESS],
         state: [],
-        jsx: of
-          ? `<div className="space-y-1">
+        jsx:
+          of || named
+            ? `<div className="space-y-1">
+  ${caption}
   ${bar}
-  <p className="text-sm text-muted-foreground">{String(Math.round((${prop} / 100) * ${of.total})) + ${lit(suffix)}}</p>
+  ${of ? `<p className="text-sm text-muted-foreground">{String(Math.round((${prop} / 100) * ${of.total})) + ${lit(suffix)}}</p>` : ""}
 </div>`
-          : bar,
+            : bar,
         requirements: [
-          [key, `Shows a progress bar at ${value}%${of ? `, with "${counted}" beside it` : ""}`],
+          [
+            key,
+            `Shows ${named ? `the "${named}" progress bar` : "a progress bar"} at ${value}%${of ? `, with "${counted}" beside it` : ""}`,
+          ],
         ],
         tests: {
           [key]: (id) =>
             testCase(
               id,
-              `shows a progress bar at ${value}%${of ? ` (${counted})` : ""}`,
+              `shows ${named ? `the ${named} progress bar` : "a progress bar"} at ${value}%${of ? ` (${counted})` : ""}`,
               `${render}\nexpect(screen.getByRole("progressbar", { name: ${lit(part.label || "Progress")} })).toHaveAttribute("aria-valuenow", ${lit(String(value))})` +
+                (named ? `\nexpect(screen.getByText(${lit(named)})).toBeInTheDocument()` : "") +
                 (of ? `\nexpect(screen.getByText(${lit(counted)})).toBeInTheDocument()` : ""),
             ),
         },

@@ -232,6 +232,32 @@ describe("readParts", () => {
     expect(read("a leaderboard with top 10 and a Refresh button").unplaced).toEqual(["top 10"])
   })
 
+  it("reads a number of controls or pictures as that many, and one for each item or day it ranges over", () => {
+    expect(read("a privacy panel with three toggles and a Save button").parts).toEqual([
+      { kind: "input", value: "Toggle 1", type: "checkbox", switch: true },
+      { kind: "input", value: "Toggle 2", type: "checkbox", switch: true },
+      { kind: "input", value: "Toggle 3", type: "checkbox", switch: true },
+      { kind: "button", value: "Save", action: "submit" },
+    ])
+    expect(read("a photo grid of 3 photos").parts).toEqual([
+      { kind: "image", value: "Photo 1" },
+      { kind: "image", value: "Photo 2" },
+      { kind: "image", value: "Photo 3" },
+    ])
+    expect(
+      read("a habit tracker with a checkbox for each day of the week").parts.map((part) => part.value),
+    ).toEqual(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+    expect(read("a skills card with three progress bars for Design, Code and Writing").parts).toEqual([
+      { kind: "progress", value: 25, label: "Design" },
+      { kind: "progress", value: 25, label: "Code" },
+      { kind: "progress", value: 25, label: "Writing" },
+    ])
+    // Any other plural thing stays a list of that many.
+    expect(read("a board with 3 cards").parts).toEqual([
+      { kind: "list", value: ["Card 1", "Card 2", "Card 3"], label: "Cards" },
+    ])
+  })
+
   it("reads what the thing is for, named after its name, as its subject", () => {
     expect(read("a book card for Dune by Frank Herbert with a Borrow button").parts).toEqual([
       { kind: "text", value: "Dune by Frank Herbert" },

@@ -103,6 +103,28 @@ function itemsOf(phrase: string): string[] {
 const REPEATED =
   /^(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?!(?:seconds|minutes|hours|days|weeks|months|years|times|percent|dollars|euros|pounds)$)([a-z]{3,}s)$/
 
+/** Plural nouns that name a control or a picture: "three toggles" is three switches, not a list of three. */
+const MANY: [RegExp, (label: string) => Part][] = [
+  [/^(?:toggles|switches)$/, (label) => ({ kind: "input", value: label, type: "checkbox", switch: true })],
+  [/^(?:checkboxes|tickboxes)$/, (label) => ({ kind: "input", value: label, type: "checkbox" })],
+  [/^sliders$/, (label) => ({ kind: "input", value: label, type: "range" })],
+  [/^(?:images|photos|pictures|thumbnails)$/, (label) => ({ kind: "image", value: label })],
+]
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+const MONTHS = "January February March April May June July August September October November December".split(
+  " ",
+)
+
+/** "for each day of the week", "one per weekday", "for every month": the items that "each" ranges over. */
+function eachOf(lower: string): string[] | undefined {
+  if (!/\b(?:each|every|per)\b/.test(lower)) return undefined
+  if (/\bweek ?days?\b/.test(lower)) return WEEKDAYS
+  if (/\bday of the week\b|\bdays? of the week\b/.test(lower)) return [...WEEKDAYS, "Saturday", "Sunday"]
+  if (/\bmonth(?: of the year)?\b/.test(lower)) return MONTHS
+  return undefined
+}
+
 /** A phrase that names a control is built, never shown as a labelled value: "a Learn more link", "a Mute toggle". */
 const CONTROL =
   /\b(?:links?|buttons?|cta|inputs?|fields?|toggles?|switch(?:es)?|check ?box(?:es)?|tick ?box(?:es)?|sliders?|dropdowns?|drop-downs?|radios?|textareas?|text ?box(?:es)?)\b/
@@ -306,6 +328,25 @@ export function readParts(facts: PromptFacts): PromptParts {
           }
     claimed[shown.index] = { clause: claimed[shown.index]!.clause, kind: parts[shown.index]!.kind }
   }
+  /** Progress parts that take one bar per item, filled in as the items are read. */
+  const bars: { index: number; items: string[] }[] = []
+  /**
+   * "3 cards", "six tiles": that many of the thing, each named by its number; "three toggles", "4 photos": that many
+   * of the control or picture. True when the clause was one.
+   */
+  const many = (lower: string): boolean => {
+    const repeated = REPEATED.exec(wordsOf(lower, /$^/))
+    const times = repeated ? numberIn(repeated[1]!) : undefined
+    if (!repeated || times === undefined || times < 2) return false
+    const noun = repeated[2]!
+    const one = capitalize(noun.replace(/(?<=[sxz]|ch|sh)es$|s$/, ""))
+    const labels = Array.from({ length: Math.min(times, 12) }, (_, i) => `${one} ${i + 1}`)
+    const control = MANY.find(([nouns]) => nouns.test(noun))?.[1]
+    if (control) for (const label of labels) take(control(label))
+    else take({ kind: "list", value: labels, label: capitalize(noun) })
+    open = undefined
+    return true
+  }
   const quotedList = (clause: Clause) =>
     [...clause.text.matchAll(/["“]([^"”]+)["”]/g)].map((m) => m[1]!.trim())
 
@@ -324,6 +365,8 @@ export function readParts(facts: PromptFacts): PromptParts {
         : null
     if (subject && !HEAD_PARTS.test(head.toLowerCase().split(" ").at(-1) ?? "")) {
       const [, word, rest] = subject as unknown as [string, string, string]
+      // "a photo grid of 4 photos": that many photos, not a subject.
+      if (many(rest.toLowerCase())) continue
       const named = { ...clause, text: rest, lower: rest.toLowerCase() }
       if (statedRow(rest)) {
         show(named)
@@ -387,20 +430,14 @@ export function readParts(facts: PromptFacts): PromptParts {
       take({ kind: "button", value: capitalize(wordsOf(clause.text, /$^/)), action })
       continue
     }
-    const repeated = REPEATED.exec(wordsOf(lower, /$^/))
-    const times = repeated ? numberIn(repeated[1]!) : undefined
-    if (repeated && times !== undefined && times >= 2) {
-      // "3 cards", "six tiles": that many of the thing, each named by its number.
-      const one = capitalize(repeated[2]!.replace(/(?<=[sxz]|ch|sh)es$|s$/, ""))
-      take({
-        kind: "list",
-        value: Array.from({ length: Math.min(times, 12) }, (_, i) => `${one} ${i + 1}`),
-        label: capitalize(repeated[2]!),
-      })
-      open = undefined
-      continue
-    }
+    if (many(lower)) continue
     pending.push(clause)
+  }
+  // "three progress bars for Design, Code and Writing": a bar for each item.
+  for (const group of bars.reverse()) {
+    const one = parts[group.index] as Extract<Part, { kind: "progress" }>
+    parts.splice(group.index, 1, ...group.items.map((label): Part => ({ ...one, label: capitalize(label) })))
+    claimed.splice(group.index, 1, ...group.items.map(() => claimed[group.index]!))
   }
   if (COUNTER.test(head.toLowerCase())) countWith(parts, true)
   else if (parts.some(lowers)) countWith(parts, false)
@@ -436,6 +473,20 @@ export function readParts(facts: PromptFacts): PromptParts {
     }
     if (/\bprogress\b/.test(lower)) {
       const percent = /(\d+)\s*%/.exec(lower)
+      // "progress bars for Reading, Running and Saving": one bar per item; "three progress bars": that many.
+      if (/\bprogress (?:bars|indicators)\b/.test(lower)) {
+        const items = leadItem(clause.text)
+        const count = numberIn(lower.replace(/\d+\s*%/g, ""))
+        const labels =
+          items.length > 0
+            ? items
+            : Array.from({ length: Math.min(count ?? 3, 8) }, (_, i) => `Progress ${i + 1}`)
+        const group = { index: parts.length, items: [...labels] }
+        take({ kind: "progress", value: percent ? Number(percent[1]) : 25, label: labels[0]! })
+        bars.push(group)
+        open = items.length > 0 ? { items: group.items } : undefined
+        return true
+      }
       // "a progress bar at 3 of 4 steps": the share in the clause itself, shown in its words.
       const share = percent ? undefined : /\b\d+\s+(?:of|out of)\s+\d+\b.*$/.exec(lower)?.[0]
       const counted = share === undefined ? undefined : countOfTotal(share)
@@ -562,6 +613,15 @@ export function readParts(facts: PromptFacts): PromptParts {
         options,
       })
       open = { items: options }
+      return true
+    }
+    // "a checkbox for each day of the week": one for each.
+    const each = eachOf(lower)
+    if (each && /\b(toggle|switch|check ?box|tick ?box)(?:es|s)?\b/.test(lower)) {
+      const switched = !/\b(check ?box|tick ?box)/.test(lower)
+      for (const label of each)
+        take({ kind: "input", value: label, type: "checkbox", ...(switched ? { switch: true } : {}) })
+      open = undefined
       return true
     }
     if (
@@ -767,7 +827,9 @@ function dedupe(parts: Part[]): Part[] {
       // A list the prompt named without items gets three of its own words.
       ;(part as { value: unknown }).value = ["First", "Second", "Third"]
     }
-    const key = `${part.kind}:${JSON.stringify(part.value)}`
+    // Bars and meters that share a value are still different parts when their labels differ.
+    const label = part.kind === "progress" || part.kind === "meter" ? part.label : ""
+    const key = `${part.kind}:${JSON.stringify(part.value)}:${label}`
     if (seen.has(key)) return false
     seen.add(key)
     return true
