@@ -880,16 +880,20 @@ function meterPart(part: Extract<Part, { kind: "meter" }>, scope: PartScope): Pa
   return {
     imports: [],
     state: [],
-    jsx: `<div role="meter" aria-label={${lit(part.label)}} aria-valuemin={0} aria-valuemax={100} aria-valuenow={${prop}} className="h-2 w-full overflow-hidden rounded-full bg-muted">
-  <div className="h-full bg-primary" style={{ width: \`\${Math.min(Math.max(${prop}, 0), 100)}%\` }} />
+    // The level is also said in words beside its name: a meter is read at a glance, not only by a screen reader.
+    jsx: `<div className="space-y-1">
+  <div className="flex justify-between text-sm"><span>{${lit(part.label)}}</span><span>{${prop}}%</span></div>
+  <div role="meter" aria-label={${lit(part.label)}} aria-valuemin={0} aria-valuemax={100} aria-valuenow={${prop}} className="h-2 w-full overflow-hidden rounded-full bg-muted">
+    <div className="h-full bg-primary" style={{ width: \`\${Math.min(Math.max(${prop}, 0), 100)}%\` }} />
+  </div>
 </div>`,
-    requirements: [[key, `Shows the ${part.label} meter at ${level} of 100`]],
+    requirements: [[key, `Shows the ${part.label} meter at ${level} of 100, with "${level}%" beside it`]],
     tests: {
       [key]: (id) =>
         testCase(
           id,
           `shows the ${part.label} meter`,
-          `render(<${name} />)\nexpect(screen.getByRole("meter", { name: ${lit(part.label)} })).toHaveAttribute("aria-valuenow", ${lit(String(level))})`,
+          `render(<${name} />)\nconst meter = screen.getByRole("meter", { name: ${lit(part.label)} })\nexpect(meter).toHaveAttribute("aria-valuenow", ${lit(String(level))})\nexpect(meter.parentElement).toHaveTextContent(${lit(`${level}%`)})`,
         ),
     },
   }

@@ -49,9 +49,14 @@ export function quotedWith(facts: PromptFacts, before: RegExp, after?: RegExp): 
   return undefined
 }
 
-/** 'a button that says "Send"', 'Save button labelled "Update bio"' → the button's label. */
+/**
+ * 'a button that says "Send"', 'Save button labelled "Update bio"' → the button's label; without quotes, a label
+ * written with a capital just before the word: "a Save preferences button" → "Save preferences".
+ */
 export function buttonLabel(text: string): string | undefined {
-  return /\bbutton\b[\w\s]{0,20}?(?:says?|reads?|labell?ed|called|named|text|:)?\s*["“']([^"”']+)["”']/i.exec(
-    text,
-  )?.[1]
+  return (
+    /\bbutton\b[\w\s]{0,20}?(?:says?|reads?|labell?ed|called|named|text|:)?\s*["“']([^"”']+)["”']/i.exec(
+      text,
+    )?.[1] ?? /\b(?:an?|the|one)\s+([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+button\b/.exec(text)?.[1]
+  )
 }

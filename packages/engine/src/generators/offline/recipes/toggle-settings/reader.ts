@@ -111,8 +111,10 @@ export function labelFor(item: string, flavour: Flavour): string {
   return capitalize(cleaned || item)
 }
 
-function settingsOf(facts: PromptFacts, flavour: Flavour): Setting[] {
-  let items = entryList(facts, null)
+function settingsOf(facts: PromptFacts, flavour: Flavour, button: string | undefined): Setting[] {
+  // "…, analytics and ads and a Save preferences button": the button closes the list, it is not a setting.
+  let items = entryList(facts, null)?.filter((item) => item.toLowerCase() !== button?.toLowerCase())
+  if (items?.length === 0) items = undefined
   if (!items) {
     // "email push and sms toggles": channel words in the order they are written.
     const found = Object.keys(CHANNELS)
@@ -154,7 +156,7 @@ export function readToggleSettings(facts: PromptFacts): {
   const button = buttonLabel(facts.text)
   const listed = entryList(facts, null) ?? []
   const quoted = facts.quoted.filter((text) => text !== button && !listed.includes(text))
-  const settings = settingsOf(facts, flavour)
+  const settings = settingsOf(facts, flavour, button)
   // Only the prompt's own settings count: a "Dark mode" switch from the default set does not explain its "dark".
   const darkSettings = settings.filter(
     (item) => /\bdark\b/i.test(item.label) && facts.lower.includes(item.label.toLowerCase()),
