@@ -228,6 +228,14 @@ describe("readParts", () => {
       { kind: "values", value: [{ label: "Glasses", value: "6 of 8" }] },
       { kind: "button", value: "Add glass", action: "press" },
     ])
+    // A bare amount is shown as it is, never split into a unit label; "version" says a number is a version.
+    expect(read("a download item showing 2.4 MB of 10 MB").parts).toEqual([
+      { kind: "text", value: "2.4 MB of 10 MB" },
+    ])
+    expect(read("a changelog banner with version 2.1 and a Dismiss button").parts).toEqual([
+      { kind: "values", value: [{ label: "Version", value: "2.1" }] },
+      { kind: "button", value: "Dismiss", action: "dismiss" },
+    ])
     // A plain number is not a stated value outside "showing": "top 10" names no amount.
     expect(read("a leaderboard with top 10 and a Refresh button").unplaced).toEqual(["top 10"])
   })

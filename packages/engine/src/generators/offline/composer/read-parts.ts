@@ -178,13 +178,18 @@ const VALUE_AFTER = new RegExp(String.raw`^(.*?[A-Za-z][^\s]*)\s+(${AMOUNT})$`, 
 /** A phrase to show as a label and, when the prompt says it, its value: "72% battery" → Battery: 72%. */
 function rowOf(phrase: string): { label: string; value?: string } {
   const words = wordsOf(phrase, /$^/)
+  // A bare amount ("2.4 MB", "3:45") has no label to split off: it is shown as it is. One that ends in a word
+  // ("320 calories", "6 of 8 glasses") is labelled by that word.
+  const bare = new RegExp(String.raw`^${AMOUNT}$`, "i").test(words) && !/[a-z]{4,}$/i.test(words)
+  if (bare && /[^\d\s.,]/.test(words)) return { label: words }
   const first = VALUE_FIRST.exec(words)
   if (first) return { label: capitalize(wordsOf(first[2]!, /$^/)), value: first[1]!.trim() }
   const last = VALUE_LAST.exec(words)
   if (last) return { label: capitalize(last[1]!.trim()), value: last[2]!.trim() }
   // "Rent $1,500", "prep time 15 min": a label, then an amount that says what it is.
   const after = VALUE_AFTER.exec(words)
-  if (after && STATED.test(after[2]!.trim()))
+  // "version 2.1": the word says the number is a version.
+  if (after && (STATED.test(after[2]!.trim()) || /^version$/i.test(after[1]!.trim())))
     return { label: capitalize(after[1]!.trim()), value: after[2]!.trim() }
   return { label: capitalize(words) }
 }
@@ -192,7 +197,9 @@ function rowOf(phrase: string): { label: string; value?: string } {
 /** A phrase that states a labelled amount ("Rent $1,500", "a goal of 8 hours", "120 g protein"), wherever it is. */
 function statedRow(phrase: string): { label: string; value: string } | undefined {
   const row = rowOf(phrase)
-  if (row.value === undefined || !STATED.test(row.value) || !/[a-z]/i.test(row.label)) return undefined
+  const version = /^version$/i.test(row.label) && /^v?\d+(?:\.\d+)*$/.test(row.value ?? "")
+  if (row.value === undefined || !(STATED.test(row.value) || version) || !/[a-z]/i.test(row.label))
+    return undefined
   return { label: row.label, value: row.value }
 }
 
