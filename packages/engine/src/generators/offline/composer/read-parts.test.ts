@@ -266,6 +266,31 @@ describe("readParts", () => {
     ])
   })
 
+  it("shows what the thing says or offers as written, and counts stated in votes or views as values", () => {
+    expect(read("an alert saying Your session expires soon, with a Stay signed in button").parts).toEqual([
+      { kind: "text", value: "Your session expires soon" },
+      { kind: "button", value: "Stay signed in", action: "press" },
+    ])
+    expect(read("a promo banner offering 10% off your first order with a Shop now button").parts).toEqual([
+      { kind: "text", value: "10% off your first order" },
+      { kind: "button", value: "Shop now", action: "press" },
+    ])
+    expect(read("a poll result with Yes at 34 votes and No at 21 votes").parts).toEqual([
+      {
+        kind: "values",
+        value: [
+          { label: "Yes", value: "34 votes" },
+          { label: "No", value: "21 votes" },
+        ],
+      },
+    ])
+    // Named options are one choice; a badge's stated count is its value, not its label.
+    expect(read("a mood picker with Great, Okay and Bad options").parts).toEqual([
+      { kind: "input", value: "Choose one", type: "radio", options: ["Great", "Okay", "Bad"] },
+    ])
+    expect(read("an inbox icon with a badge of 5").parts).toEqual([{ kind: "badge", value: 5, label: "new" }])
+  })
+
   it("reads what the thing is for, named after its name, as its subject", () => {
     expect(read("a book card for Dune by Frank Herbert with a Borrow button").parts).toEqual([
       { kind: "text", value: "Dune by Frank Herbert" },
@@ -275,6 +300,7 @@ describe("readParts", () => {
       { kind: "values", value: [{ label: "Version", value: "v3.2" }] },
       { kind: "button", value: "Update now", action: "press" },
     ])
+    expect(read("a flight card from LHR to JFK").parts).toEqual([{ kind: "text", value: "LHR to JFK" }])
     // A common noun is no subject of its own.
     expect(read("a dashboard for my team with a Refresh button").parts).toEqual([
       { kind: "button", value: "Refresh", action: "press" },

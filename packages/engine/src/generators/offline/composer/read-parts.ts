@@ -20,12 +20,12 @@ const LEAD =
  */
 const PLUS = String.raw`(?<!\b(?:a|an|the|one|with|and|or)\s)plus(?!\s+(?:(?:buttons?|signs?|icons?|keys?|symbols?|and|or)\b|\/))`
 const HEAD_END = new RegExp(
-  String.raw`\s+(?:with|showing|displaying|asking|that|which|where|containing|including|featuring|having|under|below|above|beneath|for|of|in|on|at|and|${PLUS})\s+|[,:;.!?(]`,
+  String.raw`\s+(?:with|showing|displaying|asking|that|which|where|containing|including|featuring|having|under|below|above|beneath|for|of|in|on|at|from|and|saying|offering|announcing|reading|${PLUS})\s+|[,:;.!?(]`,
   "i",
 )
 /** Words that join clauses; the one before a clause says how to read it ("showing the time" is a text). */
 const CONNECTOR = new RegExp(
-  String.raw`\s*(?:[;()]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s(?:and|with|${PLUS}|then|also|showing|displaying|shows|asking|asks|under|below|above|beneath|containing|including|featuring|followed by|next to|beside|against|versus|vs\.?|has|have|a|an)\s)\s*`,
+  String.raw`\s*(?:[;()]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s(?:and|with|${PLUS}|then|also|showing|displaying|shows|asking|asks|under|below|above|beneath|containing|including|featuring|followed by|next to|beside|against|versus|vs\.?|saying|that says|announcing|has|have|a|an)\s)\s*`,
   "i",
 )
 
@@ -155,8 +155,10 @@ function countOfTotal(phrase: string): { total: number; unit: string } | undefin
 
 /** The connectors after which a phrase is shown, not built: "showing the time". */
 const SHOWING = /^(?:showing|displaying|shows)$/
+/** The connectors after which a phrase is the thing's own words, shown as written: "saying …", "announcing …". */
+const SAYS = /^(?:saying|that says|announcing)$/
 
-const UNIT = String.raw`(?:%|°\s?[CF]?|km\/h|mph|km|mi|kg|mg|g|lbs?|oz|ml|cm|mm|m|ft|kcal|cal|kWh|W|bpm|hrs?|h|mins?|ms|s|GB|MB|KB|TB|pts|(?:seconds|secs?|minutes|hours|days|nights|weeks|months|years|steps|pages|words|points|calories|reps|sets|laps|miles|kilometers|kilometres|liters|litres|glasses|cups)(?![a-z]))(?![A-Za-z])`
+const UNIT = String.raw`(?:%|°\s?[CF]?|km\/h|mph|km|mi|kg|mg|g|lbs?|oz|ml|cm|mm|m|ft|kcal|cal|kWh|W|bpm|hrs?|h|mins?|ms|s|GB|MB|KB|TB|pts|(?:seconds|secs?|minutes|hours|days|nights|weeks|months|years|steps|pages|words|points|calories|reps|sets|laps|votes|likes|views|followers|reviews|downloads|comments|tickets|seats|guests|miles|kilometers|kilometres|liters|litres|glasses|cups)(?![a-z]))(?![A-Za-z])`
 /** A number as people write it: "1,500", "12.5", "-3" (a lone comma between digits groups thousands). */
 const NUMBER = String.raw`-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:[.,]\d+)?`
 /** "6h 45m", "1 hr 20 min": a duration in two units. */
@@ -368,14 +370,15 @@ export function readParts(facts: PromptFacts): PromptParts {
     // book, "an update banner for version v3.2" its version. A common noun ("for my team") is not a subject.
     const subject =
       index === 0 && head && lower.startsWith(`${head.toLowerCase()} `)
-        ? /^(for|about|of|by|from)\s+(.+)$/i.exec(clause.text.slice(head.length).trim())
+        ? /^(for|about|of|by|from|offering)\s+(.+)$/i.exec(clause.text.slice(head.length).trim())
         : null
     if (subject && !HEAD_PARTS.test(head.toLowerCase().split(" ").at(-1) ?? "")) {
       const [, word, rest] = subject as unknown as [string, string, string]
       // "a photo grid of 4 photos": that many photos, not a subject.
       if (many(rest.toLowerCase())) continue
       const named = { ...clause, text: rest, lower: rest.toLowerCase() }
-      if (statedRow(rest)) {
+      // What it offers is said as written ("offering 10% off your first order"), not split into a value.
+      if (word.toLowerCase() !== "offering" && statedRow(rest)) {
         show(named)
         continue
       }
@@ -412,6 +415,12 @@ export function readParts(facts: PromptFacts): PromptParts {
     ) {
       const counted = measure.kind === "progress" ? countOfTotal(clause.text) : undefined
       parts[parts.length - 1] = { ...measure, value: share, ...(counted ? { of: counted } : {}) }
+      continue
+    }
+    // What the thing says, as it says it: 'a banner saying 10% off your first order'.
+    if (SAYS.test(clause.after) && !CONTROL.test(lower)) {
+      take({ kind: "text", value: capitalize(clause.text.replace(/^["“'‘](.*)["”'’]$/, "$1")) })
+      open = undefined
       continue
     }
     const control = CONTROL.test(lower)
@@ -552,7 +561,10 @@ export function readParts(facts: PromptFacts): PromptParts {
     if (/\b(badge|unread|notification count|count badge|counter badge)\b/.test(lower)) {
       const label = /\bunread\b/.test(lower)
         ? "unread"
-        : wordsOf(clause.text, /\b(?:count|badge)\b/gi) || "new"
+        : wordsOf(
+            clause.text.replace(/\s+(?:of|at|showing|with)\s+\d+\b.*$/i, ""),
+            /\b(?:count|badge)\b/gi,
+          ) || "new"
       take({ kind: "badge", value: numberIn(lower) ?? 3, label })
       open = undefined
       return true
@@ -600,6 +612,14 @@ export function readParts(facts: PromptFacts): PromptParts {
         type: "radio",
         options: Array.from({ length: count }, (_, i) => `${i + 1} star${i === 0 ? "" : "s"}`),
       })
+      open = undefined
+      return true
+    }
+    // "Great, Okay and Bad options": the named options, one to choose.
+    if (/\b(?:options|choices|answers)$/.test(lower) && pending.length > 0) {
+      const last = wordsOf(clause.text, /\b(?:options|choices|answers)\b/i)
+      const options = [...itemsFromPending(), ...(last ? [capitalize(last)] : [])]
+      take({ kind: "input", value: "Choose one", type: "radio", options })
       open = undefined
       return true
     }
