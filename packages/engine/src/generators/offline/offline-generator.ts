@@ -22,6 +22,7 @@ import {
   COMPOSED_KIND,
   composeFor,
   followUpParts,
+  droppedWords,
   recipeFits,
   recomposeComposed,
   readParts,
@@ -154,9 +155,19 @@ export function interpret(
     if (previous) notes.unshift(NOT_OURS(previous))
     return { composition: composed.composition, notes }
   }
+  const chosen = freshComposition(choice.recipe, combined)
+  // A recipe that would drop a control or item the prompt names is not the answer when the composer builds them.
+  if (!composed && droppedWords(chosen, read, combined).length > 0) {
+    const instead = composeFor(combined, recipeNames(catalogue))
+    if (instead.built > 0) {
+      const notes = [composedNote(instead, combined)]
+      if (previous) notes.unshift(NOT_OURS(previous))
+      return { composition: instead.composition, notes }
+    }
+  }
   const notes = [choiceNote(choice, combined, false)]
   if (previous) notes.unshift(NOT_OURS(previous))
-  return { composition: freshComposition(choice.recipe, combined), notes }
+  return { composition: chosen, notes }
 }
 
 const NOT_OURS = (previous: PreviousVersion) =>

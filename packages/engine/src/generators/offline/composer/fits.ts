@@ -1,5 +1,5 @@
-import { textHasPhrase as has, type Choice } from "../compose"
-import type { PromptFacts } from "../facts"
+import { textHasPhrase as has, type Choice, type Composition } from "../compose"
+import { escapeRegExp, type PromptFacts } from "../facts"
 import type { PartKind } from "./types"
 import type { PromptParts } from "./read-parts"
 
@@ -11,9 +11,9 @@ import type { PromptParts } from "./read-parts"
 const CARRIES: Readonly<Record<string, Partial<Record<PartKind, number>>>> = {
   "data-table": { table: 1, input: 1 },
   tabs: { tabs: 1 },
-  "countdown-timer": { timer: 1 },
-  stopwatch: { timer: 1 },
-  "multi-step-wizard": { steps: 1 },
+  "countdown-timer": { timer: 1, button: 3 },
+  stopwatch: { timer: 1, button: 4 },
+  "multi-step-wizard": { steps: 1, button: 3 },
   "tag-input": { input: 1 },
   "range-slider": { input: 1 },
   "login-form": { input: 3, button: 2 },
@@ -21,15 +21,15 @@ const CARRIES: Readonly<Record<string, Partial<Record<PartKind, number>>>> = {
   "contact-form": { input: 5, button: 1 },
   "newsletter-signup": { input: 2, button: 1 },
   "character-counter": { input: 1, button: 1 },
-  "quantity-stepper": { button: 2, input: 1 },
-  "todo-list": { list: 1, input: 1, button: 2 },
+  "quantity-stepper": { button: 3, input: 1 },
+  "todo-list": { list: 1, input: 1, button: 3 },
   "search-list": { input: 1, list: 1 },
   "star-rating": { input: 1, button: 1 },
   "file-upload": { button: 1, input: 1 },
   "image-carousel": { image: 8, button: 2 },
   "profile-card": { avatar: 1, image: 1, button: 2 },
   "stats-cards": { badge: 4, values: 1 },
-  "otp-input": { input: 1 },
+  "otp-input": { input: 1, button: 1 },
   "toggle-settings": { input: 12, list: 1, button: 1 },
 }
 
@@ -94,5 +94,22 @@ function cardCarries(read: PromptParts): boolean {
   return (
     buttons <= 1 &&
     read.parts.every((part) => part.kind === "heading" || part.kind === "text" || part.kind === "button")
+  )
+}
+
+/**
+ * The labels of the buttons the prompt names, written as labels (with a capital, as in "Okay and Bad buttons" or "an
+ * Add glass button"), that the recipe's component does not carry: a recipe that drops them does not fit.
+ */
+export function droppedWords(composition: Composition, read: PromptParts, facts: PromptFacts): string[] {
+  const carried = (
+    composition.recipe.component(composition.context) + JSON.stringify(composition.context.values)
+  ).toLowerCase()
+  const labels = read.parts.flatMap((part) => (part.kind === "button" ? [part.value] : []))
+  return [...new Set(labels)].filter(
+    (label) =>
+      /^[A-Z]/.test(label) &&
+      new RegExp(`(?:^|[^\\w])${escapeRegExp(label)}(?![\\w])`).test(facts.text) &&
+      !carried.includes(label.toLowerCase()),
   )
 }

@@ -5,7 +5,7 @@ export {
   recomposeComposed,
   type ComposedPrompt,
 } from "./compose-component"
-export { recipeFits } from "./fits"
+export { droppedWords, recipeFits } from "./fits"
 export { followUpParts, type PartsFollowUp } from "./follow-up"
 export { readParts, type PromptParts } from "./read-parts"
 export type { Part, PartKind } from "./types"

@@ -524,7 +524,17 @@ describe("choosing between a recipe and the composer", () => {
     expect(kindOf("a 2FA setup card with a QR code image, a 6-digit code input and a Verify button")).toBe(
       "composed",
     )
-    // What the recipe has a place for keeps it: the star rating's reset button, the range slider alone.
+    // A recipe that would drop a button the prompt names by its label is not the answer either.
+    expect(kindOf("a countdown timer with a Snooze button")).toBe("composed")
+    expect(kindOf("a quantity stepper with an Add to bag button")).toBe("composed")
+    expect(read("a quantity stepper with an Add to bag button").parts).toEqual([
+      { kind: "button", value: "Decrease quantity", action: "decrement", min: 1 },
+      { kind: "button", value: "Increase quantity", action: "count", min: 1 },
+      { kind: "button", value: "Add to bag", action: "press" },
+    ])
+    // What the recipe has a place for keeps it: the stopwatch's own buttons, the star rating's reset button, the
+    // range slider alone.
+    expect(kindOf("a stopwatch with Lap and Reset buttons")).toBe("stopwatch")
     expect(kindOf("a 5 star rating with a reset button")).toBe("star-rating")
     expect(kindOf("a volume slider from 0 to 100")).toBe("range-slider")
   })

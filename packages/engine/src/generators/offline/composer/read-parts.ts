@@ -538,6 +538,13 @@ export function readParts(facts: PromptFacts): PromptParts {
       open = undefined
       return true
     }
+    // "a quantity stepper", "a qty picker": a count with a button to lower it and one to raise it, from 1.
+    if (/\b(?:quantity|qty)\s+(?:stepper|picker|selector|counter|control)\b/.test(lower)) {
+      take({ kind: "button", value: "Decrease quantity", action: "decrement", min: 1 })
+      take({ kind: "button", value: "Increase quantity", action: "count", min: 1 })
+      open = undefined
+      return true
+    }
     if (/\b(sub-?total|tax|vat|discount|grand total|total|line items?|quantit(?:y|ies))\b/.test(lower)) {
       totals ??= take({ kind: "totals", value: [], subtotal: false }) as Extract<Part, { kind: "totals" }>
       const tax = percentOf(lower, "tax", "vat", "sales tax")
