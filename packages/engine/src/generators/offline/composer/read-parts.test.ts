@@ -291,6 +291,38 @@ describe("readParts", () => {
     expect(read("an inbox icon with a badge of 5").parts).toEqual([{ kind: "badge", value: 5, label: "new" }])
   })
 
+  it("reads the last item written before the plural noun, what a thing lists, and the numbers after its colon", () => {
+    expect(read("a delivery tracker with Ordered, Shipped and Delivered steps").parts).toEqual([
+      { kind: "steps", value: ["Ordered", "Shipped", "Delivered"], label: "Steps", style: "steps" },
+    ])
+    expect(read("a wizard with three steps").parts).toEqual([
+      { kind: "steps", value: ["Step 1", "Step 2", "Step 3"], label: "Steps", style: "steps" },
+    ])
+    expect(read("a team card listing Alice, Bob and Carol with a Message button").parts).toEqual([
+      { kind: "list", value: ["Alice", "Bob", "Carol"], label: "Items" },
+      { kind: "button", value: "Message", action: "press" },
+    ])
+    expect(read("a weekly summary: 12 tasks done, 3 overdue, 85% on time").parts).toEqual([
+      {
+        kind: "values",
+        value: [
+          { label: "Tasks done", value: "12" },
+          { label: "Overdue", value: "3" },
+          { label: "On time", value: "85%" },
+        ],
+      },
+    ])
+    // A share in units fills a meter; media controls are toggles.
+    expect(read("a storage meter showing 45 GB of 100 GB used").parts).toEqual([
+      { kind: "meter", value: 45, label: "Storage" },
+    ])
+    expect(read("a video player with play, mute and fullscreen").parts.map((part) => part.value)).toEqual([
+      "Play",
+      "Mute",
+      "Fullscreen",
+    ])
+  })
+
   it("reads what the thing is for, named after its name, as its subject", () => {
     expect(read("a book card for Dune by Frank Herbert with a Borrow button").parts).toEqual([
       { kind: "text", value: "Dune by Frank Herbert" },

@@ -20,19 +20,19 @@ const LEAD =
  */
 const PLUS = String.raw`(?<!\b(?:a|an|the|one|with|and|or)\s)plus(?!\s+(?:(?:buttons?|signs?|icons?|keys?|symbols?|and|or)\b|\/))`
 const HEAD_END = new RegExp(
-  String.raw`\s+(?:with|showing|displaying|asking|that|which|where|containing|including|featuring|having|under|below|above|beneath|for|of|in|on|at|from|and|saying|offering|announcing|reading|${PLUS})\s+|[,:;.!?(]`,
+  String.raw`\s+(?:with|showing|displaying|asking|that|which|where|containing|including|featuring|having|under|below|above|beneath|for|of|in|on|at|from|and|saying|offering|announcing|reading|listing|${PLUS})\s+|[,:;.!?(]`,
   "i",
 )
 /** Words that join clauses; the one before a clause says how to read it ("showing the time" is a text). */
 const CONNECTOR = new RegExp(
-  String.raw`\s*(?:[;()]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s(?:and|with|${PLUS}|then|also|showing|displaying|shows|asking|asks|under|below|above|beneath|containing|including|featuring|followed by|next to|beside|against|versus|vs\.?|saying|that says|announcing|has|have|a|an)\s)\s*`,
+  String.raw`\s*(?:[;()]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s(?:and|with|${PLUS}|then|also|showing|displaying|shows|asking|asks|under|below|above|beneath|containing|including|featuring|followed by|next to|beside|against|versus|vs\.?|saying|that says|announcing|listing|has|have|a|an)\s)\s*`,
   "i",
 )
 
 const VERB_ACTIONS: [RegExp, ButtonAction][] = [
   [/\b(minus|decrement|decrease|subtract|minus one|remove one|take one)\b|^\s*(?:-|−|–|-1)\s*$/, "decrement"],
   [
-    /\b(play\s*\/\s*pause|play|pause|like|follow|favou?rite|mute|unmute|bookmark|star|show\s*\/\s*hide|on\s*\/\s*off|expand|collapse|toggle)\b/,
+    /\b(play\s*\/\s*pause|play|pause|like|follow|favou?rite|mute|unmute|bookmark|star|show\s*\/\s*hide|on\s*\/\s*off|expand|collapse|toggle|full ?screen|shuffle|repeat|loop|subtitles|captions)\b/,
     "toggle",
   ],
   [
@@ -74,6 +74,17 @@ function nameOf(clause: string, noun: RegExp): string {
     .replace(/\s(?:for|of|offering|with|called|named|like|such as|including|showing|at)\b.*$/i, " ")
     .replace(/\b\d+(?:\.\d+)?\s*%?/g, " ")
   return wordsOf(bare.replace(/["“”]/g, ""), noun)
+}
+
+/**
+ * The last of a run of named items, written before the plural noun that names them all: "Ordered, Shipped and
+ * Delivered steps" → "Delivered". Only a capitalised word is an item ("three steps", "the steps" are not).
+ */
+function lastItem(clause: string, plural: RegExp): string[] {
+  const match = new RegExp(
+    String.raw`^(?:(?:an?|the)\s+)?([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?)\s+${plural.source}$`,
+  ).exec(clause.trim())
+  return match ? [match[1]!] : []
 }
 
 /** The first item, inside a container's clause: "tabs for Ingredients" → "Ingredients". */
@@ -133,7 +144,12 @@ const CONTROL =
  * A share stated for a progress bar or meter: "40% read" → 40, "3 of 10 pages" → 30; undefined for any other amount.
  */
 function shareOf(phrase: string): number | undefined {
-  const counted = /^(\d+)\s+(?:of|out of)\s+(\d+)\b/i.exec(wordsOf(phrase, /$^/))
+  const counted =
+    /^(\d+(?:\.\d+)?)(?:\s?([A-Za-z]{1,3}))?\s+(?:of|out of)\s+(\d+(?:\.\d+)?)(?:\s?\2)?\b/i.exec(
+      wordsOf(phrase, /$^/),
+    )
+  if (counted && Number(counted[3]) > 0)
+    return Math.min(Math.round((Number(counted[1]) / Number(counted[3])) * 100), 100)
   if (counted && Number(counted[2]) > 0)
     return Math.min(Math.round((Number(counted[1]) / Number(counted[2])) * 100), 100)
   const words = wordsOf(phrase, /$^/)
@@ -417,6 +433,22 @@ export function readParts(facts: PromptFacts): PromptParts {
       parts[parts.length - 1] = { ...measure, value: share, ...(counted ? { of: counted } : {}) }
       continue
     }
+    // "a team card listing Alice, Bob and Carol": the items it lists.
+    if (clause.after === "listing" && !CONTROL.test(lower)) {
+      const part = take({ kind: "list", value: [capitalize(wordsOf(clause.text, /$^/))], label: "Items" })
+      open = { items: part.value as string[] }
+      continue
+    }
+    // "a weekly summary: 12 tasks done, 3 overdue": after the name's colon, phrases with their numbers are values.
+    if (
+      clause.after === ":" &&
+      !CONTROL.test(lower) &&
+      rowOf(clause.text).value !== undefined &&
+      !actionOf(lower)
+    ) {
+      show(clause)
+      continue
+    }
     // What the thing says, as it says it: 'a banner saying 10% off your first order'.
     if (SAYS.test(clause.after) && !CONTROL.test(lower)) {
       take({ kind: "text", value: capitalize(clause.text.replace(/^["“'‘](.*)["”'’]$/, "$1")) })
@@ -585,7 +617,12 @@ export function readParts(facts: PromptFacts): PromptParts {
       return true
     }
     if (/\btabs?\b/.test(lower) && !/\btable\b/.test(lower)) {
-      const items = [...itemsFromPending(), ...leadItem(clause.text), ...quotedList(clause)]
+      const items = [
+        ...itemsFromPending(),
+        ...lastItem(clause.text, /\btabs\b/),
+        ...leadItem(clause.text),
+        ...quotedList(clause),
+      ]
       const part = take({ kind: "tabs", value: items })
       open = { items: part.value as string[] }
       return true
@@ -593,7 +630,12 @@ export function readParts(facts: PromptFacts): PromptParts {
     if (/\b(steps?|stepper|timeline|milestones?|stages?)\b/.test(lower) && !INPUT_NOUN.test(lower)) {
       const count = numberIn(lower)
       const style = /\b(timeline|milestones?)\b/.test(lower) ? "timeline" : "steps"
-      const items = [...itemsFromPending(), ...leadItem(clause.text), ...quotedList(clause)]
+      const items = [
+        ...itemsFromPending(),
+        ...lastItem(clause.text, /\b(?:steps|stages|milestones)\b/),
+        ...leadItem(clause.text),
+        ...quotedList(clause),
+      ]
       const part = take({
         kind: "steps",
         value:
