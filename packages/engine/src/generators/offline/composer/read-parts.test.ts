@@ -295,6 +295,10 @@ describe("readParts", () => {
     expect(read("a delivery tracker with Ordered, Shipped and Delivered steps").parts).toEqual([
       { kind: "steps", value: ["Ordered", "Shipped", "Delivered"], label: "Steps", style: "steps" },
     ])
+    // The name can say how many steps there are.
+    expect(read("a 4 step checkout").parts).toEqual([
+      { kind: "steps", value: ["Step 1", "Step 2", "Step 3", "Step 4"], label: "Steps", style: "steps" },
+    ])
     expect(read("a wizard with three steps").parts).toEqual([
       { kind: "steps", value: ["Step 1", "Step 2", "Step 3"], label: "Steps", style: "steps" },
     ])

@@ -381,6 +381,18 @@ export function readParts(facts: PromptFacts): PromptParts {
     // The head names the thing ("cookie consent banner"): it is the heading unless its last word names a part
     // ("password strength meter"); "a conference badge printer" is a printer, not a badge.
     const isHead = index === 0 && head.toLowerCase().startsWith(lower)
+    // "a 4 step checkout", "a three-step signup": the name says how many steps it has.
+    const stepped = isHead ? /^(\d+|two|three|four|five|six|seven|eight)[\s-]+steps?\s+\S/.exec(lower) : null
+    if (stepped) {
+      const count = Math.min(numberIn(stepped[1]!) ?? 3, 8)
+      take({
+        kind: "steps",
+        value: Array.from({ length: count }, (_, i) => `Step ${i + 1}`),
+        label: "Steps",
+        style: "steps",
+      })
+      continue
+    }
     if (isHead && !HEAD_PARTS.test(lower.split(" ").at(-1) ?? "")) continue
     // What the thing is for or about, named after its name: "a book card for Dune by Frank Herbert" shows the
     // book, "an update banner for version v3.2" its version. A common noun ("for my team") is not a subject.
