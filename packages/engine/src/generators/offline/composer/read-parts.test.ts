@@ -284,6 +284,15 @@ describe("readParts", () => {
         ],
       },
     ])
+    // A question asked is shown as asked, apart from the options to answer it.
+    expect(read("a poll asking What should we build next? with Dark mode and Export options").parts).toEqual([
+      { kind: "text", value: "What should we build next?" },
+      { kind: "input", value: "Choose one", type: "radio", options: ["Dark mode", "Export"] },
+    ])
+    // Steps counted ("steps 8,240 of 10,000") are a value, not steps to go through.
+    expect(read("a fitness tracker with steps 8,240 of 10,000").parts).toEqual([
+      { kind: "values", value: [{ label: "Steps", value: "8,240 of 10,000" }] },
+    ])
     // Named options are one choice; a badge's stated count is its value, not its label.
     expect(read("a mood picker with Great, Okay and Bad options").parts).toEqual([
       { kind: "input", value: "Choose one", type: "radio", options: ["Great", "Okay", "Bad"] },

@@ -173,6 +173,9 @@ function countOfTotal(phrase: string): { total: number; unit: string } | undefin
 const SHOWING = /^(?:showing|displaying|shows)$/
 /** The connectors after which a phrase is the thing's own words, shown as written: "saying …", "announcing …". */
 const SAYS = /^(?:saying|that says|announcing)$/
+/** A question, as a poll or a form asks it: "What should we build next?", "Would you recommend us". */
+const QUESTION =
+  /\?$|^(?:what|which|how|who|where|when|why|do|does|did|would|will|are|is|should|can|could)\s/i
 
 const UNIT = String.raw`(?:%|°\s?[CF]?|km\/h|mph|km|mi|kg|mg|g|lbs?|oz|ml|cm|mm|m|ft|kcal|cal|kWh|W|bpm|hrs?|h|mins?|ms|s|GB|MB|KB|TB|pts|(?:seconds|secs?|minutes|hours|days|nights|weeks|months|years|steps|pages|words|points|calories|reps|sets|laps|votes|likes|views|followers|reviews|downloads|comments|tickets|seats|guests|miles|kilometers|kilometres|liters|litres|glasses|cups)(?![a-z]))(?![A-Za-z])`
 /** A number as people write it: "1,500", "12.5", "-3" (a lone comma between digits groups thousands). */
@@ -185,11 +188,14 @@ const AMOUNT = String.raw`(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?|${DURATION}|v
  * a version or a fraction. "Rent $1,500" and "carbs 200 g" are labelled values; "top 10" and "3 cards" are not.
  */
 const STATED = new RegExp(
-  String.raw`^(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?|${DURATION}|v\d+(?:\.\d+)+|\d+\s?\/\s?\d+|\d+\s+(?:of|out of)\s+\d+(?:\s?${UNIT})?|[$€£¥]\s?(?:${NUMBER})(?:\s?[kKmM]\b)?|(?:${NUMBER})\s?${UNIT})$`,
+  String.raw`^(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?|${DURATION}|v\d+(?:\.\d+)+|\d+\s?\/\s?\d+|(?:${NUMBER})\s+(?:of|out of)\s+(?:${NUMBER})(?:\s?${UNIT})?|[$€£¥]\s?(?:${NUMBER})(?:\s?[kKmM]\b)?|(?:${NUMBER})\s?${UNIT})$`,
   "i",
 )
 const VALUE_FIRST = new RegExp(String.raw`^(${AMOUNT})\s+(?:of\s+)?(.+)$`, "i")
-const VALUE_LAST = new RegExp(String.raw`^(.+?)\s*(?:\s(?:at|of|is)\s|(?<!\d):|=)\s*(${AMOUNT})$`, "i")
+const VALUE_LAST = new RegExp(
+  String.raw`^(.*?[^\d\s,.])\s*(?:\s(?:at|of|is)\s|(?<!\d):|=)\s*(${AMOUNT})$`,
+  "i",
+)
 
 const VALUE_AFTER = new RegExp(String.raw`^(.*?[A-Za-z][^\s]*)\s+(${AMOUNT})$`, "i")
 
@@ -461,8 +467,9 @@ export function readParts(facts: PromptFacts): PromptParts {
       show(clause)
       continue
     }
-    // What the thing says, as it says it: 'a banner saying 10% off your first order'.
-    if (SAYS.test(clause.after) && !CONTROL.test(lower)) {
+    // What the thing says, as it says it: 'a banner saying 10% off your first order', 'a poll asking What next?'.
+    const asked = /^(?:asking|asks)$/.test(clause.after) && QUESTION.test(clause.text)
+    if ((SAYS.test(clause.after) || asked) && !CONTROL.test(lower)) {
       take({ kind: "text", value: capitalize(clause.text.replace(/^["“'‘](.*)["”'’]$/, "$1")) })
       open = undefined
       continue
@@ -639,7 +646,12 @@ export function readParts(facts: PromptFacts): PromptParts {
       open = { items: part.value as string[] }
       return true
     }
-    if (/\b(steps?|stepper|timeline|milestones?|stages?)\b/.test(lower) && !INPUT_NOUN.test(lower)) {
+    // "steps 8,240 of 10,000" counts steps walked: a value, not steps to go through.
+    if (
+      /\b(steps?|stepper|timeline|milestones?|stages?)\b/.test(lower) &&
+      !INPUT_NOUN.test(lower) &&
+      !statedRow(clause.text)
+    ) {
       const count = numberIn(lower)
       const style = /\b(timeline|milestones?)\b/.test(lower) ? "timeline" : "steps"
       const items = [
