@@ -149,21 +149,19 @@ export function interpret(
   const composed = recipeFits(choice, read, combined)
     ? undefined
     : composeFor(combined, recipeNames(catalogue))
-  // The fallback card never stands in for what the prompt names: with nothing to build, the composer says so.
-  if (composed && (composed.built > 0 || choice.approximate || choice.recipe === FALLBACK_RECIPE)) {
-    const notes = [composedNote(composed, combined)]
+  const answer = (built: ReturnType<typeof composeFor>) => {
+    const notes = [composedNote(built, combined)]
     if (previous) notes.unshift(NOT_OURS(previous))
-    return { composition: composed.composition, notes }
+    return { composition: built.composition, notes }
   }
+  // The fallback card never stands in for what the prompt names: with nothing to build, the composer says so.
+  if (composed && (composed.built > 0 || choice.approximate || choice.recipe === FALLBACK_RECIPE))
+    return answer(composed)
   const chosen = freshComposition(choice.recipe, combined)
-  // A recipe that would drop a control or item the prompt names is not the answer when the composer builds them.
+  // A recipe that would drop a button the prompt names is not the answer when the composer builds it.
   if (!composed && droppedWords(chosen, read, combined).length > 0) {
     const instead = composeFor(combined, recipeNames(catalogue))
-    if (instead.built > 0) {
-      const notes = [composedNote(instead, combined)]
-      if (previous) notes.unshift(NOT_OURS(previous))
-      return { composition: instead.composition, notes }
-    }
+    if (instead.built > 0) return answer(instead)
   }
   const notes = [choiceNote(choice, combined, false)]
   if (previous) notes.unshift(NOT_OURS(previous))

@@ -73,14 +73,13 @@ export function recipeFits(choice: Choice, read: PromptParts, facts: PromptFacts
   if (choice.recipe.kind === "content-card" && !(cardCarries(read) && facts.quoted.length >= 2)) return false
   const head = read.title.toLowerCase()
   const strong = choice.matched.filter((phrase) => choice.recipe.keywords.strong.includes(phrase))
-  const same = Object.keys(CARRIES[choice.recipe.kind] ?? {})
-  const carried = carries(choice.recipe.kind, read)
   // The prompt's own name for the thing names the recipe: it fits when it carries what else the prompt names.
   if (strong.some((phrase) => has(head, phrase))) return carries(choice.recipe.kind, read, CONTROLS)
   // Named only further on: it fits when no part names it as something else, and it carries every part named (a
   // recipe not in the table carries only a heading and text then).
+  const same = Object.keys(CARRIES[choice.recipe.kind] ?? {})
   const carriedHere = CARRIES[choice.recipe.kind]
-    ? carried
+    ? carries(choice.recipe.kind, read)
     : read.parts.every((part) => part.kind === "heading" || part.kind === "text")
   return strong.some(
     (phrase) =>

@@ -150,10 +150,8 @@ function shareOf(phrase: string): number | undefined {
     )
   if (counted && Number(counted[3]) > 0)
     return Math.min(Math.round((Number(counted[1]) / Number(counted[3])) * 100), 100)
-  if (counted && Number(counted[2]) > 0)
-    return Math.min(Math.round((Number(counted[1]) / Number(counted[2])) * 100), 100)
   const words = wordsOf(phrase, /$^/)
-  const value = new RegExp(String.raw`^${AMOUNT}$`, "i").test(words) ? words : rowOf(phrase).value
+  const value = WHOLE_AMOUNT.test(words) ? words : rowOf(phrase).value
   if (value === undefined) return undefined
   const percent = /^(\d+(?:\.\d+)?)\s?%$/.exec(value)
   if (percent) return Math.min(Number(percent[1]), 100)
@@ -191,6 +189,8 @@ const STATED = new RegExp(
   String.raw`^(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?|${DURATION}|v\d+(?:\.\d+)+|\d+\s?\/\s?\d+|(?:${NUMBER})\s+(?:of|out of)\s+(?:${NUMBER})(?:\s?${UNIT})?|[$€£¥]\s?(?:${NUMBER})(?:\s?[kKmM]\b)?|(?:${NUMBER})\s?${UNIT})$`,
   "i",
 )
+/** A phrase that is an amount and nothing else: "2.4 MB", "40%", "3 of 10". */
+const WHOLE_AMOUNT = new RegExp(String.raw`^${AMOUNT}$`, "i")
 const VALUE_FIRST = new RegExp(String.raw`^(${AMOUNT})\s+(?:of\s+)?(.+)$`, "i")
 const VALUE_LAST = new RegExp(
   String.raw`^(.*?[^\d\s,.])\s*(?:\s(?:at|of|is)\s|(?<!\d):|=)\s*(${AMOUNT})$`,
@@ -204,7 +204,7 @@ function rowOf(phrase: string): { label: string; value?: string } {
   const words = wordsOf(phrase, /$^/)
   // A bare amount ("2.4 MB", "3:45") has no label to split off: it is shown as it is. One that ends in a word
   // ("320 calories", "6 of 8 glasses") is labelled by that word.
-  const bare = new RegExp(String.raw`^${AMOUNT}$`, "i").test(words) && !/[a-z]{4,}$/i.test(words)
+  const bare = WHOLE_AMOUNT.test(words) && !/[a-z]{4,}$/i.test(words)
   if (bare && /[^\d\s.,]/.test(words)) return { label: words }
   const first = VALUE_FIRST.exec(words)
   if (first) return { label: capitalize(wordsOf(first[2]!, /$^/)), value: first[1]!.trim() }
@@ -407,7 +407,8 @@ export function readParts(facts: PromptFacts): PromptParts {
         ? /^(for|about|of|by|from|offering)\s+(.+)$/i.exec(clause.text.slice(head.length).trim())
         : null
     if (subject && !HEAD_PARTS.test(head.toLowerCase().split(" ").at(-1) ?? "")) {
-      const [, word, rest] = subject as unknown as [string, string, string]
+      const word = subject[1]!
+      const rest = subject[2]!
       // "a photo grid of 4 photos": that many photos, not a subject.
       if (many(rest.toLowerCase())) continue
       const named = { ...clause, text: rest, lower: rest.toLowerCase() }
@@ -572,8 +573,8 @@ export function readParts(facts: PromptFacts): PromptParts {
       return true
     }
     // A level stated as a share is a meter too: "a fuel level indicator at 30%", "signal bars at 3 of 5".
-    const stated = /(\d+(?:\.\d+)?)\s*%|\b(\d+)\s+(?:of|out of)\s+(\d+)\b/.exec(lower)
-    const level = stated?.[1] ?? (stated ? shareOf(`${stated[2]} of ${stated[3]}`) : undefined)
+    const stated = /\d+(?:\.\d+)?\s*%|\b\d+\s+(?:of|out of)\s+\d+\b/.exec(lower)
+    const level = stated ? shareOf(stated[0]) : undefined
     if (
       (/\b(meter|gauge|strength)\b/.test(lower) ||
         (/\b(indicator|level)\b/.test(lower) && level !== undefined)) &&
@@ -582,7 +583,7 @@ export function readParts(facts: PromptFacts): PromptParts {
       const strength = /\bstrength\b/.test(lower) && /\bpassword\b/.test(facts.lower)
       take({
         kind: "meter",
-        value: strength ? 0 : Math.min(Number(level ?? numberIn(lower) ?? 50), 100),
+        value: strength ? 0 : Math.min(level ?? numberIn(lower) ?? 50, 100),
         label: capitalize(nameOf(clause.text, /\b(?:meter|gauge|indicator)\b/i)) || "Level",
         ...(strength ? { strengthOf: "password" } : {}),
       })

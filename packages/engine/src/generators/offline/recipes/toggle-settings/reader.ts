@@ -111,10 +111,9 @@ export function labelFor(item: string, flavour: Flavour): string {
   return capitalize(cleaned || item)
 }
 
-function settingsOf(facts: PromptFacts, flavour: Flavour, button: string | undefined): Setting[] {
-  // "…, analytics and ads and a Save preferences button": the button closes the list, it is not a setting.
-  let items = entryList(facts, null)?.filter((item) => item.toLowerCase() !== button?.toLowerCase())
-  if (items?.length === 0) items = undefined
+/** `listed`: the prompt's list of entries, without the save button's label ("… and a Save preferences button"). */
+function settingsOf(facts: PromptFacts, flavour: Flavour, listed: string[] | undefined): Setting[] {
+  let items = listed?.length ? listed : undefined
   if (!items) {
     // "email push and sms toggles": channel words in the order they are written.
     const found = Object.keys(CHANNELS)
@@ -154,9 +153,14 @@ export function readToggleSettings(facts: PromptFacts): {
 } {
   const flavour = flavourOf(facts)
   const button = buttonLabel(facts.text)
-  const listed = entryList(facts, null) ?? []
-  const quoted = facts.quoted.filter((text) => text !== button && !listed.includes(text))
-  const settings = settingsOf(facts, flavour, button)
+  const listed = entryList(facts, null)
+  const quoted = facts.quoted.filter((text) => text !== button && !(listed ?? []).includes(text))
+  // The button closes the list, it is not a setting.
+  const settings = settingsOf(
+    facts,
+    flavour,
+    listed?.filter((item) => item.toLowerCase() !== button?.toLowerCase()),
+  )
   // Only the prompt's own settings count: a "Dark mode" switch from the default set does not explain its "dark".
   const darkSettings = settings.filter(
     (item) => /\bdark\b/i.test(item.label) && facts.lower.includes(item.label.toLowerCase()),
